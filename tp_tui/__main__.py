@@ -1,0 +1,3 @@
+from tp_tui.cli import main
+
+main()

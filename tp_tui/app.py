@@ -1,0 +1,77 @@
+"""The application shell: screens as modes, app-wide keys, the command palette."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from tp_tui.clock import Clock
+from tp_tui.i18n import t
+from tp_tui.keys import key
+from tp_tui.palette import ParticipantCommands
+from tp_tui.settings import Settings
+from tp_tui.views.participants import ParticipantsScreen
+from tp_tui.views.today import TodayScreen
+
+
+class TpApp(App[None]):
+    """tp-tui: the trust person's day in a terminal."""
+
+    CSS_PATH = "app.tcss"
+    MODES = {"today": TodayScreen, "participants": ParticipantsScreen}
+    DEFAULT_MODE = "today"
+    COMMANDS = App.COMMANDS | {ParticipantCommands}
+    BINDINGS = [
+        key("f2", "switch_mode('today')", "nav.today", "app.today"),
+        key("f3", "switch_mode('participants')", "nav.participants", "app.participants"),
+        key("f1", "toggle_help", "nav.help", "app.help", show=False),
+        key("question_mark", "toggle_help", "nav.help", "app.help_question", key_display="?"),
+    ]
+
+    def __init__(
+        self, settings: Settings | None = None, clock: Clock | None = None, demo: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.settings = settings or Settings()
+        self.clock = clock or Clock()
+        self.demo = demo
+
+    def on_mount(self) -> None:
+        self.title = t("app.title")
+        self.sub_title = t("app.demo") if self.demo else ""
+
+    def action_toggle_help(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def open_participant(self, participant_id: int) -> None:
+        """Show one participant's detail, from anywhere (palette, Today, search)."""
+        from tp_tui.views.participant_detail import ParticipantDetailScreen
+
+        self.switch_mode("participants")
+        self.push_screen(ParticipantDetailScreen(participant_id))
+
+    def new_participant(self) -> None:
+        self.switch_mode("participants")
+        screen = self.screen
+        if isinstance(screen, ParticipantsScreen):
+            screen.action_new()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield SystemCommand(t("nav.today"), t("palette.today"), lambda: self.switch_mode("today"))
+        yield SystemCommand(
+            t("nav.participants"), t("palette.participants"),
+            lambda: self.switch_mode("participants"),
+        )
+        yield SystemCommand(t("palette.new_participant"), t("palette.new_participant_help"),
+                            self.new_participant)
+        for command in super().get_system_commands(screen):
+            # A screenshot would write an unencrypted picture of sensitive data to disk.
+            if command.callback != self.deliver_screenshot and command.title != "Screenshot":
+                yield command

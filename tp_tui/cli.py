@@ -1,0 +1,138 @@
+"""The command line: ``tp`` opens the app; subcommands print plain text for scripts and paper.
+
+This module never imports Textual; only running the interface does, and only then.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from tp_tui import __version__
+from tp_tui.clock import Clock, clock_from_env
+from tp_tui.i18n import detect_language, set_language, t
+from tp_tui.paths import config_file, data_dir, database_path
+from tp_tui.settings import Settings, load_settings
+
+EXIT_BAD_INPUT = 2
+EXIT_STORAGE = 1
+
+
+def _global_options(defaults: bool) -> argparse.ArgumentParser:
+    """--db, --demo, --reset and --lang, accepted before or after the subcommand."""
+    parser = argparse.ArgumentParser(add_help=False)
+    default = None if defaults else argparse.SUPPRESS
+    parser.add_argument("--db", metavar="PATH", default=default, help=t("cli.help.db"))
+    parser.add_argument(
+        "--demo", action="store_true", default=False if defaults else argparse.SUPPRESS,
+        help=t("cli.help.demo"),
+    )
+    parser.add_argument(
+        "--reset", action="store_true", default=False if defaults else argparse.SUPPRESS,
+        help=t("cli.help.reset"),
+    )
+    parser.add_argument(
+        "--lang", choices=("nb", "en"), default=default, help=t("cli.help.lang")
+    )
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    shared = _global_options(defaults=False)
+    parser = argparse.ArgumentParser(
+        prog="tp", description=t("cli.description"), parents=[_global_options(defaults=True)]
+    )
+    parser.add_argument("--version", action="version", version=f"tp-tui {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    participants = commands.add_parser(
+        "participants", parents=[shared], help=t("cli.help.participants")
+    )
+    participants.add_argument("--all", action="store_true", help=t("cli.help.all"))
+    participants.add_argument("--search", default="", help=t("cli.help.search"))
+    actions = participants.add_subparsers(dest="action", metavar="ACTION")
+    add = actions.add_parser("add", parents=[shared], help=t("cli.help.participants_add"))
+    add.add_argument("name")
+    add.add_argument("--phone", default="")
+    add.add_argument("--intake", default="", help=t("cli.help.intake"))
+    add.add_argument("--referral", default="", help=t("cli.help.referral"))
+    add.add_argument("--status", default="active", help=t("cli.help.status"))
+    return parser
+
+
+def _choose_language(requested: str | None, settings: Settings) -> None:
+    language = requested or settings.language or detect_language()
+    set_language(language if language in ("nb", "en") else "en")
+
+
+def _remove_database_files(path: Path) -> None:
+    for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        candidate.unlink(missing_ok=True)
+
+
+def _open(args: argparse.Namespace, clock: Clock) -> bool:
+    """Open the chosen database; on a problem, say so plainly and return False."""
+    from tp_tui.db import StorageError, ensure_private_dir, open_database
+
+    path = database_path(args.db, args.demo)
+    if args.demo or not (args.db or os.environ.get("TP_TUI_DB")):
+        ensure_private_dir(data_dir())
+    if args.demo and args.reset:
+        _remove_database_files(path)
+    try:
+        open_database(path)
+    except StorageError as error:
+        print(t(error.key, **error.params), file=sys.stderr)
+        return False
+    except OSError as error:
+        print(t("storage.error.cannot_open", path=str(path), reason=error.strerror), file=sys.stderr)
+        return False
+    if args.demo:
+        from tp_tui.demo import fill_demo, is_empty
+
+        if is_empty():
+            fill_demo(clock)
+    return True
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    sys.exit(run(argv))
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run ``tp`` with these arguments and return the exit status."""
+    # Files this process creates (database, backups, exports) are the user's alone.
+    os.umask(0o077)
+    settings = load_settings(config_file())
+    preliminary = _global_options(defaults=True).parse_known_args(argv)[0]
+    _choose_language(preliminary.lang, settings)
+    args = build_parser().parse_args(argv)
+    clock = clock_from_env(os.environ.get("TP_TUI_NOW"))
+    if not _open(args, clock):
+        return EXIT_STORAGE
+    try:
+        handler = _handler(args)
+        return handler(args, settings, clock)
+    finally:
+        from tp_tui.db import close_database
+
+        close_database()
+
+
+def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace, Settings, Clock], int]:
+    if args.command == "participants":
+        from tp_tui.commands.participants import add_command, list_command
+
+        return add_command if args.action == "add" else list_command
+    return _run_app
+
+
+def _run_app(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    from tp_tui.app import TpApp
+
+    app = TpApp(settings=settings, clock=clock, demo=args.demo)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,1 @@
+"""Plain-text subcommands of ``tp``; none of them imports Textual."""

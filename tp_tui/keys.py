@@ -1,0 +1,49 @@
+"""Key bindings whose descriptions follow the current language.
+
+Textual reads a binding's description when it draws the footer and the keys panel; this binding
+looks the text up in the translation layer at that moment, so the same screen classes serve both
+languages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.binding import Binding
+
+from tp_tui.i18n import t
+
+
+class TranslatedBinding(Binding):
+    """A Binding whose ``description`` and ``tooltip`` are translation keys."""
+
+    @property  # type: ignore[override]
+    def description(self) -> str:
+        return t(self.__dict__["_description_key"])
+
+    @description.setter
+    def description(self, value: str) -> None:
+        self.__dict__["_description_key"] = value
+
+    @property  # type: ignore[override]
+    def tooltip(self) -> str:
+        key = self.__dict__["_tooltip_key"]
+        return t(key) if key else ""
+
+    @tooltip.setter
+    def tooltip(self, value: str) -> None:
+        self.__dict__["_tooltip_key"] = value
+
+
+def key(keys: str, action: str, description: str, binding_id: str, **options: Any) -> Binding:
+    """A binding with an id, a translated description and (by default) a tooltip of its own.
+
+    Args:
+        keys: Textual key names, comma-separated.
+        action: The action to run.
+        description: Translation key of the short text shown in the footer.
+        binding_id: Stable id, e.g. ``"participants.new"``, for remapping keys.
+        options: ``show``, ``priority``, ``key_display`` or ``tooltip`` (a translation key).
+    """
+    options.setdefault("tooltip", f"{description}.tooltip")
+    return TranslatedBinding(keys, action, description, id=binding_id, **options)

@@ -1,0 +1,27 @@
+"""Versioned schema changes. Each module ``mNNNN_*.py`` upgrades the file by one version.
+
+A migration describes the schema as it was at its version, never today's models, so an old file
+always upgrades through the same steps. Every migration keeps every row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+from typing import Any
+
+MIGRATION_MODULES: tuple[str, ...] = (
+    "m0001_initial",
+    "m0002_search_columns",
+)
+
+LATEST_VERSION = len(MIGRATION_MODULES)
+
+
+def steps() -> list[tuple[int, Callable[[Any], None]]]:
+    """(version, upgrade function) for every migration, oldest first."""
+    result = []
+    for number, name in enumerate(MIGRATION_MODULES, start=1):
+        module = import_module(f"{__name__}.{name}")
+        result.append((number, module.upgrade))
+    return result

@@ -1,0 +1,311 @@
+"""The data model: peewee models for everything a trust person records.
+
+The models know nothing about the interface. Times of day are stored as UTC ISO-8601 text and come
+back as aware datetimes in Europe/Oslo, so sorting is right across summer and winter time; plain
+days (intake, stage dates) are dates. Codes come from :mod:`tp_tui.domain`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from peewee import (
+    BooleanField,
+    DatabaseProxy,
+    DateField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from tp_tui.clock import OSLO
+
+db = DatabaseProxy()
+
+
+class MomentField(TextField):
+    """An aware datetime stored as UTC text; read back in Europe/Oslo."""
+
+    def db_value(self, value: Any) -> Any:
+        if isinstance(value, datetime):
+            if value.tzinfo is None:
+                raise ValueError("naive datetimes are not stored; attach Europe/Oslo first")
+            return value.astimezone(UTC).isoformat(timespec="seconds")
+        return value
+
+    def python_value(self, value: Any) -> Any:
+        if isinstance(value, str) and value:
+            return datetime.fromisoformat(value).astimezone(OSLO)
+        return value
+
+
+class BaseModel(Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+class TrustPerson(BaseModel):
+    """A user of the app; contacts, callbacks and rounds say who logged them."""
+
+    name = TextField()
+    initials = TextField(default="")
+    created_at = MomentField()
+
+
+class Participant(BaseModel):
+    name = TextField()
+    # Folded name, initials and phone digits: LIKE folds only ASCII, so search runs on this.
+    search_text = TextField(default="", index=True)
+    # Norwegian alphabetical order (… X Y Z Æ Ø Å), which byte order does not give.
+    sort_key = TextField(default="", index=True)
+    name_is_nickname = BooleanField(default=False)
+    phone = TextField(null=True)
+    status = TextField(default="active", index=True)
+    referral_source = TextField(null=True)
+    referral_note = TextField(default="")
+    first_contact_on = DateField(null=True)
+    intake_on = DateField(null=True, index=True)
+    closed_on = DateField(null=True)
+    closing_reason = TextField(null=True)
+    consent_recorded_on = DateField(null=True)
+    consent_note = TextField(default="")
+    about = TextField(default="")
+    responsible = ForeignKeyField(TrustPerson, null=True, on_delete="SET NULL")
+    archived_at = MomentField(null=True, index=True)
+    created_at = MomentField()
+    updated_at = MomentField()
+    version = IntegerField(default=1)
+
+
+class ConsentGrant(BaseModel):
+    """One thing the participant agreed may be shared, with whom, from when (and until)."""
+
+    participant = ForeignKeyField(Participant, backref="consents", on_delete="CASCADE")
+    scope = TextField()
+    recipient = TextField(default="group")
+    given_on = DateField()
+    withdrawn_on = DateField(null=True)
+    note = TextField(default="")
+
+
+class Goal(BaseModel):
+    """The participant's own goal in one life area, in their words."""
+
+    participant = ForeignKeyField(Participant, backref="goals", on_delete="CASCADE")
+    life_area = TextField(index=True)
+    text = TextField()
+    status = TextField(default="wanted")
+    created_on = DateField()
+    status_on = DateField()
+    sort_order = IntegerField(default=0)
+
+
+class GoalEvent(BaseModel):
+    """A goal's history: each change of wording or status, never overwritten."""
+
+    goal = ForeignKeyField(Goal, backref="events", on_delete="CASCADE")
+    at = MomentField()
+    status = TextField()
+    text = TextField()
+    note = TextField(default="")
+
+
+class AreaRating(BaseModel):
+    """How a life area stands, 1–5, as the participant sees it on a given day."""
+
+    participant = ForeignKeyField(Participant, backref="ratings", on_delete="CASCADE")
+    life_area = TextField()
+    rating = IntegerField()
+    rated_on = DateField()
+    note = TextField(default="")
+
+
+class MeetingPlace(BaseModel):
+    name = TextField(unique=True)
+    threshold = TextField()
+    weekday = IntegerField(default=3)  # Monday is 0; the rounds are on Thursdays
+    start_time = TextField(default="12:00")
+    planned_minutes = IntegerField(default=60)
+    active = BooleanField(default=True)
+    sort_order = IntegerField(default=0)
+
+
+class RoundVisit(BaseModel):
+    """One visit to a meeting place; the note is anonymous by design."""
+
+    place = ForeignKeyField(MeetingPlace, backref="visits", on_delete="RESTRICT")
+    visited_on = DateField(index=True)
+    started_at = MomentField(null=True)
+    minutes = IntegerField(default=60)
+    conversations = IntegerField(default=0)
+    new_people = IntegerField(default=0)
+    life_areas = IntegerField(default=0)
+    note = TextField(default="")
+    logged_by = ForeignKeyField(TrustPerson, null=True, on_delete="SET NULL")
+    created_at = MomentField()
+
+
+class Contact(BaseModel):
+    participant = ForeignKeyField(Participant, backref="contacts", on_delete="CASCADE")
+    at = MomentField(index=True)
+    kind = TextField()
+    arena = TextField(null=True)
+    destination = TextField(null=True)
+    destination_note = TextField(default="")
+    duration_minutes = IntegerField(null=True)
+    life_areas = IntegerField(default=0)
+    outcome = TextField(default="reached")
+    note = TextField(default="")
+    after_hours = BooleanField(default=False)
+    round_visit = ForeignKeyField(RoundVisit, null=True, on_delete="SET NULL")
+    logged_by = ForeignKeyField(TrustPerson, null=True, on_delete="SET NULL")
+    created_at = MomentField()
+    updated_at = MomentField()
+    version = IntegerField(default=1)
+
+    class Meta:
+        indexes = ((("participant", "at"), False),)
+
+
+class Callback(BaseModel):
+    """A call owed: to a participant, or to a free name and number not yet in the programme."""
+
+    participant = ForeignKeyField(
+        Participant, null=True, backref="callbacks", on_delete="CASCADE"
+    )
+    caller_name = TextField(default="")
+    caller_phone = TextField(null=True)
+    reason = TextField(default="")
+    received_at = MomentField()
+    due_at = MomentField(index=True)
+    done_at = MomentField(null=True)
+    outcome = TextField(null=True)
+    contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL")
+    rescheduled_from = ForeignKeyField("self", null=True, on_delete="SET NULL")
+    logged_by = ForeignKeyField(TrustPerson, null=True, on_delete="SET NULL")
+    created_at = MomentField()
+    updated_at = MomentField()
+    version = IntegerField(default=1)
+
+    class Meta:
+        indexes = ((("done_at", "due_at"), False), (("participant", "done_at"), False))
+
+
+class StageRecord(BaseModel):
+    """Entering a stage of the process: when and why. A new period starts on reopening."""
+
+    participant = ForeignKeyField(Participant, backref="stages", on_delete="CASCADE")
+    period = IntegerField(default=1)
+    stage = IntegerField()
+    entered_on = DateField()
+    reason = TextField(default="")
+    closing_reason = TextField(null=True)
+    early_close_confirmed = BooleanField(null=True)
+    recorded_at = MomentField()
+
+    class Meta:
+        indexes = ((("participant", "period", "entered_on"), False),)
+
+
+class ChecklistMark(BaseModel):
+    """One checklist item of a stage done, with its date."""
+
+    participant = ForeignKeyField(Participant, backref="checklist", on_delete="CASCADE")
+    period = IntegerField(default=1)
+    stage = IntegerField()
+    item = TextField()
+    done_on = DateField()
+    note = TextField(default="")
+
+    class Meta:
+        indexes = ((("participant", "period", "stage", "item"), True),)
+
+
+class GroupMember(BaseModel):
+    """A member of the participant's responsibility group (ansvarsgruppe)."""
+
+    participant = ForeignKeyField(Participant, backref="group", on_delete="CASCADE")
+    agency = TextField()
+    name = TextField(default="")
+    role = TextField(default="")
+    phone = TextField(null=True)
+    is_coordinator = BooleanField(default=False)
+    joined_on = DateField(null=True)
+    left_on = DateField(null=True)
+
+
+class IndividualPlan(BaseModel):
+    """Where the individual plan (IP) stands in one period: each step keeps its date."""
+
+    participant = ForeignKeyField(Participant, backref="plans", on_delete="CASCADE")
+    period = IntegerField(default=1)
+    status = TextField(default="none")
+    draft_started_on = DateField(null=True)
+    offered_on = DateField(null=True)
+    accepted_on = DateField(null=True)
+    declined_on = DateField(null=True)
+    handed_over_on = DateField(null=True)
+    coordinator = ForeignKeyField(GroupMember, null=True, on_delete="SET NULL")
+    note = TextField(default="")
+    updated_at = MomentField()
+
+    class Meta:
+        indexes = ((("participant", "period"), True),)
+
+
+class ExportRecord(BaseModel):
+    """A summary or list that left the app: when, what, in which format."""
+
+    participant = ForeignKeyField(Participant, backref="exports", on_delete="CASCADE")
+    at = MomentField()
+    what = TextField()
+    format = TextField()  # noqa: A003 - the export format, named as users say it
+
+
+class Revision(BaseModel):
+    """A record's state before a change, for history and undo."""
+
+    at = MomentField(index=True)
+    entity = TextField()
+    entity_id = IntegerField()
+    participant = ForeignKeyField(Participant, null=True, on_delete="CASCADE")
+    action = TextField()
+    data = TextField(default="{}")
+    undone_at = MomentField(null=True)
+
+    class Meta:
+        indexes = ((("entity", "entity_id"), False),)
+
+
+class AuditEvent(BaseModel):
+    """Who looked at or sent out what: ids and actions only, never names or notes."""
+
+    at = MomentField(index=True)
+    action = TextField()
+    participant_id = IntegerField(null=True, index=True)
+    entity = TextField(default="")
+    entity_id = IntegerField(null=True)
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    TrustPerson,
+    Participant,
+    ConsentGrant,
+    Goal,
+    GoalEvent,
+    AreaRating,
+    MeetingPlace,
+    RoundVisit,
+    Contact,
+    Callback,
+    StageRecord,
+    ChecklistMark,
+    GroupMember,
+    IndividualPlan,
+    ExportRecord,
+    Revision,
+    AuditEvent,
+)

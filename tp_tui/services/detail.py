@@ -1,0 +1,166 @@
+"""Everything the participant detail screen shows, gathered in one call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from tp_tui.domain import LifeArea, PlanStatus, Stage, mask_to_areas
+from tp_tui.models import (
+    Callback,
+    ChecklistMark,
+    ConsentGrant,
+    Contact,
+    Goal,
+    GroupMember,
+    IndividualPlan,
+    Participant,
+    StageRecord,
+)
+
+RECENT_CONTACTS = 10
+
+
+@dataclass(frozen=True)
+class GoalLine:
+    id: int
+    text: str
+    status: str
+    status_on: date
+
+
+@dataclass(frozen=True)
+class StageLine:
+    stage: Stage
+    entered_on: date
+    reason: str
+    done_items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MemberLine:
+    agency: str
+    name: str
+    role: str
+    phone: str | None
+    is_coordinator: bool
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    id: int
+    at: datetime
+    kind: str
+    outcome: str
+    life_areas: tuple[LifeArea, ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class CallbackLine:
+    id: int
+    due_at: datetime
+    reason: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class ParticipantDetail:
+    id: int
+    name: str
+    phone: str | None
+    status: str
+    intake_on: date | None
+    closed_on: date | None
+    archived: bool
+    period: int
+    stage: Stage | None
+    stages: tuple[StageLine, ...]
+    goals: dict[LifeArea, tuple[GoalLine, ...]]
+    group: tuple[MemberLine, ...]
+    plan_status: PlanStatus
+    plan_coordinator: str
+    consents: tuple[str, ...]
+    contacts: tuple[ContactLine, ...]
+    contact_count: int
+    open_callbacks: tuple[CallbackLine, ...]
+
+
+def participant_detail(participant_id: int, now: datetime) -> ParticipantDetail | None:
+    participant = Participant.get_or_none(Participant.id == participant_id)
+    if participant is None:
+        return None
+    records = list(
+        StageRecord.select()
+        .where(StageRecord.participant == participant_id)
+        .order_by(StageRecord.period, StageRecord.entered_on, StageRecord.id)
+    )
+    period = records[-1].period if records else 1
+    marks: dict[int, list[str]] = {}
+    for mark in ChecklistMark.select().where(
+        (ChecklistMark.participant == participant_id) & (ChecklistMark.period == period)
+    ):
+        marks.setdefault(mark.stage, []).append(mark.item)
+    stages = tuple(
+        StageLine(Stage(r.stage), r.entered_on, r.reason, tuple(marks.get(r.stage, ())))
+        for r in records
+        if r.period == period
+    )
+    goals: dict[LifeArea, list[GoalLine]] = {area: [] for area in LifeArea}
+    for goal in (
+        Goal.select().where(Goal.participant == participant_id).order_by(Goal.sort_order, Goal.id)
+    ):
+        area = LifeArea(goal.life_area)
+        goals[area].append(GoalLine(goal.id, goal.text, goal.status, goal.status_on))
+    members = tuple(
+        MemberLine(m.agency, m.name, m.role, m.phone, m.is_coordinator)
+        for m in GroupMember.select()
+        .where((GroupMember.participant == participant_id) & GroupMember.left_on.is_null())
+        .order_by(GroupMember.is_coordinator.desc(), GroupMember.id)
+    )
+    plan = (
+        IndividualPlan.select()
+        .where((IndividualPlan.participant == participant_id) & (IndividualPlan.period == period))
+        .first()
+    )
+    coordinator = ""
+    if plan is not None and plan.coordinator_id:
+        member = GroupMember.get_or_none(GroupMember.id == plan.coordinator_id)
+        coordinator = member.name if member else ""
+    consents = tuple(
+        c.scope
+        for c in ConsentGrant.select().where(
+            (ConsentGrant.participant == participant_id) & ConsentGrant.withdrawn_on.is_null()
+        )
+    )
+    contacts_query = Contact.select().where(Contact.participant == participant_id)
+    contacts = tuple(
+        ContactLine(c.id, c.at, c.kind, c.outcome, tuple(mask_to_areas(c.life_areas)), c.note)
+        for c in contacts_query.order_by(Contact.at.desc()).limit(RECENT_CONTACTS)
+    )
+    callbacks = tuple(
+        CallbackLine(c.id, c.due_at, c.reason, c.due_at < now)
+        for c in Callback.select()
+        .where((Callback.participant == participant_id) & Callback.done_at.is_null())
+        .order_by(Callback.due_at)
+    )
+    return ParticipantDetail(
+        id=participant.id,
+        name=participant.name,
+        phone=participant.phone,
+        status=participant.status,
+        intake_on=participant.intake_on,
+        closed_on=participant.closed_on,
+        archived=participant.archived_at is not None,
+        period=period,
+        stage=stages[-1].stage if stages else None,
+        stages=stages,
+        goals={area: tuple(lines) for area, lines in goals.items()},
+        group=members,
+        plan_status=PlanStatus(plan.status) if plan else PlanStatus.NONE,
+        plan_coordinator=coordinator,
+        consents=consents,
+        contacts=contacts,
+        contact_count=contacts_query.count(),
+        open_callbacks=callbacks,
+    )

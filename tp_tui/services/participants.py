@@ -1,0 +1,267 @@
+"""Participants: validate what was typed, add, edit, archive, search and list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from peewee import JOIN, fn
+
+from tp_tui.clock import Clock
+from tp_tui.dates import DateParseError, parse_date
+from tp_tui.db import write
+from tp_tui.domain import ParticipantStatus, ReferralSource, Stage
+from tp_tui.folding import fold, search_text, sort_key
+from tp_tui.models import Contact, Participant, StageRecord
+from tp_tui.phone import PhoneError, normalize_phone, phone_digits
+from tp_tui.services.history import record_revision, snapshot
+
+NAME_MAX = 120
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """A message for one form field: a translation key and its parameters."""
+
+    key: str
+    params: dict[str, object] = field(default_factory=dict)
+
+
+class ValidationFailed(Exception):
+    """What was typed cannot be saved; ``errors`` says why, field by field."""
+
+    def __init__(self, errors: dict[str, FieldError]) -> None:
+        super().__init__(", ".join(f"{name}: {error.key}" for name, error in errors.items()))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class ParticipantInput:
+    """A participant as typed in the form or on the command line."""
+
+    name: str
+    phone: str = ""
+    intake: str = ""
+    referral_source: str = ""
+    status: str = ParticipantStatus.ACTIVE.value
+    about: str = ""
+
+
+@dataclass(frozen=True)
+class CleanParticipant:
+    name: str
+    phone: str | None
+    intake_on: date | None
+    referral_source: str | None
+    status: str
+    about: str
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    id: int
+    name: str
+    phone: str | None
+    status: str
+    stage: Stage | None
+    intake_on: date | None
+    last_contact: datetime | None
+    archived: bool
+
+
+def check_name(text: str) -> FieldError | None:
+    name = text.strip()
+    if not name:
+        return FieldError("participant.error.name_required")
+    if len(name) > NAME_MAX:
+        return FieldError("participant.error.name_too_long", {"max": NAME_MAX})
+    return None
+
+
+def check_phone(text: str) -> tuple[str | None, FieldError | None]:
+    try:
+        return normalize_phone(text), None
+    except PhoneError as error:
+        return None, FieldError(error.key, dict(error.params))
+
+
+def check_intake(text: str, today: date) -> tuple[date | None, FieldError | None]:
+    if not text.strip():
+        return None, None
+    try:
+        return parse_date(text, today, "nearest"), None
+    except DateParseError as error:
+        return None, FieldError(error.key, dict(error.params))
+
+
+def validate(data: ParticipantInput, today: date) -> CleanParticipant:
+    """Check every field at once, so the user sees all that is wrong in one go."""
+    errors: dict[str, FieldError] = {}
+    name_error = check_name(data.name)
+    if name_error:
+        errors["name"] = name_error
+    phone, phone_error = check_phone(data.phone)
+    if phone_error:
+        errors["phone"] = phone_error
+    intake_on, intake_error = check_intake(data.intake, today)
+    if intake_error:
+        errors["intake"] = intake_error
+    referral = data.referral_source.strip() or None
+    if referral is not None and referral not in {r.value for r in ReferralSource}:
+        errors["referral_source"] = FieldError("participant.error.referral", {"value": referral})
+    if data.status not in {s.value for s in ParticipantStatus}:
+        errors["status"] = FieldError("participant.error.status", {"value": data.status})
+    if errors:
+        raise ValidationFailed(errors)
+    return CleanParticipant(
+        name=data.name.strip(),
+        phone=phone,
+        intake_on=intake_on,
+        referral_source=referral,
+        status=data.status,
+        about=data.about,
+    )
+
+
+def _apply(participant: Participant, clean: CleanParticipant) -> None:
+    participant.name = clean.name
+    participant.phone = clean.phone
+    participant.intake_on = clean.intake_on
+    participant.referral_source = clean.referral_source
+    participant.status = clean.status
+    participant.about = clean.about
+    participant.search_text = search_text(clean.name, phone_digits(clean.phone))
+    participant.sort_key = sort_key(clean.name)
+
+
+def add_participant(data: ParticipantInput, clock: Clock) -> Participant:
+    """Validate and save a new participant; the process starts at stage 1 on the intake date."""
+    now = clock.now()
+    clean = validate(data, now.date())
+    with write():
+        participant = Participant(created_at=now, updated_at=now)
+        _apply(participant, clean)
+        participant.save()
+        if clean.status != ParticipantStatus.PROSPECTIVE.value:
+            StageRecord.create(
+                participant=participant,
+                stage=int(Stage.ESTABLISH),
+                entered_on=clean.intake_on or now.date(),
+                recorded_at=now,
+            )
+        record_revision(participant, "create", now, participant.id)
+    return participant
+
+
+class ChangedElsewhere(Exception):
+    """Someone saved this record after it was opened; nothing was overwritten."""
+
+
+def update_participant(
+    participant_id: int, data: ParticipantInput, clock: Clock, expected_version: int | None = None
+) -> Participant:
+    """Save an edit, keeping the previous state as a revision."""
+    now = clock.now()
+    clean = validate(data, now.date())
+    with write():
+        participant = Participant.get_by_id(participant_id)
+        if expected_version is not None and participant.version != expected_version:
+            raise ChangedElsewhere(participant_id)
+        before = snapshot(participant)
+        _apply(participant, clean)
+        participant.updated_at = now
+        participant.version += 1
+        participant.save()
+        record_revision(participant, "update", now, participant.id, before)
+    return participant
+
+
+def set_archived(participant_id: int, archived: bool, clock: Clock) -> Participant:
+    """Archive (hide from the daily lists) or bring back; nothing is deleted."""
+    now = clock.now()
+    with write():
+        participant = Participant.get_by_id(participant_id)
+        before = snapshot(participant)
+        participant.archived_at = now if archived else None
+        participant.updated_at = now
+        participant.version += 1
+        participant.save()
+        record_revision(participant, "archive" if archived else "unarchive", now, participant.id, before)
+    return participant
+
+
+def get_participant(participant_id: int) -> Participant | None:
+    return Participant.get_or_none(Participant.id == participant_id)
+
+
+def _matching(query: str) -> list[str]:
+    """Search words: every word must match somewhere (name, initials or phone)."""
+    words = fold(query).split()
+    digits = "".join(ch for ch in query if ch.isdigit())
+    if digits and len(digits) == len(query.replace(" ", "").replace("+", "")):
+        # A phone number typed with spaces is one search term.
+        return [digits[-8:]]
+    return words
+
+
+def list_participants(
+    query: str = "", include_archived: bool = False, limit: int = 200, offset: int = 0
+) -> list[ParticipantRow]:
+    """Participants in Norwegian alphabetical order, filtered by what was typed."""
+    select = Participant.select(
+        Participant.id,
+        Participant.name,
+        Participant.phone,
+        Participant.status,
+        Participant.intake_on,
+        Participant.archived_at,
+    )
+    if not include_archived:
+        select = select.where(Participant.archived_at.is_null())
+    for word in _matching(query):
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        select = select.where(Participant.search_text.contains(escaped))
+    select = select.order_by(Participant.sort_key, Participant.id).limit(limit).offset(offset)
+    participants = list(select)
+    ids = [p.id for p in participants]
+    stages = current_stages(ids)
+    last = last_contacts(ids)
+    return [
+        ParticipantRow(
+            id=p.id,
+            name=p.name,
+            phone=p.phone,
+            status=p.status,
+            stage=stages.get(p.id),
+            intake_on=p.intake_on,
+            last_contact=last.get(p.id),
+            archived=p.archived_at is not None,
+        )
+        for p in participants
+    ]
+
+
+def current_stages(participant_ids: list[int]) -> dict[int, Stage]:
+    """Each participant's stage now: the last stage entered in the latest period."""
+    if not participant_ids:
+        return {}
+    records = (
+        StageRecord.select(StageRecord.participant, StageRecord.stage)
+        .where(StageRecord.participant.in_(participant_ids))
+        .order_by(StageRecord.participant, StageRecord.period, StageRecord.entered_on, StageRecord.id)
+        .tuples()
+    )
+    return {participant_id: Stage(stage) for participant_id, stage in records}
+
+
+def last_contacts(participant_ids: list[int]) -> dict[int, datetime]:
+    if not participant_ids:
+        return {}
+    rows = (
+        Participant.select(Participant.id, fn.MAX(Contact.at).alias("last"))
+        .join(Contact, JOIN.LEFT_OUTER)
+        .where(Participant.id.in_(participant_ids))
+        .group_by(Participant.id)
+    )
+    field_ = Contact.at
+    return {row.id: field_.python_value(row.last) for row in rows if row.last}

@@ -1,0 +1,170 @@
+"""What the Today screen and ``tp today`` show: calls owed, today's contacts, who to not let go."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from peewee import JOIN, fn
+
+from tp_tui.clock import OSLO
+from tp_tui.dates import week_bounds
+from tp_tui.domain import ParticipantStatus
+from tp_tui.models import Callback, Contact, MeetingPlace, Participant, RoundVisit
+from tp_tui.settings import Settings
+
+
+@dataclass(frozen=True)
+class DueCallback:
+    id: int
+    participant_id: int | None
+    name: str
+    phone: str | None
+    reason: str
+    due_at: datetime
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class ContactToday:
+    id: int
+    participant_id: int
+    name: str
+    at: datetime
+    kind: str
+    note: str
+
+
+@dataclass(frozen=True)
+class NotHeardFrom:
+    participant_id: int
+    name: str
+    phone: str | None
+    last_contact: datetime | None
+    days: int | None
+
+
+@dataclass(frozen=True)
+class RoundStatus:
+    place_id: int
+    place: str
+    planned_on: date
+    visited: bool
+    missing_after_planned: bool
+
+
+@dataclass(frozen=True)
+class TodayOverview:
+    day: date
+    callbacks: tuple[DueCallback, ...]
+    contacts: tuple[ContactToday, ...]
+    not_heard_from: tuple[NotHeardFrom, ...]
+    rounds: tuple[RoundStatus, ...]
+
+
+def day_bounds(day: date) -> tuple[datetime, datetime]:
+    """The start of this day and of the next, in Oslo time (23 or 25 hours on DST days)."""
+    start = datetime.combine(day, time(0, 0), OSLO)
+    end = datetime.combine(day + timedelta(days=1), time(0, 0), OSLO)
+    return start, end
+
+
+def is_overdue(due_at: datetime, done_at: datetime | None, now: datetime) -> bool:
+    """A callback not returned by its due time."""
+    return done_at is None and due_at < now
+
+
+def due_callbacks(now: datetime) -> tuple[DueCallback, ...]:
+    """Open callbacks due by the end of today, overdue first, oldest first."""
+    _, end = day_bounds(now.date())
+    query = (
+        Callback.select(Callback, Participant.name, Participant.phone)
+        .join(Participant, JOIN.LEFT_OUTER)
+        .where(Callback.done_at.is_null() & (Callback.due_at < end))
+        .order_by(Callback.due_at, Callback.id)
+    )
+    result = []
+    for callback in query:
+        participant = callback.participant if callback.participant_id else None
+        result.append(
+            DueCallback(
+                id=callback.id,
+                participant_id=callback.participant_id,
+                name=participant.name if participant else callback.caller_name,
+                phone=participant.phone if participant else callback.caller_phone,
+                reason=callback.reason,
+                due_at=callback.due_at,
+                overdue=is_overdue(callback.due_at, None, now),
+            )
+        )
+    return tuple(result)
+
+
+def contacts_today(now: datetime) -> tuple[ContactToday, ...]:
+    start, end = day_bounds(now.date())
+    query = (
+        Contact.select(Contact.id, Contact.at, Contact.kind, Contact.note, Participant.id,
+                       Participant.name)
+        .join(Participant)
+        .where((Contact.at >= start) & (Contact.at < end))
+        .order_by(Contact.at)
+    )
+    return tuple(
+        ContactToday(c.id, c.participant.id, c.participant.name, c.at, c.kind, c.note)
+        for c in query
+    )
+
+
+def not_heard_from(now: datetime, days: int) -> tuple[NotHeardFrom, ...]:
+    """Active participants with no contact for ``days`` days or more ("do not let go")."""
+    last = fn.MAX(Contact.at)
+    query = (
+        Participant.select(Participant.id, Participant.name, Participant.phone,
+                           last.alias("last"))
+        .join(Contact, JOIN.LEFT_OUTER)
+        .where(
+            (Participant.status.in_([ParticipantStatus.ACTIVE.value, ParticipantStatus.PAUSED.value]))
+            & Participant.archived_at.is_null()
+        )
+        .group_by(Participant.id)
+        .having(last.is_null() | (last < now - timedelta(days=days)))
+        .order_by(last)
+    )
+    result = []
+    for row in query:
+        last_at = Contact.at.python_value(row.last) if row.last else None
+        gap = (now.date() - last_at.date()).days if last_at else None
+        result.append(NotHeardFrom(row.id, row.name, row.phone, last_at, gap))
+    return tuple(result)
+
+
+def week_rounds(now: datetime) -> tuple[RoundStatus, ...]:
+    """This week's planned meeting-place rounds and whether each has been logged."""
+    monday, sunday = week_bounds(now.date())
+    visited = {
+        place_id
+        for (place_id,) in RoundVisit.select(RoundVisit.place)
+        .where(RoundVisit.visited_on.between(monday, sunday))
+        .tuples()
+    }
+    result = []
+    for place in MeetingPlace.select().where(MeetingPlace.active).order_by(MeetingPlace.sort_order):
+        planned_on = monday + timedelta(days=place.weekday)
+        try:
+            planned_at = datetime.combine(planned_on, time.fromisoformat(place.start_time), OSLO)
+        except ValueError:
+            planned_at = datetime.combine(planned_on, time(12, 0), OSLO)
+        done = place.id in visited
+        late = not done and now > planned_at + timedelta(minutes=place.planned_minutes)
+        result.append(RoundStatus(place.id, place.name, planned_on, done, late))
+    return tuple(result)
+
+
+def today_overview(now: datetime, settings: Settings) -> TodayOverview:
+    return TodayOverview(
+        day=now.date(),
+        callbacks=due_callbacks(now),
+        contacts=contacts_today(now),
+        not_heard_from=not_heard_from(now, settings.not_heard_days),
+        rounds=week_rounds(now),
+    )

@@ -1,0 +1,55 @@
+"""Settings from ``config.toml`` in the user's config folder; every field has a sensible default.
+
+Example file::
+
+    language = "nb"            # "nb" or "en"; empty: follow the locale
+    not_heard_days = 14        # "do not let go": flag participants not heard from in this many days
+    workday_end = "15:30"      # callbacks are due by this time the same day
+    stalled_days = 30          # a participant with no stage change and no contact this long is stalled
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields
+from datetime import time
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Settings:
+    language: str = ""
+    """ "nb" or "en"; empty means follow the locale."""
+    not_heard_days: int = 14
+    """Days without contact before a participant shows under "do not let go"."""
+    workday_end: str = "15:30"
+    """End of the working day: when a same-day callback is due."""
+    stalled_days: int = 30
+    """Days with no stage change and no contact before a participant counts as stalled."""
+    expected_mapping_days: int = 14
+    """Days from intake within which needs should be mapped."""
+    expected_group_days: int = 42
+    """Days from intake within which the responsibility group should be in place."""
+
+    @property
+    def workday_end_time(self) -> time:
+        try:
+            return time.fromisoformat(self.workday_end)
+        except ValueError:
+            return time(15, 30)
+
+
+def load_settings(path: Path) -> Settings:
+    """Read settings; a missing or unreadable file gives the defaults, unknown keys are ignored."""
+    try:
+        raw: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return Settings()
+    defaults = Settings()
+    values: dict[str, Any] = {}
+    for field in fields(Settings):
+        value = raw.get(field.name)
+        if value is not None and isinstance(value, type(getattr(defaults, field.name))):
+            values[field.name] = value
+    return Settings(**values)

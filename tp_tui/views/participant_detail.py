@@ -1,0 +1,169 @@
+"""One participant: own goals by life area, the process, the group, contacts and calls owed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from tp_tui.domain import CHECKLIST, Agency, ContactKind, ContactOutcome, LifeArea
+from tp_tui.i18n import format_date, format_datetime, t
+from tp_tui.keys import key
+from tp_tui.phone import format_phone
+from tp_tui.services.detail import ParticipantDetail, participant_detail
+from tp_tui.text import cell, literal, one_line
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from tp_tui.app import TpApp
+
+
+class ParticipantDetailScreen(Screen[None]):
+    """Read-only overview; the editing flows open from here."""
+
+    CSS_PATH = "participant_detail.tcss"
+    BINDINGS = [
+        key("escape,backspace", "back", "detail.back", "detail.back"),
+        key("e", "edit", "participants.edit", "detail.edit"),
+    ]
+
+    def __init__(self, participant_id: int) -> None:
+        super().__init__()
+        self.participant_id = participant_id
+
+    @property
+    def tp(self) -> TpApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="who", classes="day-line", markup=False)
+        with VerticalScroll(id="detail"):
+            with Horizontal(id="top"):
+                with Vertical(id="left"):
+                    yield Static(t("detail.goals"), classes="section-title", markup=False)
+                    yield Static("", id="goals")
+                with Vertical(id="right"):
+                    yield Static(t("detail.process"), classes="section-title", markup=False)
+                    yield Static("", id="process")
+                    yield Static(t("detail.group"), classes="section-title", markup=False)
+                    yield Static("", id="group")
+            yield Static(t("detail.callbacks"), classes="section-title", markup=False)
+            yield DataTable(id="detail-callbacks", cursor_type="row")
+            yield Static("", id="contacts-title", classes="section-title", markup=False)
+            yield DataTable(id="detail-contacts", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#detail-callbacks", DataTable).add_columns(
+            t("today.col.due"), t("today.col.reason"))
+        self.query_one("#detail-contacts", DataTable).add_columns(
+            t("today.col.time"), t("today.col.kind"), t("detail.col.outcome"),
+            t("detail.col.areas"), t("today.col.note"))
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        detail = participant_detail(self.participant_id, self.tp.clock.now())
+        if detail is None:
+            self.notify(t("detail.gone"), markup=False, severity="warning")
+            self.dismiss()
+            return
+        self.query_one("#who", Static).update(self._who(detail))
+        self.query_one("#goals", Static).update(self._goals(detail))
+        self.query_one("#process", Static).update(self._process(detail))
+        self.query_one("#group", Static).update(self._group(detail))
+        self._tables(detail)
+
+    def _who(self, detail: ParticipantDetail) -> Text:
+        parts = [one_line(detail.name)]
+        if detail.phone:
+            parts.append(format_phone(detail.phone))
+        parts.append(t(f"status.{detail.status}"))
+        if detail.intake_on:
+            parts.append(t("detail.since", date=format_date(detail.intake_on)))
+        if detail.archived:
+            parts.append(t("participants.archived"))
+        return literal(" · ".join(parts), "bold")
+
+    def _goals(self, detail: ParticipantDetail) -> Text:
+        lines = []
+        for number, area in enumerate(LifeArea, start=1):
+            goals = detail.goals[area]
+            lines.append(f"{number} {t(area.label_key)}")
+            if not goals:
+                lines.append("    –")
+            for goal in goals:
+                lines.append(f"    • {one_line(goal.text)} ({t('goal_status.' + goal.status)})")
+        return literal("\n".join(lines))
+
+    def _process(self, detail: ParticipantDetail) -> Text:
+        if not detail.stages:
+            return literal(t("detail.no_stage"))
+        lines = []
+        for line in detail.stages:
+            lines.append(f"{format_date(line.entered_on)}  {t(line.stage.label_key)}")
+            for item in CHECKLIST[line.stage]:
+                mark = "[x]" if item in line.done_items else "[ ]"
+                lines.append(f"    {mark} {t('checklist.' + item)}")
+            if line.reason:
+                lines.append(f"    {one_line(line.reason)}")
+        lines.append("")
+        plan = t(detail.plan_status.label_key)
+        if detail.plan_coordinator:
+            plan += " · " + t("detail.coordinator", name=one_line(detail.plan_coordinator))
+        lines.append(t("detail.plan", status=plan))
+        shared = ", ".join(t(f"consent.{scope}") for scope in detail.consents) or "–"
+        lines.append(t("detail.consent", scopes=shared))
+        return literal("\n".join(lines))
+
+    def _group(self, detail: ParticipantDetail) -> Text:
+        if not detail.group:
+            return literal(t("detail.no_group"))
+        lines = []
+        for member in detail.group:
+            star = " ★ " + t("detail.is_coordinator") if member.is_coordinator else ""
+            who = " · ".join(
+                part for part in (t(Agency(member.agency).label_key), one_line(member.name),
+                                  one_line(member.role), format_phone(member.phone)) if part
+            )
+            lines.append(who + star)
+        return literal("\n".join(lines))
+
+    def _tables(self, detail: ParticipantDetail) -> None:
+        callbacks = self.query_one("#detail-callbacks", DataTable)
+        callbacks.clear()
+        for callback in detail.open_callbacks:
+            style = "bold red" if callback.overdue else ""
+            callbacks.add_row(cell(format_datetime(callback.due_at), style), cell(callback.reason),
+                              key=str(callback.id))
+        if not detail.open_callbacks:
+            callbacks.add_row(cell(t("detail.no_callbacks"), "italic"), cell(""), key="empty")
+        self.query_one("#contacts-title", Static).update(
+            t("detail.contacts", shown=len(detail.contacts), total=detail.contact_count))
+        contacts = self.query_one("#detail-contacts", DataTable)
+        contacts.clear()
+        for contact in detail.contacts:
+            areas = ", ".join(t(area.label_key) for area in contact.life_areas)
+            contacts.add_row(
+                cell(format_datetime(contact.at)), cell(t(ContactKind(contact.kind).label_key)),
+                cell(t(ContactOutcome(contact.outcome).label_key)), cell(areas),
+                cell(contact.note), key=str(contact.id),
+            )
+        if not detail.contacts:
+            contacts.add_row(cell(t("detail.no_contacts"), "italic"), *[cell("")] * 4, key="empty")
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_edit(self) -> None:
+        from tp_tui.views.participant_form import ParticipantFormScreen
+
+        self.app.push_screen(ParticipantFormScreen(self.participant_id),
+                             lambda _: self.load())

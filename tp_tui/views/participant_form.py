@@ -1,0 +1,189 @@
+"""Add or edit a participant: validates as you type, never loses what was typed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from tp_tui.domain import ParticipantStatus, ReferralSource
+from tp_tui.i18n import format_date, t, weekday_name
+from tp_tui.keys import key
+from tp_tui.models import Participant
+from tp_tui.phone import format_phone
+from tp_tui.services.participants import (
+    ChangedElsewhere,
+    FieldError,
+    ParticipantInput,
+    ValidationFailed,
+    add_participant,
+    check_intake,
+    check_name,
+    check_phone,
+    get_participant,
+    update_participant,
+)
+from tp_tui.text import clean, one_line
+from tp_tui.widgets.confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from tp_tui.app import TpApp
+
+
+class ParticipantFormScreen(ModalScreen[int | None]):
+    """Dismisses with the saved participant's id, or None when cancelled."""
+
+    CSS_PATH = "participant_form.tcss"
+    BINDINGS = [
+        key("ctrl+s", "save", "form.save", "participant_form.save", priority=True),
+        key("escape", "cancel", "form.cancel", "participant_form.cancel"),
+    ]
+
+    def __init__(self, participant_id: int | None) -> None:
+        super().__init__()
+        self.participant_id = participant_id
+        self.original: Participant | None = None
+        self._initial: ParticipantInput | None = None
+
+    @property
+    def tp(self) -> TpApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        title = "participant_form.title_new" if self.participant_id is None else (
+            "participant_form.title_edit")
+        with VerticalScroll(id="form"):
+            yield Static(t(title), classes="form-title", markup=False)
+            yield Label(t("participant.field.name") + " *", markup=False)
+            yield Input(id="name", placeholder=t("participant_form.name_placeholder"))
+            yield Static("", id="name-message", classes="message", markup=False)
+            yield Label(t("participant.field.phone"), markup=False)
+            yield Input(id="phone", placeholder="912 34 567")
+            yield Static("", id="phone-message", classes="message", markup=False)
+            yield Label(t("participant.field.intake"), markup=False)
+            yield Input(id="intake", placeholder=t("participant_form.intake_placeholder"))
+            yield Static("", id="intake-message", classes="message", markup=False)
+            yield Label(t("participant.field.referral"), markup=False)
+            yield Select(
+                [(t(source.label_key), source.value) for source in ReferralSource],
+                id="referral", prompt=t("participant_form.referral_prompt"),
+            )
+            yield Label(t("participant.field.status"), markup=False)
+            yield Select(
+                [(t(status.label_key), status.value) for status in ParticipantStatus],
+                id="status", allow_blank=False, value=ParticipantStatus.ACTIVE.value,
+            )
+            yield Label(t("participant.field.about"), markup=False)
+            yield TextArea(id="about", soft_wrap=True)
+            yield Static("", id="form-message", classes="message", markup=False)
+            with Horizontal(id="buttons"):
+                yield Button(t("form.save_button"), id="save", variant="primary")
+                yield Button(t("form.cancel_button"), id="cancel")
+
+    def on_mount(self) -> None:
+        if self.participant_id is not None:
+            self.original = get_participant(self.participant_id)
+            if self.original is not None:
+                self._fill(self.original)
+        else:
+            self.query_one("#intake", Input).value = format_date(self.tp.clock.today())
+        self._initial = self.typed()
+        self.query_one("#name", Input).focus()
+
+    def _fill(self, participant: Participant) -> None:
+        self.query_one("#name", Input).value = participant.name
+        self.query_one("#phone", Input).value = format_phone(participant.phone)
+        self.query_one("#intake", Input).value = format_date(participant.intake_on)
+        if participant.referral_source:
+            self.query_one("#referral", Select).value = participant.referral_source
+        self.query_one("#status", Select).value = participant.status
+        self.query_one("#about", TextArea).text = participant.about
+
+    def typed(self) -> ParticipantInput:
+        referral = self.query_one("#referral", Select).value
+        status = self.query_one("#status", Select).value
+        return ParticipantInput(
+            name=self.query_one("#name", Input).value,
+            phone=self.query_one("#phone", Input).value,
+            intake=self.query_one("#intake", Input).value,
+            referral_source=referral if isinstance(referral, str) else "",
+            status=status if isinstance(status, str) else ParticipantStatus.ACTIVE.value,
+            about=self.query_one("#about", TextArea).text,
+        )
+
+    def _show(self, field: str, error: FieldError | None, ok_text: str = "") -> None:
+        message = self.query_one(f"#{field}-message", Static)
+        input_widget = self.query(f"#{field}")
+        if error is None:
+            message.update(ok_text)
+            message.set_class(False, "error")
+            input_widget.remove_class("invalid")
+        else:
+            message.update(t(error.key, **error.params))
+            message.set_class(True, "error")
+            input_widget.add_class("invalid")
+
+    @on(Input.Changed, "#name")
+    def _name_changed(self, event: Input.Changed) -> None:
+        self._show("name", check_name(event.value))
+
+    @on(Input.Changed, "#phone")
+    def _phone_changed(self, event: Input.Changed) -> None:
+        phone, error = check_phone(event.value)
+        self._show("phone", error, format_phone(phone) if phone else "")
+
+    @on(Input.Changed, "#intake")
+    def _intake_changed(self, event: Input.Changed) -> None:
+        day, error = check_intake(event.value, self.tp.clock.today())
+        understood = f"→ {weekday_name(day)} {format_date(day)}" if day else ""
+        self._show("intake", error, understood)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_save(self) -> None:
+        data = self.typed()
+        try:
+            if self.participant_id is None:
+                participant = add_participant(data, self.tp.clock)
+            else:
+                version = self.original.version if self.original else None
+                participant = update_participant(self.participant_id, data, self.tp.clock, version)
+        except ValidationFailed as failed:
+            for field in ("name", "phone", "intake"):
+                self._show(field, failed.errors.get(field))
+            self._form_message(t("form.fix_errors"))
+            first = next(iter(failed.errors))
+            if first in ("name", "phone", "intake"):
+                self.query_one(f"#{first}", Input).focus()
+            return
+        except ChangedElsewhere:
+            self._form_message(t("form.changed_elsewhere"))
+            return
+        except Exception as error:  # the typed entry must survive any failure
+            self._form_message(t("form.not_saved", reason=clean(type(error).__name__)))
+            return
+        self.notify(t("participant_form.saved", name=one_line(participant.name)), markup=False)
+        self.dismiss(participant.id)
+
+    def _form_message(self, text: str) -> None:
+        message = self.query_one("#form-message", Static)
+        message.update(text)
+        message.set_class(True, "error")
+
+    def action_cancel(self) -> None:
+        if self._initial is not None and self.typed() != self._initial:
+            self.app.push_screen(ConfirmScreen(t("form.discard_question")), self._discard)
+        else:
+            self.dismiss(None)
+
+    def _discard(self, answer: bool | None) -> None:
+        if answer:
+            self.dismiss(None)
