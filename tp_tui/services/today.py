@@ -78,7 +78,7 @@ def due_callbacks(now: datetime) -> tuple[DueCallback, ...]:
     """Open callbacks due by the end of today, overdue first, oldest first."""
     _, end = day_bounds(now.date())
     query = (
-        Callback.select(Callback, Participant.name, Participant.phone)
+        Callback.select(Callback, Participant.id, Participant.name, Participant.phone)
         .join(Participant, JOIN.LEFT_OUTER)
         .where(Callback.done_at.is_null() & (Callback.due_at < end))
         .order_by(Callback.due_at, Callback.id)

@@ -62,8 +62,8 @@ class ParticipantsScreen(Screen[None]):
         table.add_column(t("participant.field.phone"), key="phone")
         table.add_column(t("participant.field.status"), key="status")
         table.add_column(t("participant.column.stage"), key="stage")
-        table.add_column(t("participant.field.intake"), key="intake")
         table.add_column(t("participant.column.last_contact"), key="last")
+        table.add_column(t("participant.field.intake"), key="intake")
         self.load()
         table.focus()
 
@@ -109,8 +109,8 @@ class ParticipantsScreen(Screen[None]):
             cell(format_phone(row.phone), style),
             cell(status, style),
             cell(t(row.stage.label_key) if row.stage else "–", style),
-            cell(format_date(row.intake_on), style),
             cell(format_date(row.last_contact.date()) if row.last_contact else "–", style),
+            cell(format_date(row.intake_on), style),
         ]
 
     def selected_id(self) -> int | None:
