@@ -83,19 +83,34 @@ def _make_private_files(path: Path) -> None:
         _private(candidate, 0o600)
 
 
+def _version(database: SqliteDatabase) -> int:
+    return int(database.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
 def migrate(database: SqliteDatabase) -> None:
-    """Bring the schema up to date, one version per committed transaction."""
-    for version, upgrade in steps():
-        # The version is read inside the write lock so two copies starting at once
-        # never run the same step twice.
-        with database.atomic():
-            current = database.execute_sql("PRAGMA user_version").fetchone()[0]
-            if current >= version:
-                continue
-            upgrade(database)
-            if version == 1:
-                database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-            database.execute_sql(f"PRAGMA user_version = {int(version)}")
+    """Bring the schema up to date, one version per committed transaction.
+
+    Foreign keys are off while a step runs: SQLite changes a column by rebuilding the table,
+    and dropping the old table would otherwise cascade and delete every row that refers to it.
+    Each step must leave no broken reference before it commits.
+    """
+    if _version(database) >= LATEST_VERSION:
+        return
+    database.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        for version, upgrade in steps():
+            # Read inside the write lock, so two copies starting at once never run a step twice.
+            with database.atomic():
+                if _version(database) >= version:
+                    continue
+                upgrade(database)
+                if database.execute_sql("PRAGMA foreign_key_check").fetchall():
+                    raise StorageError("storage.error.migration", version=version)
+                if version == 1:
+                    database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+                database.execute_sql(f"PRAGMA user_version = {int(version)}")
+    finally:
+        database.execute_sql("PRAGMA foreign_keys = ON")
 
 
 def open_database(path: Path) -> SqliteDatabase:

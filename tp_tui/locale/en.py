@@ -42,6 +42,8 @@ MESSAGES: dict[str, str] = {
     "anything else.",
     "storage.error.newer": "The database {path} was written by a newer version of tp-tui. "
     "Nothing was changed in it. Update tp-tui to open it.",
+    "storage.error.migration": "Updating the database to this version failed at step {version}; "
+    "nothing was changed. Please report this.",
     "storage.error.cannot_open": "Could not open {path}: {reason}.",
     # Command line
     "cli.description": "tp-tui: the trust person's day in a terminal. Without a command, "

@@ -41,6 +41,8 @@ MESSAGES: dict[str, str] = {
     "skrevet til den. Hent den fra en sikkerhetskopi, eller be om hjelp før du prøver noe annet.",
     "storage.error.newer": "Databasen {path} er skrevet av en nyere versjon av tp-tui. "
     "Ingenting i den er endret. Oppdater tp-tui for å åpne den.",
+    "storage.error.migration": "Oppdateringen av databasen til denne versjonen stoppet på steg "
+    "{version}; ingenting er endret. Meld fra om dette.",
     "storage.error.cannot_open": "Kunne ikke åpne {path}: {reason}.",
     # Kommandolinjen
     "cli.description": "tp-tui: tillitspersonens dag i terminalen. Uten kommando åpnes "

@@ -23,11 +23,12 @@ def upgrade(database: Any) -> None:
         migrator.add_index("participant", ("search_text",), False),
         migrator.add_index("participant", ("sort_key",), False),
     )
-    participant = Table("participant", ("id", "name", "phone")).bind(database)
+    participant = Table("participant", ("id", "name", "phone", "search_text", "sort_key"))
+    participant = participant.bind(database)
     for row in list(participant.select(participant.id, participant.name, participant.phone)):
         participant.update(
             {
-                participant.c.search_text: search_text(row["name"], phone_digits(row["phone"])),
-                participant.c.sort_key: sort_key(row["name"]),
+                participant.search_text: search_text(row["name"], phone_digits(row["phone"])),
+                participant.sort_key: sort_key(row["name"]),
             }
         ).where(participant.id == row["id"]).execute()
