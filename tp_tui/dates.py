@@ -136,7 +136,8 @@ def _day_part(text: str, today: date, prefer: Prefer) -> date | None:
     if match := _NUMERIC.match(text):
         day, month, year = int(match.group(1)), int(match.group(2)), match.group(3)
         if year is None:
-            if not 1 <= month <= 12 and len(match.group(2)) == 2 and not text.endswith("."):
+            could_be_time = day <= 23 and month <= 59 and len(match.group(2)) == 2
+            if not 1 <= month <= 12 and could_be_time and not text.endswith("."):
                 return None  # "14.00" or "9.30": a time of day, not a date
             return _without_year(day, month, today, prefer)
         full_year = 2000 + int(year) if len(year) == 2 else int(year)
