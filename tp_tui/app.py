@@ -10,7 +10,7 @@ from textual.screen import Screen
 
 from tp_tui.clock import Clock
 from tp_tui.i18n import t
-from tp_tui.keys import key
+from tp_tui.keys import key, retranslate_bindings
 from tp_tui.palette import ParticipantCommands
 from tp_tui.settings import Settings
 from tp_tui.views.participants import ParticipantsScreen
@@ -35,6 +35,7 @@ class TpApp(App[None]):
         self, settings: Settings | None = None, clock: Clock | None = None, demo: bool = False,
         **kwargs: Any,
     ) -> None:
+        retranslate_bindings()
         super().__init__(**kwargs)
         self.settings = settings or Settings()
         self.clock = clock or Clock()

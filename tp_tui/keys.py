@@ -47,3 +47,21 @@ def key(keys: str, action: str, description: str, binding_id: str, **options: An
     """
     options.setdefault("tooltip", f"{description}.tooltip")
     return TranslatedBinding(keys, action, description, id=binding_id, **options)
+
+
+def retranslate_bindings() -> None:
+    """Re-read the translated descriptions of every tp-tui widget's bindings.
+
+    Textual copies bindings into plain ``Binding`` objects once, when a class is created, so a
+    language chosen after the views were imported (tests, or a future language switch) would
+    not reach the footer. This rebuilds those copies; widgets created afterwards use them.
+    """
+    from textual.dom import DOMNode
+
+    pending: list[type[DOMNode]] = [DOMNode]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if cls.__module__.startswith("tp_tui."):
+            # Private in Textual 8: the merged map every new instance copies its bindings from.
+            cls._merged_bindings = cls._merge_bindings()

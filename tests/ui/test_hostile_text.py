@@ -1,0 +1,79 @@
+"""Stored text is shown literally on every screen: never markup, never escape codes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from tp_tui.app import TpApp
+from tp_tui.clock import FrozenClock
+from tp_tui.models import Callback, Contact, Goal, GroupMember, Participant
+from tp_tui.services.participants import ParticipantInput, add_participant
+from tp_tui.text import clean
+from tp_tui.views.participant_detail import ParticipantDetailScreen
+
+from .helpers import column, type_text
+
+HOSTILE = [
+    "[bold red]Kari[/]",
+    "Per [/",
+    "[ @click=app.quit]Ring",
+    "[$primary]Lise",
+    ":warning: Ola \x1b[2J\x1b]0;title\x07",
+    "Anne\u202eesrever",
+]
+
+
+def seed(clock: FrozenClock) -> list[Participant]:
+    now = clock.now()
+    people = []
+    for text in HOSTILE:
+        person = add_participant(ParticipantInput(name=text, about=text), clock)
+        Contact.create(participant=person, at=now - timedelta(hours=1), kind="phone", note=text,
+                       created_at=now, updated_at=now)
+        Callback.create(participant=person, reason=text, received_at=now, due_at=now,
+                        created_at=now, updated_at=now)
+        Goal.create(participant=person, life_area="housing", text=text, created_on=now.date(),
+                    status_on=now.date())
+        GroupMember.create(participant=person, agency="nav", name=text, role=text)
+        people.append(person)
+    # Quiet for a month, so each also shows under "do not let go".
+    old = now - timedelta(days=40)
+    Contact.update(at=old).where(Contact.participant.in_([p.id for p in people[:2]])).execute()
+    return people
+
+
+async def test_every_screen_shows_hostile_text_literally(db_path: Path, clock: FrozenClock) -> None:
+    people = seed(clock)
+    expected = {clean(text).strip() for text in HOSTILE}
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        callbacks = column(app.screen.query_one("#callbacks", DataTable), 1)
+        assert expected <= {name.strip() for name in callbacks}
+        assert expected <= {note.strip() for note in column(app.screen.query_one("#callbacks", DataTable), 3)}
+        await pilot.click("#callbacks")  # a click on a row must not run an action hidden in text
+        await pilot.press("f3")
+        names = column(app.screen.query_one(DataTable))
+        assert {name.strip() for name in names} == expected
+        assert all("\x1b" not in name for name in names)
+        for person in people:
+            app.open_participant(person.id)
+            await pilot.pause()
+            assert isinstance(app.screen, ParticipantDetailScreen)
+            who = str(app.screen.query_one("#who", Static).render())
+            assert clean(person.name).strip() in who
+            goals = str(app.screen.query_one("#goals", Static).render())
+            assert clean(person.name).strip() in goals
+            group = str(app.screen.query_one("#group", Static).render())
+            assert clean(person.name).strip() in group
+            await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "[")
+        await pilot.pause(0.5)
+        await pilot.press("escape")
+        await pilot.press("e")  # the edit form shows the stored name as typed
+        await pilot.pause()
+        await pilot.press("escape")
+        assert app.is_running
