@@ -32,7 +32,10 @@ class TpApp(App[None]):
     ]
 
     def __init__(
-        self, settings: Settings | None = None, clock: Clock | None = None, demo: bool = False,
+        self,
+        settings: Settings | None = None,
+        clock: Clock | None = None,
+        demo: bool = False,
         **kwargs: Any,
     ) -> None:
         retranslate_bindings()
@@ -67,11 +70,13 @@ class TpApp(App[None]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield SystemCommand(t("nav.today"), t("palette.today"), lambda: self.switch_mode("today"))
         yield SystemCommand(
-            t("nav.participants"), t("palette.participants"),
+            t("nav.participants"),
+            t("palette.participants"),
             lambda: self.switch_mode("participants"),
         )
-        yield SystemCommand(t("palette.new_participant"), t("palette.new_participant_help"),
-                            self.new_participant)
+        yield SystemCommand(
+            t("palette.new_participant"), t("palette.new_participant_help"), self.new_participant
+        )
         for command in super().get_system_commands(screen):
             # A screenshot would write an unencrypted picture of sensitive data to disk.
             if command.callback != self.deliver_screenshot and command.title != "Screenshot":

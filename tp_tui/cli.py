@@ -27,16 +27,18 @@ def _global_options(defaults: bool) -> argparse.ArgumentParser:
     default = None if defaults else argparse.SUPPRESS
     parser.add_argument("--db", metavar="PATH", default=default, help=t("cli.help.db"))
     parser.add_argument(
-        "--demo", action="store_true", default=False if defaults else argparse.SUPPRESS,
+        "--demo",
+        action="store_true",
+        default=False if defaults else argparse.SUPPRESS,
         help=t("cli.help.demo"),
     )
     parser.add_argument(
-        "--reset", action="store_true", default=False if defaults else argparse.SUPPRESS,
+        "--reset",
+        action="store_true",
+        default=False if defaults else argparse.SUPPRESS,
         help=t("cli.help.reset"),
     )
-    parser.add_argument(
-        "--lang", choices=("nb", "en"), default=default, help=t("cli.help.lang")
-    )
+    parser.add_argument("--lang", choices=("nb", "en"), default=default, help=t("cli.help.lang"))
     return parser
 
 
@@ -88,7 +90,9 @@ def _open(args: argparse.Namespace, clock: Clock) -> bool:
         print(t(error.key, **error.params), file=sys.stderr)
         return False
     except OSError as error:
-        print(t("storage.error.cannot_open", path=str(path), reason=error.strerror), file=sys.stderr)
+        print(
+            t("storage.error.cannot_open", path=str(path), reason=error.strerror), file=sys.stderr
+        )
         return False
     if args.demo:
         from tp_tui.demo import fill_demo, is_empty

@@ -80,14 +80,25 @@ GOALS = {
     LifeArea.SUBSTANCE_USE: ("Klare meg uten piller i helgene", "Holde meg rusfri til jul"),
 }
 NOTES = (
-    "Ringte om husleia", "Snakket om hvordan uka har vært", "Fulgte til fastlegen",
-    "Gikk tur og pratet om jobb", "Planla møte med NAV", "Hadde en tung dag, lyttet",
-    "Kaffe på biblioteket", "Ba om hjelp med søknad om bostøtte", "Fornøyd med ny leilighet",
-    "Øvde på å ringe namsmannen sammen", "", "Avlyste, ringer i morgen",
+    "Ringte om husleia",
+    "Snakket om hvordan uka har vært",
+    "Fulgte til fastlegen",
+    "Gikk tur og pratet om jobb",
+    "Planla møte med NAV",
+    "Hadde en tung dag, lyttet",
+    "Kaffe på biblioteket",
+    "Ba om hjelp med søknad om bostøtte",
+    "Fornøyd med ny leilighet",
+    "Øvde på å ringe namsmannen sammen",
+    "",
+    "Avlyste, ringer i morgen",
 )
 CALLBACK_REASONS = (
-    "Ville snakke om husleia", "Spør om følge til fastlegen", "Lurer på svar fra NAV",
-    "Trenger hjelp med et brev", "Ville bare prate",
+    "Ville snakke om husleia",
+    "Spør om følge til fastlegen",
+    "Lurer på svar fra NAV",
+    "Trenger hjelp med et brev",
+    "Ville bare prate",
 )
 GROUP = (
     ("nav", "Randi Olsen", "NAV-veileder"),
@@ -148,7 +159,7 @@ class _Demo:
 
     def stages(self, participant: Participant, person: Person) -> list[date]:
         """Stage records spread from intake to (nearly) today; returns each stage's date."""
-        intake: date = participant.intake_on
+        intake: date = participant.intake_on or self.today
         end = participant.closed_on or self.today
         span = max((end - intake).days, 1)
         if person.quiet_days >= 30:
@@ -160,15 +171,18 @@ class _Demo:
                 entered = end
             dates.append(entered)
             StageRecord.create(
-                participant=participant, stage=number, entered_on=entered,
+                participant=participant,
+                stage=number,
+                entered_on=entered,
                 reason="Avtalt med deltaker" if number > 1 else "Inntak",
                 closing_reason=person.closing_reason if number == 6 else None,
                 recorded_at=self.at(entered, 15, 30),
             )
             if number < person.stage or number == 6:
                 for item in CHECKLIST[Stage(number)]:
-                    ChecklistMark.create(participant=participant, stage=number, item=item,
-                                         done_on=entered)
+                    ChecklistMark.create(
+                        participant=participant, stage=number, item=item, done_on=entered
+                    )
         return dates
 
     def goals(self, participant: Participant, intake: date) -> None:
@@ -177,53 +191,77 @@ class _Demo:
             text = self.rng.choice(GOALS[area])
             status = self.rng.choice(("wanted", "working", "working", "reached", "put_aside"))
             created = intake + timedelta(days=7)
-            goal = Goal.create(participant=participant, life_area=area.value, text=text,
-                               status=status, created_on=created, status_on=created,
-                               sort_order=order)
+            goal = Goal.create(
+                participant=participant,
+                life_area=area.value,
+                text=text,
+                status=status,
+                created_on=created,
+                status_on=created,
+                sort_order=order,
+            )
             GoalEvent.create(goal=goal, at=self.at(created, 14), status="wanted", text=text)
             if status != "wanted":
-                GoalEvent.create(goal=goal, at=self.at(created + timedelta(days=30), 14),
-                                 status=status, text=text)
+                GoalEvent.create(
+                    goal=goal,
+                    at=self.at(created + timedelta(days=30), 14),
+                    status=status,
+                    text=text,
+                )
         for area in areas:
             for weeks, rating in ((0, self.rng.randint(1, 3)), (8, self.rng.randint(2, 5))):
-                AreaRating.create(participant=participant, life_area=area.value, rating=rating,
-                                  rated_on=intake + timedelta(weeks=weeks))
+                AreaRating.create(
+                    participant=participant,
+                    life_area=area.value,
+                    rating=rating,
+                    rated_on=intake + timedelta(weeks=weeks),
+                )
 
     def group_and_plan(self, participant: Participant, person: Person, dates: list[date]) -> None:
         coordinator = None
         if person.stage >= 3:
             for index, (agency, name, role) in enumerate(GROUP[: self.rng.randint(2, 4)]):
                 member = GroupMember.create(
-                    participant=participant, agency=agency, name=name, role=role,
-                    phone=self.phone(), is_coordinator=index == 0, joined_on=dates[2],
+                    participant=participant,
+                    agency=agency,
+                    name=name,
+                    role=role,
+                    phone=self.phone(),
+                    is_coordinator=index == 0,
+                    joined_on=dates[2],
                 )
                 coordinator = coordinator or member
         if person.stage < 2:
             return
-        status = "draft" if person.stage == 2 else ("handed_over" if person.stage > 3 else "offered")
+        status = (
+            "draft" if person.stage == 2 else ("handed_over" if person.stage > 3 else "offered")
+        )
         if participant.name.startswith("Espen"):
             status = "declined"
         IndividualPlan.create(
-            participant=participant, status=status, draft_started_on=dates[1],
+            participant=participant,
+            status=status,
+            draft_started_on=dates[1],
             offered_on=dates[2] if person.stage >= 3 else None,
             accepted_on=dates[3] if person.stage >= 4 and status != "declined" else None,
             declined_on=dates[2] if status == "declined" else None,
             handed_over_on=dates[3] if status == "handed_over" else None,
-            coordinator=coordinator, updated_at=self.now,
+            coordinator=coordinator,
+            updated_at=self.now,
         )
 
     def consents(self, participant: Participant, intake: date) -> None:
-        scopes = ("goals", "process", "plan", "group", "contacts", "callbacks")
+        scopes: tuple[str, ...] = ("goals", "process", "plan", "group", "contacts", "callbacks")
         if participant.name.startswith("Øyvind"):
             scopes = ("goals", "process")
         for scope in scopes:
             ConsentGrant.create(participant=participant, scope=scope, given_on=intake)
 
     def history(self, participant: Participant, person: Person, stage_dates: list[date]) -> None:
-        start = participant.first_contact_on
+        start: date = participant.first_contact_on or self.today
         last = (participant.closed_on or self.today) - timedelta(days=person.quiet_days)
         per_week = 1.0 if person.status == "paused" else 2.5
-        day = start
+        day: date = start
         while day <= last:
             step = max(1, int(self.rng.expovariate(per_week / 7)))
             day += timedelta(days=step)
@@ -252,7 +290,8 @@ class _Demo:
             "destination": self.rng.choice(("gp", "nav", "bailiff", "bank", "hospital",
                                             "housing_viewing")) if kind == "accompaniment"
             else None,
-            "duration_minutes": 10 if kind in ("phone", "sms") else self.rng.choice((30, 45, 60, 90)),
+            "duration_minutes": 10 if kind in ("phone", "sms")
+            else self.rng.choice((30, 45, 60, 90)),
             "life_areas": areas_to_mask(areas), "outcome": outcome,
             "note": self.rng.choice(NOTES), "after_hours": hour >= 17,
             "logged_by": self.tp.id, "created_at": moment, "updated_at": moment,
@@ -266,10 +305,17 @@ class _Demo:
             received = self.at(day, self.rng.randint(8, 13))
             late = index % 9 == 0
             done = received + timedelta(days=1 if late else 0, hours=2)
-            Callback.create(participant=who, reason=self.rng.choice(CALLBACK_REASONS),
-                            received_at=received, due_at=self.at(day, 15, 30), done_at=done,
-                            outcome="reached", logged_by=self.tp, created_at=received,
-                            updated_at=done)
+            Callback.create(
+                participant=who,
+                reason=self.rng.choice(CALLBACK_REASONS),
+                received_at=received,
+                due_at=self.at(day, 15, 30),
+                done_at=done,
+                outcome="reached",
+                logged_by=self.tp,
+                created_at=received,
+                updated_at=done,
+            )
         monday = self.today - timedelta(days=self.today.weekday())
         open_ones = ((0, 14, 0), (0, 15, 30), (-1, 15, 30), (-3, 15, 30), (1, 15, 30), (2, 12, 0))
         for index, (offset, hour, minute) in enumerate(open_ones):
@@ -278,13 +324,26 @@ class _Demo:
                 due_day = self.today
             who = active[(index * 3) % len(active)]
             received = min(self.at(due_day, 9), self.now - timedelta(minutes=30))
-            Callback.create(participant=who, reason=CALLBACK_REASONS[index % 5],
-                            received_at=received, due_at=self.at(due_day, hour, minute),
-                            logged_by=self.tp, created_at=received, updated_at=received)
-        Callback.create(participant=None, caller_name="Mor til Jonas", caller_phone="+4790011223",
-                        reason="Bekymret, vil snakke med noen", received_at=self.now - timedelta(
-                            hours=1), due_at=self.at(self.today, 15, 30), logged_by=self.tp,
-                        created_at=self.now, updated_at=self.now)
+            Callback.create(
+                participant=who,
+                reason=CALLBACK_REASONS[index % 5],
+                received_at=received,
+                due_at=self.at(due_day, hour, minute),
+                logged_by=self.tp,
+                created_at=received,
+                updated_at=received,
+            )
+        Callback.create(
+            participant=None,
+            caller_name="Mor til Jonas",
+            caller_phone="+4790011223",
+            reason="Bekymret, vil snakke med noen",
+            received_at=self.now - timedelta(hours=1),
+            due_at=self.at(self.today, 15, 30),
+            logged_by=self.tp,
+            created_at=self.now,
+            updated_at=self.now,
+        )
 
     def rounds(self) -> None:
         places = list(MeetingPlace.select().order_by(MeetingPlace.sort_order))
@@ -298,11 +357,16 @@ class _Demo:
                 if self.rng.random() < 0.08:
                     continue  # a missed round: sick, or a crisis elsewhere
                 RoundVisit.create(
-                    place=place, visited_on=day, started_at=start,
-                    minutes=self.rng.randint(50, 70), conversations=self.rng.randint(2, 9),
+                    place=place,
+                    visited_on=day,
+                    started_at=start,
+                    minutes=self.rng.randint(50, 70),
+                    conversations=self.rng.randint(2, 9),
                     new_people=self.rng.randint(0, 2),
                     life_areas=areas_to_mask(self.rng.sample(list(LifeArea), 2)),
-                    note=self.rng.choice(ROUND_NOTES), logged_by=self.tp, created_at=start,
+                    note=self.rng.choice(ROUND_NOTES),
+                    logged_by=self.tp,
+                    created_at=start,
                 )
 
 
@@ -322,10 +386,11 @@ def fill_demo(clock: Clock, seed: int = 48) -> None:
                 demo.contact(participant, demo.today - timedelta(days=2), kind="meeting_place")
                 continue
             dates = demo.stages(participant, person)
+            intake: date = participant.intake_on or demo.today
             if person.stage >= 2:
-                demo.goals(participant, participant.intake_on)
+                demo.goals(participant, intake)
             demo.group_and_plan(participant, person, dates)
-            demo.consents(participant, participant.intake_on)
+            demo.consents(participant, intake)
             demo.history(participant, person, dates)
         for start in range(0, len(demo.contacts), 200):
             Contact.insert_many(demo.contacts[start : start + 200]).execute()

@@ -7,10 +7,10 @@ translation layer under ``<list>.<code>`` (for example ``life_area.housing``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from enum import Enum, IntEnum
+from enum import IntEnum, StrEnum
 
 
-class Code(str, Enum):
+class Code(StrEnum):
     """A stored code whose label lives in the translation catalogue."""
 
     @classmethod

@@ -17,7 +17,7 @@ from tp_tui.i18n import t
 class TranslatedBinding(Binding):
     """A Binding whose ``description`` and ``tooltip`` are translation keys."""
 
-    @property  # type: ignore[override]
+    @property
     def description(self) -> str:
         return t(self.__dict__["_description_key"])
 
@@ -25,7 +25,7 @@ class TranslatedBinding(Binding):
     def description(self, value: str) -> None:
         self.__dict__["_description_key"] = value
 
-    @property  # type: ignore[override]
+    @property
     def tooltip(self) -> str:
         key = self.__dict__["_tooltip_key"]
         return t(key) if key else ""

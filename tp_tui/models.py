@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from peewee import (
+    AutoField,
     BooleanField,
     DatabaseProxy,
     DateField,
@@ -42,6 +43,8 @@ class MomentField(TextField):
 
 
 class BaseModel(Model):
+    id = AutoField()  # peewee adds it anyway; declared so type checkers know it
+
     class Meta:
         database = db
         legacy_table_names = False
@@ -173,9 +176,9 @@ class Contact(BaseModel):
 class Callback(BaseModel):
     """A call owed: to a participant, or to a free name and number not yet in the programme."""
 
-    participant = ForeignKeyField(
-        Participant, null=True, backref="callbacks", on_delete="CASCADE"
-    )
+    participant_id: int | None
+
+    participant = ForeignKeyField(Participant, null=True, backref="callbacks", on_delete="CASCADE")
     caller_name = TextField(default="")
     caller_phone = TextField(null=True)
     reason = TextField(default="")

@@ -43,6 +43,8 @@ class ParticipantCommands(Provider):
         for row in list_participants(limit=8):
             name = one_line(row.name)
             yield DiscoveryHit(
-                Content(name), partial(self._open, row.id), text=name,
+                Content(name),
+                partial(self._open, row.id),
+                text=name,
                 help=t("palette.open_participant"),
             )

@@ -5,7 +5,7 @@ Example file::
     language = "nb"            # "nb" or "en"; empty: follow the locale
     not_heard_days = 14        # "do not let go": flag participants not heard from in this many days
     workday_end = "15:30"      # callbacks are due by this time the same day
-    stalled_days = 30          # a participant with no stage change and no contact this long is stalled
+    stalled_days = 30          # no stage change and no contact this long: stalled
 """
 
 from __future__ import annotations

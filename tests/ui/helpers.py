@@ -5,8 +5,16 @@ from __future__ import annotations
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
-KEY_NAMES = {" ": "space", "/": "slash", ".": "full_stop", "+": "plus", "-": "minus",
-             ":": "colon", "[": "left_square_bracket", "]": "right_square_bracket"}
+KEY_NAMES = {
+    " ": "space",
+    "/": "slash",
+    ".": "full_stop",
+    "+": "plus",
+    "-": "minus",
+    ":": "colon",
+    "[": "left_square_bracket",
+    "]": "right_square_bracket",
+}
 
 
 async def type_text(pilot: Pilot[object], text: str) -> None:

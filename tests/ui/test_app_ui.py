@@ -95,7 +95,9 @@ async def test_norwegian_interface(demo_db: Path, clock: FrozenClock) -> None:
     set_language("nb")
     app = TpApp(clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        assert str(app.screen.query_one("#day-line", Static).render()) == "torsdag 26.11.2026 · uke 48"
+        assert (
+            str(app.screen.query_one("#day-line", Static).render()) == "torsdag 26.11.2026 · uke 48"
+        )
         await pilot.press("f3")
         descriptions = {b.description for (_, b, _, _) in app.active_bindings.values()}
         assert {"Ny", "Endre", "Arkiver", "I dag", "Deltakere"} <= descriptions

@@ -31,12 +31,29 @@ def seed(clock: FrozenClock) -> list[Participant]:
     people = []
     for text in HOSTILE:
         person = add_participant(ParticipantInput(name=text, about=text), clock)
-        Contact.create(participant=person, at=now - timedelta(hours=1), kind="phone", note=text,
-                       created_at=now, updated_at=now)
-        Callback.create(participant=person, reason=text, received_at=now, due_at=now,
-                        created_at=now, updated_at=now)
-        Goal.create(participant=person, life_area="housing", text=text, created_on=now.date(),
-                    status_on=now.date())
+        Contact.create(
+            participant=person,
+            at=now - timedelta(hours=1),
+            kind="phone",
+            note=text,
+            created_at=now,
+            updated_at=now,
+        )
+        Callback.create(
+            participant=person,
+            reason=text,
+            received_at=now,
+            due_at=now,
+            created_at=now,
+            updated_at=now,
+        )
+        Goal.create(
+            participant=person,
+            life_area="housing",
+            text=text,
+            created_on=now.date(),
+            status_on=now.date(),
+        )
         GroupMember.create(participant=person, agency="nav", name=text, role=text)
         people.append(person)
     # Quiet for a month, so each also shows under "do not let go".
@@ -52,7 +69,9 @@ async def test_every_screen_shows_hostile_text_literally(db_path: Path, clock: F
     async with app.run_test(size=(120, 40)) as pilot:
         callbacks = column(app.screen.query_one("#callbacks", DataTable), 1)
         assert expected <= {name.strip() for name in callbacks}
-        assert expected <= {note.strip() for note in column(app.screen.query_one("#callbacks", DataTable), 3)}
+        assert expected <= {
+            note.strip() for note in column(app.screen.query_one("#callbacks", DataTable), 3)
+        }
         await pilot.click("#callbacks")  # a click on a row must not run an action hidden in text
         await pilot.press("f3")
         names = column(app.screen.query_one(DataTable))

@@ -34,7 +34,10 @@ async def test_add_find_quit_and_reopen(db_path: Path, clock: FrozenClock) -> No
         assert not isinstance(app.screen, ParticipantFormScreen)
         kari = Participant.get()
         assert (kari.name, kari.phone, kari.intake_on) == (
-            "Kari Nordmann", "+4791234567", date(2026, 11, 26))
+            "Kari Nordmann",
+            "+4791234567",
+            date(2026, 11, 26),
+        )
         await pilot.press("/")
         await type_text(pilot, "nord")
         await pilot.pause()
@@ -53,7 +56,9 @@ async def test_add_find_quit_and_reopen(db_path: Path, clock: FrozenClock) -> No
         assert column(again.screen.query_one(DataTable)) == ["Kari Nordmann"]
 
 
-async def test_bad_input_is_explained_and_nothing_is_lost(db_path: Path, clock: FrozenClock) -> None:
+async def test_bad_input_is_explained_and_nothing_is_lost(
+    db_path: Path, clock: FrozenClock
+) -> None:
     app = TpApp(clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f3", "n", "tab")
@@ -82,8 +87,11 @@ async def test_bad_input_is_explained_and_nothing_is_lost(db_path: Path, clock: 
         await pilot.press("ctrl+s")
         await pilot.pause()
         ola = Participant.get()
-        assert (ola.name, ola.phone, ola.intake_on) == ("Ola Nordmann", "+4791234567",
-                                                        date(2026, 11, 25))
+        assert (ola.name, ola.phone, ola.intake_on) == (
+            "Ola Nordmann",
+            "+4791234567",
+            date(2026, 11, 25),
+        )
 
 
 async def test_cancel_asks_before_throwing_away(db_path: Path, clock: FrozenClock) -> None:

@@ -18,8 +18,20 @@ def tp(*args: str) -> int:
 
 def test_add_and_list_participants(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "tp.db")
-    assert tp("--db", db, "participants", "add", "Kari Nordmann", "--phone", "912 34 567",
-              "--intake", "25.11.2026") == 0
+    assert (
+        tp(
+            "--db",
+            db,
+            "participants",
+            "add",
+            "Kari Nordmann",
+            "--phone",
+            "912 34 567",
+            "--intake",
+            "25.11.2026",
+        )
+        == 0
+    )
     assert "Kari Nordmann" in capsys.readouterr().out
     assert tp("participants", "--db", db) == 0  # global options after the subcommand too
     out = capsys.readouterr().out
@@ -79,9 +91,16 @@ def test_not_a_database_is_refused_before_anything(
     assert path.read_text() == "handleliste\n"
 
 
-def _subprocess(args: list[str], tmp_path: Path, code: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data"),
-           "XDG_CONFIG_HOME": str(tmp_path / "config"), "LANG": "C.UTF-8"}
+def _subprocess(
+    args: list[str], tmp_path: Path, code: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "LANG": "C.UTF-8",
+    }
     command = [sys.executable, "-c", code] if code else [sys.executable, "-m", "tp_tui", *args]
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
 
@@ -112,8 +131,9 @@ def test_command_line_never_imports_textual(tmp_path: Path) -> None:
 
 
 def test_files_made_by_the_command_line_are_private(tmp_path: Path) -> None:
-    result = _subprocess(["--db", str(tmp_path / "db" / "tp.db"), "participants", "add", "Kari"],
-                         tmp_path)
+    result = _subprocess(
+        ["--db", str(tmp_path / "db" / "tp.db"), "participants", "add", "Kari"], tmp_path
+    )
     assert result.returncode == 0, result.stderr
     assert oct((tmp_path / "db" / "tp.db").stat().st_mode & 0o777) == "0o600"
     assert oct((tmp_path / "db").stat().st_mode & 0o777) == "0o700"

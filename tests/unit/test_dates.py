@@ -151,8 +151,9 @@ def test_any_text_parses_or_gives_a_clear_message(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.from_regex(r"[+\-]?\s?\d{1,25}([./:]\d{1,25}){0,2}( (kl\.? )?\d{1,6}([:.]\d{1,4})?)?",
-                  fullmatch=True)
+    st.from_regex(
+        r"[+\-]?\s?\d{1,25}([./:]\d{1,25}){0,2}( (kl\.? )?\d{1,6}([:.]\d{1,4})?)?", fullmatch=True
+    )
 )
 def test_number_shaped_text_never_crashes(text: str) -> None:
     try:

@@ -53,7 +53,10 @@ def test_files_are_private_whatever_the_umask(tmp_path: Path) -> None:
 
 
 def test_meeting_places_are_seeded(db_path: Path) -> None:
-    places = [(p.name, p.threshold, p.weekday) for p in MeetingPlace.select().order_by(MeetingPlace.sort_order)]
+    places = [
+        (p.name, p.threshold, p.weekday)
+        for p in MeetingPlace.select().order_by(MeetingPlace.sort_order)
+    ]
     assert places == [("Kafé 103", "low", 3), ("Kafé X", "sober", 3), ("Huset", "high", 3)]
 
 
@@ -64,7 +67,9 @@ def test_meeting_places_are_seeded(db_path: Path) -> None:
         (b"SQLite format 3\x00" + b"\xff" * 4000, "storage.error.damaged"),
     ],
 )
-def test_foreign_or_damaged_file_is_refused_untouched(tmp_path: Path, content: bytes, key: str) -> None:
+def test_foreign_or_damaged_file_is_refused_untouched(
+    tmp_path: Path, content: bytes, key: str
+) -> None:
     path = tmp_path / "x.db"
     path.write_bytes(content)
     with pytest.raises(StorageError) as caught:
@@ -190,9 +195,11 @@ def test_two_copies_open_on_one_file_both_save(tmp_path: Path) -> None:
         other.execute("SELECT COUNT(*) FROM participant").fetchone()
         Participant.create(name="Kari", created_at=_now(), updated_at=_now())
         other.execute("COMMIT")
-        other.execute("INSERT INTO meeting_place (name, threshold, weekday, start_time, "
-                      "planned_minutes, active, sort_order) VALUES ('Parken', 'low', 1, '10:00', "
-                      "30, 1, 9)")
+        other.execute(
+            "INSERT INTO meeting_place (name, threshold, weekday, start_time, "
+            "planned_minutes, active, sort_order) VALUES ('Parken', 'low', 1, '10:00', "
+            "30, 1, 9)"
+        )
         other.commit()
         other.close()
         assert Participant.select().count() == 1

@@ -34,24 +34,34 @@ def test_nothing_is_dated_in_the_future(demo_db: Path, clock: FrozenClock) -> No
     assert not Contact.select().where(Contact.at > clock.now()).exists()
     assert not RoundVisit.select().where(RoundVisit.visited_on > clock.today()).exists()
     for participant in Participant.select():
-        days = [r.entered_on for r in StageRecord.select().where(
-            StageRecord.participant == participant).order_by(StageRecord.stage)]
+        days = [
+            r.entered_on
+            for r in StageRecord.select()
+            .where(StageRecord.participant == participant)
+            .order_by(StageRecord.stage)
+        ]
         assert days == sorted(days)
 
 
 def _names_and_counts(path: Path, clock: FrozenClock) -> tuple[list[str], int]:
     open_database(path)
     fill_demo(clock)
-    result = [p.name for p in Participant.select().order_by(Participant.id)], Contact.select().count()
+    result = (
+        [p.name for p in Participant.select().order_by(Participant.id)],
+        Contact.select().count(),
+    )
     close_database()
     return result
 
 
 def test_same_clock_same_demo(tmp_path: Path, clock: FrozenClock) -> None:
-    assert _names_and_counts(tmp_path / "a.db", clock) == _names_and_counts(tmp_path / "b.db", clock)
+    assert _names_and_counts(tmp_path / "a.db", clock) == _names_and_counts(
+        tmp_path / "b.db", clock
+    )
 
 
 def test_demo_fills_at_new_year(tmp_path: Path) -> None:
     names, contacts = _names_and_counts(
-        tmp_path / "c.db", FrozenClock(datetime(2027, 1, 1, 0, 5, tzinfo=OSLO)))
+        tmp_path / "c.db", FrozenClock(datetime(2027, 1, 1, 0, 5, tzinfo=OSLO))
+    )
     assert len(names) > 15 and contacts > 300

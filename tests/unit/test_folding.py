@@ -6,7 +6,14 @@ from tp_tui.folding import fold, initials, search_text, sort_key
 def test_norwegian_alphabetical_order() -> None:
     names = ["Åse", "Øyvind", "Zara", "Æsa", "Ola", "ærlig", "Anders", "Åge"]
     assert sorted(names, key=sort_key) == [
-        "Anders", "Ola", "Zara", "ærlig", "Æsa", "Øyvind", "Åge", "Åse"
+        "Anders",
+        "Ola",
+        "Zara",
+        "ærlig",
+        "Æsa",
+        "Øyvind",
+        "Åge",
+        "Åse",
     ]
 
 

@@ -44,11 +44,16 @@ def test_add_normalises_phone_and_reads_norwegian_dates(db_path: Path, clock: Fr
         ("Ola", "912 34", "", {"phone": "phone.error.length"}),
         ("Ola", "", "31.02.2026", {"intake": "date.error.no_such_date"}),
         ("Ola", "", "i forrige uke", {"intake": "date.error.unknown"}),
-        ("", "abc", "32.13", {
-            "name": "participant.error.name_required",
-            "phone": "phone.error.characters",
-            "intake": "date.error.no_such_date",
-        }),
+        (
+            "",
+            "abc",
+            "32.13",
+            {
+                "name": "participant.error.name_required",
+                "phone": "phone.error.characters",
+                "intake": "date.error.no_such_date",
+            },
+        ),
     ],
 )
 def test_bad_input_is_refused_field_by_field(
@@ -69,13 +74,18 @@ def test_edit_keeps_the_earlier_state_and_refuses_stale_saves(
     db_path: Path, clock: FrozenClock
 ) -> None:
     kari = add(clock, "Kari Nordmann", "91234567")
-    update_participant(kari.id, ParticipantInput(name="Kari N. Nordmann", phone="91234567"),
-                       clock, expected_version=1)
+    update_participant(
+        kari.id,
+        ParticipantInput(name="Kari N. Nordmann", phone="91234567"),
+        clock,
+        expected_version=1,
+    )
     revision = Revision.select().where(Revision.action == "update").get()
     assert json.loads(revision.data)["name"] == "Kari Nordmann"
     with pytest.raises(ChangedElsewhere):
-        update_participant(kari.id, ParticipantInput(name="Someone else"), clock,
-                           expected_version=1)
+        update_participant(
+            kari.id, ParticipantInput(name="Someone else"), clock, expected_version=1
+        )
     assert Participant.get_by_id(kari.id).name == "Kari N. Nordmann"
 
 

@@ -32,9 +32,18 @@ def test_overdue_is_after_the_due_time_only() -> None:
 def test_due_today_and_overdue_oldest_first(db_path: Path) -> None:
     now = datetime(2026, 11, 26, 10, 0, tzinfo=OSLO)
     kari = person("Kari", now)
+
     def owe(due: datetime, done: datetime | None = None) -> None:
-        Callback.create(participant=kari, reason="r", received_at=now, due_at=due, done_at=done,
-                        created_at=now, updated_at=now)
+        Callback.create(
+            participant=kari,
+            reason="r",
+            received_at=now,
+            due_at=due,
+            done_at=done,
+            created_at=now,
+            updated_at=now,
+        )
+
     owe(datetime(2026, 11, 26, 15, 30, tzinfo=OSLO))
     owe(datetime(2026, 11, 25, 15, 30, tzinfo=OSLO))
     owe(datetime(2026, 11, 26, 23, 59, tzinfo=OSLO))
@@ -46,7 +55,8 @@ def test_due_today_and_overdue_oldest_first(db_path: Path) -> None:
 
 def test_not_heard_from_counts_days_and_never(db_path: Path) -> None:
     now = datetime(2026, 11, 26, 10, 0, tzinfo=OSLO)
-    quiet, recent, never = person("Stille", now), person("Nylig", now), person("Aldri", now)
+    quiet, recent = person("Stille", now), person("Nylig", now)
+    person("Aldri", now)
     for who, days in ((quiet, 15), (recent, 13)):
         at = now - timedelta(days=days)
         Contact.create(participant=who, at=at, kind="phone", created_at=at, updated_at=at)

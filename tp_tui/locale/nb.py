@@ -45,8 +45,7 @@ MESSAGES: dict[str, str] = {
     "{version}; ingenting er endret. Meld fra om dette.",
     "storage.error.cannot_open": "Kunne ikke åpne {path}: {reason}.",
     # Kommandolinjen
-    "cli.description": "tp-tui: tillitspersonens dag i terminalen. Uten kommando åpnes "
-    "programmet.",
+    "cli.description": "tp-tui: tillitspersonens dag i terminalen. Uten kommando åpnes programmet.",
     "cli.help.db": "databasefil som skal brukes (også TP_TUI_DB)",
     "cli.help.demo": "bruk den egne demodatabasen med oppdiktede deltakere",
     "cli.help.reset": "med --demo: lag demodatabasen på nytt",

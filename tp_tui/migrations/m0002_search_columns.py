@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from peewee import Table, TextField
+from peewee import TextField
 from playhouse.migrate import SchemaMigrator, migrate
 
 from tp_tui.folding import search_text, sort_key
@@ -23,12 +23,10 @@ def upgrade(database: Any) -> None:
         migrator.add_index("participant", ("search_text",), False),
         migrator.add_index("participant", ("sort_key",), False),
     )
-    participant = Table("participant", ("id", "name", "phone", "search_text", "sort_key"))
-    participant = participant.bind(database)
-    for row in list(participant.select(participant.id, participant.name, participant.phone)):
-        participant.update(
-            {
-                participant.search_text: search_text(row["name"], phone_digits(row["phone"])),
-                participant.sort_key: sort_key(row["name"]),
-            }
-        ).where(participant.id == row["id"]).execute()
+    mark = database.param  # "?" on SQLite, "%s" on PostgreSQL
+    rows = database.execute_sql("SELECT id, name, phone FROM participant").fetchall()
+    for row_id, name, phone in rows:
+        database.execute_sql(
+            f"UPDATE participant SET search_text = {mark}, sort_key = {mark} WHERE id = {mark}",
+            (search_text(name, phone_digits(phone)), sort_key(name), row_id),
+        )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import cast
 
-from peewee import JOIN, fn
+from peewee import fn
 
 from tp_tui.clock import Clock
 from tp_tui.dates import DateParseError, parse_date
@@ -186,7 +188,9 @@ def set_archived(participant_id: int, archived: bool, clock: Clock) -> Participa
         participant.updated_at = now
         participant.version += 1
         participant.save()
-        record_revision(participant, "archive" if archived else "unarchive", now, participant.id, before)
+        record_revision(
+            participant, "archive" if archived else "unarchive", now, participant.id, before
+        )
     return participant
 
 
@@ -245,11 +249,14 @@ def current_stages(participant_ids: list[int]) -> dict[int, Stage]:
     """Each participant's stage now: the last stage entered in the latest period."""
     if not participant_ids:
         return {}
-    records = (
+    records = cast(
+        Iterable[tuple[int, int]],
         StageRecord.select(StageRecord.participant, StageRecord.stage)
         .where(StageRecord.participant.in_(participant_ids))
-        .order_by(StageRecord.participant, StageRecord.period, StageRecord.entered_on, StageRecord.id)
-        .tuples()
+        .order_by(
+            StageRecord.participant, StageRecord.period, StageRecord.entered_on, StageRecord.id
+        )
+        .tuples(),
     )
     return {participant_id: Stage(stage) for participant_id, stage in records}
 
@@ -257,11 +264,11 @@ def current_stages(participant_ids: list[int]) -> dict[int, Stage]:
 def last_contacts(participant_ids: list[int]) -> dict[int, datetime]:
     if not participant_ids:
         return {}
-    rows = (
-        Participant.select(Participant.id, fn.MAX(Contact.at).alias("last"))
-        .join(Contact, JOIN.LEFT_OUTER)
-        .where(Participant.id.in_(participant_ids))
-        .group_by(Participant.id)
+    rows = cast(
+        Iterable[tuple[int, str | None]],
+        Contact.select(Contact.participant, fn.MAX(Contact.at))
+        .where(Contact.participant.in_(participant_ids))
+        .group_by(Contact.participant)
+        .tuples(),
     )
-    field_ = Contact.at
-    return {row.id: field_.python_value(row.last) for row in rows if row.last}
+    return {pid: Contact.at.python_value(last) for pid, last in rows if last}

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import cast
 
 from peewee import JOIN, fn
 
@@ -103,8 +105,9 @@ def due_callbacks(now: datetime) -> tuple[DueCallback, ...]:
 def contacts_today(now: datetime) -> tuple[ContactToday, ...]:
     start, end = day_bounds(now.date())
     query = (
-        Contact.select(Contact.id, Contact.at, Contact.kind, Contact.note, Participant.id,
-                       Participant.name)
+        Contact.select(
+            Contact.id, Contact.at, Contact.kind, Contact.note, Participant.id, Participant.name
+        )
         .join(Participant)
         .where((Contact.at >= start) & (Contact.at < end))
         .order_by(Contact.at)
@@ -118,35 +121,37 @@ def contacts_today(now: datetime) -> tuple[ContactToday, ...]:
 def not_heard_from(now: datetime, days: int) -> tuple[NotHeardFrom, ...]:
     """Active participants with no contact for ``days`` days or more ("do not let go")."""
     last = fn.MAX(Contact.at)
-    query = (
-        Participant.select(Participant.id, Participant.name, Participant.phone,
-                           last.alias("last"))
+    # The aggregate is compared as stored text, so the limit is converted the same way.
+    limit = Contact.at.db_value(now - timedelta(days=days))
+    statuses = [ParticipantStatus.ACTIVE.value, ParticipantStatus.PAUSED.value]
+    rows = cast(
+        Iterable[tuple[int, str, str | None, str | None]],
+        Participant.select(Participant.id, Participant.name, Participant.phone, last)
         .join(Contact, JOIN.LEFT_OUTER)
-        .where(
-            (Participant.status.in_([ParticipantStatus.ACTIVE.value, ParticipantStatus.PAUSED.value]))
-            & Participant.archived_at.is_null()
-        )
+        .where(Participant.status.in_(statuses) & Participant.archived_at.is_null())
         .group_by(Participant.id)
-        .having(last.is_null() | (last < now - timedelta(days=days)))
+        .having(last.is_null() | (last < limit))
         .order_by(last)
+        .tuples(),
     )
     result = []
-    for row in query:
-        last_at = Contact.at.python_value(row.last) if row.last else None
+    for participant_id, name, phone, stored in rows:
+        last_at = Contact.at.python_value(stored) if stored else None
         gap = (now.date() - last_at.date()).days if last_at else None
-        result.append(NotHeardFrom(row.id, row.name, row.phone, last_at, gap))
+        result.append(NotHeardFrom(participant_id, name, phone, last_at, gap))
     return tuple(result)
 
 
 def week_rounds(now: datetime) -> tuple[RoundStatus, ...]:
     """This week's planned meeting-place rounds and whether each has been logged."""
     monday, sunday = week_bounds(now.date())
-    visited = {
-        place_id
-        for (place_id,) in RoundVisit.select(RoundVisit.place)
+    visits = cast(
+        Iterable[tuple[int]],
+        RoundVisit.select(RoundVisit.place)
         .where(RoundVisit.visited_on.between(monday, sunday))
-        .tuples()
-    }
+        .tuples(),
+    )
+    visited = {place_id for (place_id,) in visits}
     result = []
     for place in MeetingPlace.select().where(MeetingPlace.active).order_by(MeetingPlace.sort_order):
         planned_on = monday + timedelta(days=place.weekday)

@@ -16,6 +16,9 @@ from tp_tui.phone import format_phone
 from tp_tui.services.detail import ParticipantDetail, participant_detail
 from tp_tui.text import cell, literal, one_line
 
+# Leading ordinary spaces are dropped when a Static wraps its lines; these are kept.
+INDENT = "\u00a0" * 4
+
 if TYPE_CHECKING:
     from rich.text import Text
 
@@ -60,10 +63,15 @@ class ParticipantDetailScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#detail-callbacks", DataTable).add_columns(
-            t("today.col.due"), t("today.col.reason"))
+            t("today.col.due"), t("today.col.reason")
+        )
         self.query_one("#detail-contacts", DataTable).add_columns(
-            t("today.col.time"), t("today.col.kind"), t("detail.col.outcome"),
-            t("detail.col.areas"), t("today.col.note"))
+            t("today.col.time"),
+            t("today.col.kind"),
+            t("detail.col.outcome"),
+            t("detail.col.areas"),
+            t("today.col.note"),
+        )
         self.load()
 
     def on_screen_resume(self) -> None:
@@ -98,9 +106,9 @@ class ParticipantDetailScreen(Screen[None]):
             goals = detail.goals[area]
             lines.append(f"{number} {t(area.label_key)}")
             if not goals:
-                lines.append("    –")
+                lines.append(f"{INDENT}–")
             for goal in goals:
-                lines.append(f"    • {one_line(goal.text)} ({t('goal_status.' + goal.status)})")
+                lines.append(f"{INDENT}• {one_line(goal.text)} ({t('goal_status.' + goal.status)})")
         return literal("\n".join(lines))
 
     def _process(self, detail: ParticipantDetail) -> Text:
@@ -111,9 +119,9 @@ class ParticipantDetailScreen(Screen[None]):
             lines.append(f"{format_date(line.entered_on)}  {t(line.stage.label_key)}")
             for item in CHECKLIST[line.stage]:
                 mark = "[x]" if item in line.done_items else "[ ]"
-                lines.append(f"    {mark} {t('checklist.' + item)}")
+                lines.append(f"{INDENT}{mark} {t('checklist.' + item)}")
             if line.reason:
-                lines.append(f"    {one_line(line.reason)}")
+                lines.append(f"{INDENT}{one_line(line.reason)}")
         lines.append("")
         plan = t(detail.plan_status.label_key)
         if detail.plan_coordinator:
@@ -130,8 +138,14 @@ class ParticipantDetailScreen(Screen[None]):
         for member in detail.group:
             star = " ★ " + t("detail.is_coordinator") if member.is_coordinator else ""
             who = " · ".join(
-                part for part in (t(Agency(member.agency).label_key), one_line(member.name),
-                                  one_line(member.role), format_phone(member.phone)) if part
+                part
+                for part in (
+                    t(Agency(member.agency).label_key),
+                    one_line(member.name),
+                    one_line(member.role),
+                    format_phone(member.phone),
+                )
+                if part
             )
             lines.append(who + star)
         return literal("\n".join(lines))
@@ -141,20 +155,27 @@ class ParticipantDetailScreen(Screen[None]):
         callbacks.clear()
         for callback in detail.open_callbacks:
             style = "bold red" if callback.overdue else ""
-            callbacks.add_row(cell(format_datetime(callback.due_at), style), cell(callback.reason),
-                              key=str(callback.id))
+            callbacks.add_row(
+                cell(format_datetime(callback.due_at), style),
+                cell(callback.reason),
+                key=str(callback.id),
+            )
         if not detail.open_callbacks:
             callbacks.add_row(cell(t("detail.no_callbacks"), "italic"), cell(""), key="empty")
         self.query_one("#contacts-title", Static).update(
-            t("detail.contacts", shown=len(detail.contacts), total=detail.contact_count))
+            t("detail.contacts", shown=len(detail.contacts), total=detail.contact_count)
+        )
         contacts = self.query_one("#detail-contacts", DataTable)
         contacts.clear()
         for contact in detail.contacts:
             areas = ", ".join(t(area.label_key) for area in contact.life_areas)
             contacts.add_row(
-                cell(format_datetime(contact.at)), cell(t(ContactKind(contact.kind).label_key)),
-                cell(t(ContactOutcome(contact.outcome).label_key)), cell(areas),
-                cell(contact.note), key=str(contact.id),
+                cell(format_datetime(contact.at)),
+                cell(t(ContactKind(contact.kind).label_key)),
+                cell(t(ContactOutcome(contact.outcome).label_key)),
+                cell(areas),
+                cell(contact.note),
+                key=str(contact.id),
             )
         if not detail.contacts:
             contacts.add_row(cell(t("detail.no_contacts"), "italic"), *[cell("")] * 4, key="empty")
@@ -165,5 +186,4 @@ class ParticipantDetailScreen(Screen[None]):
     def action_edit(self) -> None:
         from tp_tui.views.participant_form import ParticipantFormScreen
 
-        self.app.push_screen(ParticipantFormScreen(self.participant_id),
-                             lambda _: self.load())
+        self.app.push_screen(ParticipantFormScreen(self.participant_id), lambda _: self.load())

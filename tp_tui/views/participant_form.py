@@ -54,8 +54,11 @@ class ParticipantFormScreen(ModalScreen[int | None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        title = "participant_form.title_new" if self.participant_id is None else (
-            "participant_form.title_edit")
+        title = (
+            "participant_form.title_new"
+            if self.participant_id is None
+            else ("participant_form.title_edit")
+        )
         with VerticalScroll(id="form"):
             yield Static(t(title), classes="form-title", markup=False)
             yield Label(t("participant.field.name") + " *", markup=False)
@@ -70,12 +73,15 @@ class ParticipantFormScreen(ModalScreen[int | None]):
             yield Label(t("participant.field.referral"), markup=False)
             yield Select(
                 [(t(source.label_key), source.value) for source in ReferralSource],
-                id="referral", prompt=t("participant_form.referral_prompt"),
+                id="referral",
+                prompt=t("participant_form.referral_prompt"),
             )
             yield Label(t("participant.field.status"), markup=False)
             yield Select(
                 [(t(status.label_key), status.value) for status in ParticipantStatus],
-                id="status", allow_blank=False, value=ParticipantStatus.ACTIVE.value,
+                id="status",
+                allow_blank=False,
+                value=ParticipantStatus.ACTIVE.value,
             )
             yield Label(t("participant.field.about"), markup=False)
             yield TextArea(id="about", soft_wrap=True)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
+from textual.coordinate import Coordinate
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
@@ -38,8 +39,13 @@ class ParticipantsScreen(Screen[None]):
         key("e", "edit", "participants.edit", "participants.edit"),
         key("a", "archive", "participants.archive", "participants.archive"),
         key("v", "toggle_archived", "participants.show_archived", "participants.show_archived"),
-        key("escape", "leave_search", "participants.leave_search", "participants.leave_search",
-            show=False),
+        key(
+            "escape",
+            "leave_search",
+            "participants.leave_search",
+            "participants.leave_search",
+            show=False,
+        ),
     ]
 
     show_archived: reactive[bool] = reactive(False)
@@ -121,7 +127,7 @@ class ParticipantsScreen(Screen[None]):
         return int(row_key.value) if row_key.value and row_key.value.isdigit() else None
 
     def _open_row(self, table: DataTable[object], index: int) -> None:
-        row_key = table.coordinate_to_cell_key((index, 0)).row_key
+        row_key = table.coordinate_to_cell_key(Coordinate(index, 0)).row_key
         if row_key.value:
             self.tp.open_participant(int(row_key.value))
 
@@ -143,7 +149,11 @@ class ParticipantsScreen(Screen[None]):
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived
         self.notify(
-            t("participants.archived_shown" if self.show_archived else "participants.archived_hidden"),
+            t(
+                "participants.archived_shown"
+                if self.show_archived
+                else "participants.archived_hidden"
+            ),
             markup=False,
         )
 
@@ -174,6 +184,8 @@ class ParticipantsScreen(Screen[None]):
         if current is None:
             return
         participant = set_archived(participant_id, current.archived_at is None, self.tp.clock)
-        message = "participants.archived_done" if participant.archived_at else "participants.restored"
+        message = (
+            "participants.archived_done" if participant.archived_at else "participants.restored"
+        )
         self.notify(t(message, name=one_line(participant.name)), markup=False)
         self.load(select_id=participant_id)

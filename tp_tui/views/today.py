@@ -41,8 +41,11 @@ class TodayScreen(Screen[None]):
             yield DataTable(id="callbacks", cursor_type="row", zebra_stripes=False)
             yield Static(t("today.contacts"), classes="section-title", markup=False)
             yield DataTable(id="contacts", cursor_type="row")
-            yield Static(t("today.not_heard", days=self.tp.settings.not_heard_days),
-                         classes="section-title", markup=False)
+            yield Static(
+                t("today.not_heard", days=self.tp.settings.not_heard_days),
+                classes="section-title",
+                markup=False,
+            )
             yield DataTable(id="not-heard", cursor_type="row")
             yield Static(t("today.rounds"), classes="section-title", markup=False)
             yield DataTable(id="rounds", cursor_type="row")
@@ -50,13 +53,17 @@ class TodayScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#callbacks", DataTable).add_columns(
-            t("today.col.due"), t("today.col.who"), t("today.col.phone"), t("today.col.reason"))
+            t("today.col.due"), t("today.col.who"), t("today.col.phone"), t("today.col.reason")
+        )
         self.query_one("#contacts", DataTable).add_columns(
-            t("today.col.time"), t("today.col.who"), t("today.col.kind"), t("today.col.note"))
+            t("today.col.time"), t("today.col.who"), t("today.col.kind"), t("today.col.note")
+        )
         self.query_one("#not-heard", DataTable).add_columns(
-            t("today.col.who"), t("today.col.phone"), t("today.col.last"), t("today.col.days"))
+            t("today.col.who"), t("today.col.phone"), t("today.col.last"), t("today.col.days")
+        )
         self.query_one("#rounds", DataTable).add_columns(
-            t("today.col.place"), t("today.col.planned"), t("today.col.status"))
+            t("today.col.place"), t("today.col.planned"), t("today.col.status")
+        )
         self.load()
 
     def on_screen_resume(self) -> None:
@@ -79,8 +86,11 @@ class TodayScreen(Screen[None]):
             style = "bold red" if due.overdue else ""
             marker = t("today.overdue") + " " if due.overdue else ""
             callbacks.add_row(
-                cell(marker + when, style), cell(due.name), cell(format_phone(due.phone)),
-                cell(due.reason), key=f"p{due.participant_id or 0}-c{due.id}",
+                cell(marker + when, style),
+                cell(due.name),
+                cell(format_phone(due.phone)),
+                cell(due.reason),
+                key=f"p{due.participant_id or 0}-c{due.id}",
             )
         self._empty(callbacks, "today.none_callbacks")
 
@@ -88,8 +98,10 @@ class TodayScreen(Screen[None]):
         contacts.clear()
         for contact in overview.contacts:
             contacts.add_row(
-                cell(format_time(contact.at)), cell(contact.name),
-                cell(t(ContactKind(contact.kind).label_key)), cell(contact.note),
+                cell(format_time(contact.at)),
+                cell(contact.name),
+                cell(t(ContactKind(contact.kind).label_key)),
+                cell(contact.note),
                 key=f"p{contact.participant_id}-k{contact.id}",
             )
         self._empty(contacts, "today.none_contacts")
@@ -98,7 +110,8 @@ class TodayScreen(Screen[None]):
         quiet.clear()
         for person in overview.not_heard_from:
             quiet.add_row(
-                cell(person.name), cell(format_phone(person.phone)),
+                cell(person.name),
+                cell(format_phone(person.phone)),
                 cell(format_date(person.last_contact.date()) if person.last_contact else "–"),
                 cell(str(person.days) if person.days is not None else t("today.never")),
                 key=f"p{person.participant_id}",
@@ -114,13 +127,19 @@ class TodayScreen(Screen[None]):
                 label, style = t("today.round_missing"), "bold red"
             else:
                 label, style = t("today.round_planned"), ""
-            rounds.add_row(cell(status.place), cell(format_date(status.planned_on)),
-                           cell(label, style), key=f"r{status.place_id}")
+            rounds.add_row(
+                cell(status.place),
+                cell(format_date(status.planned_on)),
+                cell(label, style),
+                key=f"r{status.place_id}",
+            )
 
     def _empty(self, table: DataTable[object], message_key: str) -> None:
         if table.row_count == 0:
-            table.add_row(*([cell(t(message_key), "italic")] + [cell("")] * (len(table.columns) - 1)),
-                          key="empty")
+            table.add_row(
+                *([cell(t(message_key), "italic")] + [cell("")] * (len(table.columns) - 1)),
+                key="empty",
+            )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self._open_key(event.row_key.value)
