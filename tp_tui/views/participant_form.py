@@ -8,7 +8,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
 from tp_tui.domain import ParticipantStatus, ReferralSource
 from tp_tui.i18n import format_date, t, weekday_name
@@ -61,34 +62,58 @@ class ParticipantFormScreen(ModalScreen[int | None]):
         )
         with VerticalScroll(id="form"):
             yield Static(t(title), classes="form-title", markup=False)
-            yield Label(t("participant.field.name") + " *", markup=False)
-            yield Input(id="name", placeholder=t("participant_form.name_placeholder"))
-            yield Static("", id="name-message", classes="message", markup=False)
-            yield Label(t("participant.field.phone"), markup=False)
-            yield Input(id="phone", placeholder="912 34 567")
-            yield Static("", id="phone-message", classes="message", markup=False)
-            yield Label(t("participant.field.intake"), markup=False)
-            yield Input(id="intake", placeholder=t("participant_form.intake_placeholder"))
-            yield Static("", id="intake-message", classes="message", markup=False)
-            yield Label(t("participant.field.referral"), markup=False)
-            yield Select(
-                [(t(source.label_key), source.value) for source in ReferralSource],
-                id="referral",
-                prompt=t("participant_form.referral_prompt"),
+            yield from self._row(
+                "name",
+                t("participant.field.name") + " *",
+                Input(id="name", placeholder=t("participant_form.name_placeholder"), compact=True),
             )
-            yield Label(t("participant.field.status"), markup=False)
-            yield Select(
-                [(t(status.label_key), status.value) for status in ParticipantStatus],
-                id="status",
-                allow_blank=False,
-                value=ParticipantStatus.ACTIVE.value,
+            yield from self._row(
+                "phone",
+                t("participant.field.phone"),
+                Input(id="phone", placeholder="912 34 567", compact=True),
+            )
+            yield from self._row(
+                "intake",
+                t("participant.field.intake"),
+                Input(
+                    id="intake", placeholder=t("participant_form.intake_placeholder"), compact=True
+                ),
+            )
+            yield from self._row(
+                "referral",
+                t("participant.field.referral"),
+                Select(
+                    [(t(source.label_key), source.value) for source in ReferralSource],
+                    id="referral",
+                    prompt=t("participant_form.referral_prompt"),
+                    compact=True,
+                ),
+            )
+            yield from self._row(
+                "status",
+                t("participant.field.status"),
+                Select(
+                    [(t(status.label_key), status.value) for status in ParticipantStatus],
+                    id="status",
+                    allow_blank=False,
+                    value=ParticipantStatus.ACTIVE.value,
+                    compact=True,
+                ),
             )
             yield Label(t("participant.field.about"), markup=False)
-            yield TextArea(id="about", soft_wrap=True)
+            yield TextArea(id="about", soft_wrap=True, compact=True)
             yield Static("", id="form-message", classes="message", markup=False)
             with Horizontal(id="buttons"):
-                yield Button(t("form.save_button"), id="save", variant="primary")
-                yield Button(t("form.cancel_button"), id="cancel")
+                yield Button(t("form.save_button"), id="save", variant="primary", compact=True)
+                yield Button(t("form.cancel_button"), id="cancel", compact=True)
+        yield Footer()
+
+    def _row(self, name: str, label: str, field: Widget) -> ComposeResult:
+        """A label and its field on one line, with the field's message beneath."""
+        with Horizontal(classes="field-row"):
+            yield Label(label, markup=False, classes="field-label")
+            yield field
+        yield Static("", id=f"{name}-message", classes="message", markup=False)
 
     def on_mount(self) -> None:
         if self.participant_id is not None:
@@ -134,19 +159,24 @@ class ParticipantFormScreen(ModalScreen[int | None]):
             input_widget.add_class("invalid")
 
     @on(Input.Changed, "#name")
-    def _name_changed(self, event: Input.Changed) -> None:
-        self._show("name", check_name(event.value))
-
     @on(Input.Changed, "#phone")
-    def _phone_changed(self, event: Input.Changed) -> None:
-        phone, error = check_phone(event.value)
-        self._show("phone", error, format_phone(phone) if phone else "")
-
     @on(Input.Changed, "#intake")
-    def _intake_changed(self, event: Input.Changed) -> None:
-        day, error = check_intake(event.value, self.tp.clock.today())
-        understood = f"→ {weekday_name(day)} {format_date(day)}" if day else ""
-        self._show("intake", error, understood)
+    def _field_changed(self, event: Input.Changed) -> None:
+        if event.input.id:
+            self._check(event.input.id)
+
+    def _check(self, field: str) -> None:
+        """Validate one field as typed and say so beside it (or what was understood)."""
+        value = self.query_one(f"#{field}", Input).value
+        if field == "name":
+            self._show("name", check_name(value))
+        elif field == "phone":
+            phone, error = check_phone(value)
+            self._show("phone", error, format_phone(phone) if phone else "")
+        elif field == "intake":
+            day, error = check_intake(value, self.tp.clock.today())
+            understood = f"→ {weekday_name(day)} {format_date(day)}" if day else ""
+            self._show("intake", error, understood)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
@@ -164,7 +194,7 @@ class ParticipantFormScreen(ModalScreen[int | None]):
                 participant = update_participant(self.participant_id, data, self.tp.clock, version)
         except ValidationFailed as failed:
             for field in ("name", "phone", "intake"):
-                self._show(field, failed.errors.get(field))
+                self._check(field)
             self._form_message(t("form.fix_errors"))
             first = next(iter(failed.errors))
             if first in ("name", "phone", "intake"):
