@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from typing import Any
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from tp_tui.clock import Clock
+from tp_tui.crashlog import write_crash_log
 from tp_tui.i18n import t
 from tp_tui.keys import key, retranslate_bindings
 from tp_tui.palette import ParticipantCommands
@@ -47,6 +50,19 @@ class TpApp(App[None]):
     def on_mount(self) -> None:
         self.title = t("app.title")
         self.sub_title = t("app.demo") if self.demo else ""
+
+    def _fatal_error(self) -> None:
+        """Replace Textual's crash report, which prints local variables (participants' names)
+        to the terminal, with a calm message and a log that holds no personal data.
+
+        Overrides a private Textual hook; ``tests/unit/test_crash.py`` fails if it stops working.
+        """
+        _, error, tb = sys.exc_info()
+        log = write_crash_log(error, tb, self.clock.now())
+        self.bell()
+        message = t("app.crashed", log=str(log) if log else "–")
+        self._exit_renderables.append(Text(message, style="bold"))
+        self._close_messages_no_wait()
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):

@@ -4,6 +4,8 @@ MESSAGES: dict[str, str] = {
     # The application
     "app.title": "tp — trust person",
     "app.demo": "DEMO · fictional people only",
+    "app.crashed": "tp-tui stopped because of an unexpected error. Everything saved before "
+    "this is safe in the database. Details without personal data: {log}",
     "nav.today": "Today",
     "nav.today.tooltip": "Calls owed, today's contacts, rounds and who not to let go",
     "nav.participants": "Participants",

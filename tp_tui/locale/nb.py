@@ -4,6 +4,8 @@ MESSAGES: dict[str, str] = {
     # Programmet
     "app.title": "tp — tillitsperson",
     "app.demo": "DEMO · bare oppdiktede personer",
+    "app.crashed": "tp-tui stoppet på grunn av en uventet feil. Alt som var lagret før dette "
+    "er trygt i databasen. Detaljer uten personopplysninger: {log}",
     "nav.today": "I dag",
     "nav.today.tooltip": "Tilbakeringinger, dagens kontakter, runder og hvem du ikke må slippe",
     "nav.participants": "Deltakere",
