@@ -113,7 +113,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     settings = load_settings(config_file())
     preliminary = _global_options(defaults=True).parse_known_args(argv)[0]
     _choose_language(preliminary.lang, settings)
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.reset and not args.demo:
+        parser.error(t("cli.error.reset_without_demo"))
     clock = clock_from_env(os.environ.get("TP_TUI_NOW"))
     if not _open(args, clock):
         return EXIT_STORAGE

@@ -137,3 +137,16 @@ def test_files_made_by_the_command_line_are_private(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert oct((tmp_path / "db" / "tp.db").stat().st_mode & 0o777) == "0o600"
     assert oct((tmp_path / "db").stat().st_mode & 0o777) == "0o700"
+
+
+def test_reset_refuses_the_real_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "tp.db")
+    assert tp("--db", db, "participants", "add", "Kari Nordmann") == 0
+    with pytest.raises(SystemExit) as stopped:
+        tp("--db", db, "--reset", "participants")
+    assert stopped.value.code == 2
+    assert "only works with --demo" in capsys.readouterr().err
+    assert tp("--db", db, "participants") == 0
+    assert "Kari Nordmann" in capsys.readouterr().out

@@ -50,6 +50,8 @@ MESSAGES: dict[str, str] = {
     # Command line
     "cli.description": "tp-tui: the trust person's day in a terminal. Without a command, "
     "the app opens.",
+    "cli.error.reset_without_demo": "--reset only works with --demo; your own database is "
+    "never reset.",
     "cli.help.db": "database file to use (also TP_TUI_DB)",
     "cli.help.demo": "use the separate demo database with fictional participants",
     "cli.help.reset": "with --demo: make the demo database afresh",

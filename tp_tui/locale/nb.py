@@ -48,6 +48,8 @@ MESSAGES: dict[str, str] = {
     "storage.error.cannot_open": "Kunne ikke åpne {path}: {reason}.",
     # Kommandolinjen
     "cli.description": "tp-tui: tillitspersonens dag i terminalen. Uten kommando åpnes programmet.",
+    "cli.error.reset_without_demo": "--reset virker bare med --demo; din egen database "
+    "tilbakestilles aldri.",
     "cli.help.db": "databasefil som skal brukes (også TP_TUI_DB)",
     "cli.help.demo": "bruk den egne demodatabasen med oppdiktede deltakere",
     "cli.help.reset": "med --demo: lag demodatabasen på nytt",
