@@ -1,15 +1,19 @@
 """A demo database full of fictional people, so a newcomer sees a living app at once.
 
 Everything is dated relative to the clock, so the demo is always "now"; the same clock and seed
-give the same file.
+give the same file. Every name, number and note here is invented: any likeness is chance.
 """
 
 from __future__ import annotations
 
 import random
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
+
+from peewee import Model
 
 from tp_tui.clock import OSLO, Clock
 from tp_tui.db import write
@@ -33,366 +37,571 @@ from tp_tui.models import (
 )
 from tp_tui.phone import phone_digits
 
+Row = dict[str, Any]
+A = LifeArea
+ACTIVE, PAUSED, CLOSED, GUEST = "active", "paused", "closed", "prospective"
+
 
 @dataclass(frozen=True)
 class Person:
+    """``stages``: days ago each stage was entered, stage 1 being the intake; for a closed person
+    the last one is the closing (stage 6). ``quiet``: days since the last contact (for a guest:
+    days since first met)."""
+
     name: str
     status: str
-    stage: int  # 0 for prospective guests
-    months_in: float
-    quiet_days: int = 0  # days since the last contact
-    nickname: bool = False
-    archived: bool = False
-    closing_reason: str | None = None
+    stages: tuple[int, ...]
+    quiet: int = 1
+    closing: str | None = None
+    plan: str | None = None  # the IP status, where the stage alone does not say it
+    scopes: tuple[str, ...] = ("goals", "process", "plan", "group", "contacts")
+    withdrawn: tuple[str, ...] = ()  # consents given, then taken back
+    archived_days: int | None = None
+
+    def stage_numbers(self) -> list[int]:
+        numbers = list(range(1, len(self.stages) + 1))
+        return numbers[:-1] + [6] if self.status == CLOSED else numbers
+
+    @property
+    def stage(self) -> int:
+        return self.stage_numbers()[-1] if self.stages else 0
+
+    @property
+    def reached(self) -> int:
+        """The last working stage (1–5) reached, closing aside."""
+        return len(self.stages) - (self.status == CLOSED)
 
 
-# Invented names; any likeness to a real person is chance.
 PEOPLE = (
-    Person("Kari Nordmann", "active", 4, 7.0),
-    Person("Ola Nordmann", "active", 2, 1.0),
-    Person("Øyvind Åsheim", "active", 3, 3.5, quiet_days=1),
-    Person("Anne-Marit Berge", "active", 1, 0.3, quiet_days=2),
-    Person("Jonas Lien", "active", 5, 9.0, quiet_days=3),
-    Person("Silje Haugland", "active", 2, 4.0, quiet_days=40),
-    Person("Per Ivar Strand", "active", 3, 2.5, quiet_days=17),
-    Person("Ingrid Solbakken", "active", 4, 6.0),
-    Person("Mohammed Ali Rustad", "active", 1, 0.2, quiet_days=1),
-    Person("Tone Elisabeth Kristiansen-Dahl", "active", 5, 8.5, quiet_days=6),
-    Person("Espen Moe", "active", 3, 2.0, quiet_days=21),
-    Person("Hanne Vik", "active", 4, 5.0, quiet_days=4),
-    Person("Ronny Fjeld", "paused", 2, 3.0, quiet_days=9),
-    Person("Lise Aune", "closed", 6, 10.0, closing_reason="others_take_over"),
-    Person("Geir Bakken", "closed", 6, 9.5, closing_reason="masters_own_life"),
-    Person("Trine Sæther", "closed", 6, 4.0, closing_reason="no_more_help"),
-    Person("Bjørn Holm", "active", 4, 8.0, quiet_days=60, archived=True),
-    Person("Rød jakke", "prospective", 0, 0.1, nickname=True),
-    Person("Mann med hund", "prospective", 0, 0.05, nickname=True),
-)
-
-GOALS = {
-    LifeArea.HOUSING: ("Få min egen leilighet", "Slippe å bo på hospits", "Betale husleia i tide"),
-    LifeArea.WORK: ("Komme i gang med jobb på Fretex", "Ta opp igjen fagbrevet"),
-    LifeArea.LEISURE: ("Begynne å gå på tur igjen", "Være med på fotballen på torsdager"),
-    LifeArea.NETWORK: ("Ta opp igjen kontakten med datteren min", "Ha noen å ringe til"),
-    LifeArea.INCOME: ("Slippe gjelden til namsmannen", "Få orden på økonomien"),
-    LifeArea.HEALTH: ("Få time hos fastlegen", "Sove bedre om natta"),
-    LifeArea.SAFETY: ("Føle meg trygg der jeg bor",),
-    LifeArea.SUBSTANCE_USE: ("Klare meg uten piller i helgene", "Holde meg rusfri til jul"),
-}
-NOTES = (
-    "Ringte om husleia",
-    "Snakket om hvordan uka har vært",
-    "Fulgte til fastlegen",
-    "Gikk tur og pratet om jobb",
-    "Planla møte med NAV",
-    "Hadde en tung dag, lyttet",
-    "Kaffe på biblioteket",
-    "Ba om hjelp med søknad om bostøtte",
-    "Fornøyd med ny leilighet",
-    "Øvde på å ringe namsmannen sammen",
-    "",
-    "Avlyste, ringer i morgen",
-)
-CALLBACK_REASONS = (
-    "Ville snakke om husleia",
-    "Spør om følge til fastlegen",
-    "Lurer på svar fra NAV",
-    "Trenger hjelp med et brev",
-    "Ville bare prate",
-)
-GROUP = (
-    ("nav", "Randi Olsen", "NAV-veileder"),
-    ("gp", "dr. Arne Eide", "fastlege"),
-    ("mental_health", "Mona Lunde", "psykiatrisk sykepleier"),
-    ("housing", "Kjell Tangen", "boligkonsulent"),
-)
-ROUND_NOTES = ("Rolig dag, mange ville prate om jul", "To nye ansikter", "", "Mye snakk om bolig")
-KIND_WEIGHTS = (
-    ("phone", 30), ("conversation", 30), ("sms", 10), ("home_visit", 8),
-    ("accompaniment", 8), ("meeting_place", 6),
+    Person("Anne-Lise Bråten", ACTIVE, (9,), quiet=0),
+    Person("Aleksander Hovde", ACTIVE, (20,), quiet=3, scopes=()),
+    Person("Tor Einar Dahle", ACTIVE, (75, 52)),
+    Person("Camilla Hegge", ACTIVE, (48, 30), quiet=23),
+    Person("Siv Rønning", ACTIVE, (160, 140), quiet=40),  # stalled in mapping
+    Person("Øyvind Åsheim", ACTIVE, (130, 100, 60), quiet=0, plan="offered",
+           scopes=("goals", "process")),
+    Person("Kenneth Lysø", ACTIVE, (110, 85, 50), quiet=17, plan="declined",
+           withdrawn=("contacts",)),
+    Person("Marte Kristine Solheim-Bjørkedal Haugen", ACTIVE, (150, 120, 75), quiet=2,
+           plan="accepted"),
+    Person("Roy-Arne Sivertsen", ACTIVE, (230, 200, 150, 90), quiet=0),
+    Person("Kari Nordmann", ACTIVE, (200, 175, 130, 70), quiet=4),
+    Person("Linn Therese Vatne", ACTIVE, (300, 270, 220, 160, 45)),
+    Person("Stian Eggen", ACTIVE, (280, 250, 200, 140, 30), quiet=6,
+           scopes=("goals", "process", "plan", "group", "contacts", "callbacks")),
+    Person("Ronny Kvalheim", PAUSED, (190, 160, 110), quiet=9, plan="offered"),
+    Person("Gunnhild Storvik", CLOSED, (310, 285, 240, 180, 110, 25), closing="masters_own_life"),
+    Person("Frode Lauvås", CLOSED, (260, 230, 170, 120, 60), closing="others_take_over"),
+    Person("Jeanette Ødegård", CLOSED, (120, 100, 70), closing="no_more_help"),
+    Person("Bente Fossum", CLOSED, (295, 270, 215, 170, 120, 95), closing="others_take_over",
+           archived_days=30),
+    Person("Rød jakke", GUEST, (), quiet=35, scopes=()),
+    Person("Mann med hund", GUEST, (), quiet=12, scopes=()),
 )  # fmt: skip
-ARENA_FOR = {
-    "phone": "phone", "sms": "phone", "home_visit": "home", "meeting_place": "meeting_place",
-    "accompaniment": "nav", "group_meeting": "nav",
+
+REFERRALS = {
+    "self": "Ringte selv etter tips fra en venn", "nav": "Henvist fra NAV-veileder",
+    "gp": "Fastlegen tok kontakt", "prison": "Kontakt før løslatelse",
+    "institution": "Etter opphold på behandlingsinstitusjon", "family": "Søsteren tok kontakt",
+    "mental_health": "Henvist fra psykisk helsetjeneste", "meeting_place": "Møtt på Kafé 103",
 }  # fmt: skip
+ABOUT = ("Liker å møtes ute, ikke på kontoret.", "Best å ringe etter klokka ti.", "",
+         "Har hund, tar den gjerne med.", "Vil helst ha SMS først.", "")  # fmt: skip
+GOALS = {
+    A.HOUSING: ("Få min egen leilighet", "Slippe å bo på hospits",
+                "Klare å betale husleia hver måned"),
+    A.WORK: ("Komme i gang med jobb på Fretex", "Ta opp igjen fagbrevet som tømrer",
+             "Ha noe å gå til om morgenen"),
+    A.LEISURE: ("Begynne å fiske igjen", "Være med på turgruppa på onsdager",
+                "Lære meg å spille gitar"),
+    A.NETWORK: ("Ta opp igjen kontakten med datteren min", "Ha noen å ringe til når det er tungt",
+                "Få besøke barnebarna"),
+    A.INCOME: ("Slippe gjelden til namsmannen", "Få orden på økonomien",
+               "Ha penger til mat hele måneden"),
+    A.HEALTH: ("Få fikset tennene", "Sove bedre om natta", "Få hjelp med angsten"),
+    A.SAFETY: ("Føle meg trygg der jeg bor", "Slippe å være redd for dem jeg skylder penger"),
+    A.SUBSTANCE_USE: ("Klare meg uten piller i helgene", "Komme inn på LAR",
+                      "Holde meg rusfri til jul"),
+}  # fmt: skip
+AREA_NOTES = {
+    A.HOUSING: ("Snakket om husleia", "Så på boligannonser sammen",
+                "Bråk med naboen igjen", "Søknad om kommunal bolig er sendt"),
+    A.WORK: ("Snakket om arbeidstrening på Fretex", "Vil prøve et kurs til høsten",
+             "Første uka på arbeidstrening gikk fint"),
+    A.LEISURE: ("Gikk tur langs sjøen", "Kaffe og prat om hverdagen",
+                "Har begynt på treningssenteret"),
+    A.NETWORK: ("Snakket om kontakten med datteren", "Var hos broren i helgen",
+                "Savner familien, tung dag"),
+    A.INCOME: ("Gikk gjennom regninger sammen", "Spørsmål om sosialhjelp",
+               "Laget budsjett for måneden"),
+    A.HEALTH: ("Sover dårlig, tar det opp med fastlegen", "Tannlegetime bestilt",
+               "Vondt i ryggen, ba om legetime"),
+    A.SAFETY: ("Føler seg utrygg i oppgangen", "Snakket om hva som skjer når det blir vanskelig"),
+    A.SUBSTANCE_USE: ("God uke, holdt seg unna", "Sprekk i helgen, snakket om det",
+                      "Vil snakke med ruskonsulenten om LAR"),
+}  # fmt: skip
+PLAIN_NOTES = ("Kort prat, alt vel", "Avtalte ny tid neste uke", "", "Sjekket hvordan det går", "")
+OUTCOME_NOTES = {
+    "no_answer": ("", "Tok ikke telefonen"), "left_message": ("La igjen beskjed på svarer",),
+    "no_show": ("Møtte ikke, sendte SMS", "Kom ikke, ringer i morgen"),
+}  # fmt: skip
+SMS_NOTES = ("Påminnelse om timen i morgen", "Takket for i går", "Sendte adressen til NAV", "")
+# destination: (arena, life area, note)
+DESTINATIONS = {
+    "gp": ("health_service", A.HEALTH, "Fulgte til fastlegen"),
+    "hospital": ("health_service", A.HEALTH, "Fulgte til poliklinikken"),
+    "nav": ("nav", A.INCOME, "Møte på NAV om økonomien"),
+    "bailiff": ("other", A.INCOME, "Fulgte til namsmannen, laget nedbetalingsplan"),
+    "bank": ("other", A.INCOME, "Fulgte til banken for å ordne konto"),
+    "housing_viewing": ("other", A.HOUSING, "Visning av leilighet"),
+    "other": ("other", A.HEALTH, "Fulgte til tannlegen"),
+}
+GROUP_NOTES = ("Ansvarsgruppemøte: gikk gjennom planen", "Ansvarsgruppemøte, NAV og fastlege der",
+               "Ansvarsgruppemøte: nye avtaler om bolig")  # fmt: skip
+KINDS = (("phone", 34), ("conversation", 32), ("sms", 9), ("home_visit", 8), ("accompaniment", 9))
+TALK_ARENAS = (("cafe", 40), ("outdoors", 20), ("library", 15), ("office", 15), ("other", 10))
+AGENCIES = {
+    "nav": "NAV-veileder", "gp": "fastlege", "mental_health": "psykiatrisk sykepleier",
+    "substance_service": "ruskonsulent", "housing": "boligkonsulent",
+    "specialist": "behandler, poliklinikk", "home_care": "hjemmesykepleier",
+}  # fmt: skip
+STAFF = ("Hege Strømsnes", "Bård Ulvik", "Nina Aasen", "Trond Helle", "Kjersti Moen",
+         "Lars Vestby", "Elin Grøtte", "Arild Sandvik", "Mette Rogne", "Jan Ove Lia")  # fmt: skip
+STAGE_REASONS = {
+    1: ("Ønsker endring, trenger koordinerte tjenester", "", "Inntak etter henvisning"),
+    2: ("Startet kartlegging", "", "Klar for å se på livsområdene"),
+    3: ("Ansvarsgruppe opprettet", "Første møte i ansvarsgruppa", ""),
+    4: ("IP overlevert koordinator", ""),
+    5: ("Stabilt i egen bolig", "Godt ivaretatt av tjenestene", ""),
+}
+CLOSING_NOTES = {
+    "others_take_over": "Avtalt med deltaker: koordinator i NAV tar over",
+    "masters_own_life": "Mestrer hverdagen selv, avsluttet etter avtale",
+    "no_more_help": "Ønsker ikke mer hjelp nå, kan ta kontakt igjen",
+}
+CALLBACK_REASONS = (
+    "Ville snakke om husleia", "Spør om følge til fastlegen", "Lurer på svar fra NAV om bostøtte",
+    "Trenger hjelp med et brev fra namsmannen", "Ville bare prate litt",
+    "Har mistet bankkortet", "Spør om vi kan møtes på biblioteket",
+)  # fmt: skip
+ROUND_NOTES = ("Rolig, mange ville prate om bolig", "Travelt, kø ved kaffen", "", "",
+               "To nye ansikter, en spurte om NAV", "Mye snakk om kulda", "Stille i dag",
+               "God stemning, noen spilte kort")  # fmt: skip
+GUEST_NOTES = ("Pratet litt, vil kanskje møtes igjen", "Spurte hva en tillitsperson gjør",
+               "Snakket om å få et sted å bo")  # fmt: skip
+PLAN_NOTES = {"offered": "Vil tenke på det til neste møte", "declined": "Vil ikke ha IP nå"}
+HOLIDAYS = {(12, 24), (12, 25), (12, 26), (12, 31), (1, 1)}
 
 
 class _Demo:
+    """Builds the rows: participants, goals and group members at once (their ids are needed),
+    everything else in bulk at the end."""
+
     def __init__(self, clock: Clock, seed: int) -> None:
         self.rng = random.Random(seed)
-        self.now = clock.now()
+        self.now = clock.now().astimezone(OSLO)
         self.today = self.now.date()
+        self.rows: dict[type[Model], list[Row]] = defaultdict(list)
+        self.phones: set[str] = set()
+        self.visits: dict[date, list[tuple[int, datetime, int]]] = defaultdict(list)
+        self.today_contacts = 0
         self.tp = TrustPerson.create(name="Demo Tillitsperson", initials="DT", created_at=self.now)
-        self.contacts: list[dict[str, Any]] = []
-        self.phone_serial = 0
 
+    # -- small helpers ---------------------------------------------------------------------
     def at(self, day: date, hour: int, minute: int = 0) -> datetime:
         return datetime.combine(day, time(hour, minute), OSLO)
 
+    def ago(self, days: int) -> date:
+        return self.today - timedelta(days=days)
+
+    def pick(self, weighted: Sequence[tuple[str, int]]) -> str:
+        return self.rng.choices([w[0] for w in weighted], [w[1] for w in weighted])[0]
+
+    def between(self, first: date, last: date) -> date:
+        return first + timedelta(days=self.rng.randint(0, max((last - first).days, 0)))
+
     def phone(self) -> str:
-        self.phone_serial += 1
-        first = "49"[self.phone_serial % 2]
-        return f"+47{first}{self.rng.randrange(1000000, 9999999)}"
+        """A made-up mobile number, unique in the demo."""
+        while True:
+            number = f"+47{self.rng.choice('49')}{self.rng.randrange(10**7):07d}"
+            if number not in self.phones:
+                self.phones.add(number)
+                return number
 
-    def participant(self, person: Person) -> Participant:
-        intake = self.today - timedelta(days=int(person.months_in * 30.4))
-        phone = self.phone()
-        participant = Participant.create(
-            name=person.name,
-            search_text=search_text(person.name, phone_digits(phone)),
-            sort_key=sort_key(person.name),
-            name_is_nickname=person.nickname,
-            phone=None if person.nickname else phone,
-            status=person.status,
-            referral_source=self.rng.choice(("self", "nav", "gp", "prison", "meeting_place")),
-            first_contact_on=intake - timedelta(days=self.rng.randint(3, 20)),
-            intake_on=None if person.nickname else intake,
-            closed_on=self.today - timedelta(days=20) if person.closing_reason else None,
-            closing_reason=person.closing_reason,
-            consent_recorded_on=None if person.nickname else intake,
-            responsible=self.tp,
-            archived_at=self.now - timedelta(days=30) if person.archived else None,
-            created_at=self.at(intake, 9),
-            updated_at=self.at(intake, 9),
-        )
-        return participant
+    def flush(self, model: type[Model]) -> None:
+        rows = self.rows.pop(model, [])
+        for start in range(0, len(rows), 100):
+            model.insert_many(rows[start : start + 100]).execute()
 
-    def stages(self, participant: Participant, person: Person) -> list[date]:
-        """Stage records spread from intake to (nearly) today; returns each stage's date."""
-        intake: date = participant.intake_on or self.today
-        end = participant.closed_on or self.today
-        span = max((end - intake).days, 1)
-        if person.quiet_days >= 30:
-            span = max(span // 4, 1)  # stalled early on
-        dates = []
-        for number in range(1, person.stage + 1):
-            entered = intake + timedelta(days=span * (number - 1) // max(person.stage, 1))
-            if number == 6:
-                entered = end
-            dates.append(entered)
-            StageRecord.create(
-                participant=participant,
-                stage=number,
-                entered_on=entered,
-                reason="Avtalt med deltaker" if number > 1 else "Inntak",
-                closing_reason=person.closing_reason if number == 6 else None,
-                recorded_at=self.at(entered, 15, 30),
-            )
-            if number < person.stage or number == 6:
-                for item in CHECKLIST[Stage(number)]:
-                    ChecklistMark.create(
-                        participant=participant, stage=number, item=item, done_on=entered
-                    )
-        return dates
-
-    def goals(self, participant: Participant, intake: date) -> None:
-        areas = self.rng.sample(list(LifeArea), self.rng.randint(1, 4))
-        for order, area in enumerate(areas):
-            text = self.rng.choice(GOALS[area])
-            status = self.rng.choice(("wanted", "working", "working", "reached", "put_aside"))
-            created = intake + timedelta(days=7)
-            goal = Goal.create(
-                participant=participant,
-                life_area=area.value,
-                text=text,
-                status=status,
-                created_on=created,
-                status_on=created,
-                sort_order=order,
-            )
-            GoalEvent.create(goal=goal, at=self.at(created, 14), status="wanted", text=text)
-            if status != "wanted":
-                GoalEvent.create(
-                    goal=goal,
-                    at=self.at(created + timedelta(days=30), 14),
-                    status=status,
-                    text=text,
-                )
-        for area in areas:
-            for weeks, rating in ((0, self.rng.randint(1, 3)), (8, self.rng.randint(2, 5))):
-                AreaRating.create(
-                    participant=participant,
-                    life_area=area.value,
-                    rating=rating,
-                    rated_on=intake + timedelta(weeks=weeks),
-                )
-
-    def group_and_plan(self, participant: Participant, person: Person, dates: list[date]) -> None:
-        coordinator = None
-        if person.stage >= 3:
-            for index, (agency, name, role) in enumerate(GROUP[: self.rng.randint(2, 4)]):
-                member = GroupMember.create(
-                    participant=participant,
-                    agency=agency,
-                    name=name,
-                    role=role,
-                    phone=self.phone(),
-                    is_coordinator=index == 0,
-                    joined_on=dates[2],
-                )
-                coordinator = coordinator or member
-        if person.stage < 2:
-            return
-        status = (
-            "draft" if person.stage == 2 else ("handed_over" if person.stage > 3 else "offered")
-        )
-        if participant.name.startswith("Espen"):
-            status = "declined"
-        IndividualPlan.create(
-            participant=participant,
-            status=status,
-            draft_started_on=dates[1],
-            offered_on=dates[2] if person.stage >= 3 else None,
-            accepted_on=dates[3] if person.stage >= 4 and status != "declined" else None,
-            declined_on=dates[2] if status == "declined" else None,
-            handed_over_on=dates[3] if status == "handed_over" else None,
-            coordinator=coordinator,
-            updated_at=self.now,
-        )
-
-    def consents(self, participant: Participant, intake: date) -> None:
-        scopes: tuple[str, ...] = ("goals", "process", "plan", "group", "contacts", "callbacks")
-        if participant.name.startswith("Øyvind"):
-            scopes = ("goals", "process")
-        for scope in scopes:
-            ConsentGrant.create(participant=participant, scope=scope, given_on=intake)
-
-    def history(self, participant: Participant, person: Person, stage_dates: list[date]) -> None:
-        start: date = participant.first_contact_on or self.today
-        last = (participant.closed_on or self.today) - timedelta(days=person.quiet_days)
-        per_week = 1.0 if person.status == "paused" else 2.5
-        day: date = start
-        while day <= last:
-            step = max(1, int(self.rng.expovariate(per_week / 7)))
-            day += timedelta(days=step)
-            if day >= last or day.weekday() >= 5 and self.rng.random() < 0.8:
-                continue
-            self.contact(participant, day)
-        if person.status == "active" and person.quiet_days < 14:
-            self.contact(participant, last)  # the last contact falls exactly on that day
-        for group_day in stage_dates[2:]:
-            self.contact(participant, group_day, kind="group_meeting")
-
-    def contact(self, participant: Participant, day: date, kind: str | None = None) -> None:
-        names, weights = zip(*KIND_WEIGHTS, strict=True)
-        kind = kind or self.rng.choices(names, weights)[0]
-        hour = self.rng.choice((9, 10, 11, 12, 13, 14, 15, 19))
-        moment = self.at(day, hour, self.rng.choice((0, 15, 30, 45)))
-        if moment > self.now:
-            moment = self.now - timedelta(minutes=self.rng.randint(20, 90))
-        areas = self.rng.sample(list(LifeArea), self.rng.randint(0, 2))
-        outcome = "reached"
-        if kind == "phone":
-            outcome = self.rng.choices(("reached", "no_answer", "left_message"), (8, 1, 1))[0]
-        self.contacts.append({
-            "participant": participant.id, "at": moment, "kind": kind,
-            "arena": ARENA_FOR.get(kind, self.rng.choice(("cafe", "library", "outdoors"))),
-            "destination": self.rng.choice(("gp", "nav", "bailiff", "bank", "hospital",
-                                            "housing_viewing")) if kind == "accompaniment"
-            else None,
-            "duration_minutes": 10 if kind in ("phone", "sms")
-            else self.rng.choice((30, 45, 60, 90)),
-            "life_areas": areas_to_mask(areas), "outcome": outcome,
-            "note": self.rng.choice(NOTES), "after_hours": hour >= 17,
-            "logged_by": self.tp.id, "created_at": moment, "updated_at": moment,
+    # -- the participant and the process ---------------------------------------------------
+    def participant(self, person: Person, dates: list[date]) -> Participant:
+        guest = person.status == GUEST
+        phone = None if guest else self.phone()
+        source = "meeting_place" if guest else self.rng.choice(list(REFERRALS))
+        intake = dates[0] if dates else None
+        first = intake - timedelta(days=self.rng.randint(5, 25)) if intake else None
+        first = first or self.ago(person.quiet)
+        archived = person.archived_days
+        return Participant.create(**{
+            "name": person.name, "search_text": search_text(person.name, phone_digits(phone)),
+            "sort_key": sort_key(person.name), "name_is_nickname": guest, "phone": phone,
+            "status": person.status, "referral_source": source,
+            "referral_note": "" if guest else REFERRALS[source], "first_contact_on": first,
+            "intake_on": intake, "closed_on": dates[-1] if person.closing else None,
+            "closing_reason": person.closing, "consent_recorded_on": intake,
+            "about": self.rng.choice(ABOUT), "responsible": self.tp,
+            "archived_at": None if archived is None else self.at(self.ago(archived), 14),
+            "created_at": self.at(first, 12),
+            "updated_at": min(self.at(dates[-1] if dates else first, 15, 30), self.now),
         })  # fmt: skip
 
-    def callbacks(self, participants: list[Participant]) -> None:
-        active = [p for p in participants if p.status == "active" and not p.archived_at]
-        for index in range(40):
-            who = self.rng.choice(active)
-            day = self.today - timedelta(days=self.rng.randint(1, 120))
-            received = self.at(day, self.rng.randint(8, 13))
-            late = index % 9 == 0
-            done = received + timedelta(days=1 if late else 0, hours=2)
-            Callback.create(
-                participant=who,
-                reason=self.rng.choice(CALLBACK_REASONS),
-                received_at=received,
-                due_at=self.at(day, 15, 30),
-                done_at=done,
-                outcome="reached",
-                logged_by=self.tp,
-                created_at=received,
-                updated_at=done,
-            )
-        monday = self.today - timedelta(days=self.today.weekday())
-        open_ones = ((0, 14, 0), (0, 15, 30), (-1, 15, 30), (-3, 15, 30), (1, 15, 30), (2, 12, 0))
-        for index, (offset, hour, minute) in enumerate(open_ones):
-            due_day = self.today + timedelta(days=offset)
-            if offset > 0 and due_day > monday + timedelta(days=6):
-                due_day = self.today
-            who = active[(index * 3) % len(active)]
-            received = min(self.at(due_day, 9), self.now - timedelta(minutes=30))
-            Callback.create(
-                participant=who,
-                reason=CALLBACK_REASONS[index % 5],
-                received_at=received,
-                due_at=self.at(due_day, hour, minute),
-                logged_by=self.tp,
-                created_at=received,
-                updated_at=received,
-            )
-        Callback.create(
-            participant=None,
-            caller_name="Mor til Jonas",
-            caller_phone="+4790011223",
-            reason="Bekymret, vil snakke med noen",
-            received_at=self.now - timedelta(hours=1),
-            due_at=self.at(self.today, 15, 30),
-            logged_by=self.tp,
-            created_at=self.now,
-            updated_at=self.now,
-        )
+    def stages(self, p: Participant, person: Person, dates: list[date]) -> None:
+        early = person.status == CLOSED and (dates[-1] - dates[0]).days < 90
+        for number, entered in zip(person.stage_numbers(), dates, strict=True):
+            closing = number == 6
+            reason = self.rng.choice(STAGE_REASONS[number]) if number < 6 else ""
+            self.rows[StageRecord].append({
+                "participant": p.id, "period": 1, "stage": number, "entered_on": entered,
+                "reason": CLOSING_NOTES[person.closing or ""] if closing else reason,
+                "closing_reason": person.closing if closing else None,
+                "early_close_confirmed": True if closing and early else None,
+                "recorded_at": min(self.at(entered, 15, 30), self.now),
+            })  # fmt: skip
+        ends = dates[1:] + [self.ago(1)]
+        for index, number in enumerate(person.stage_numbers()):
+            done = index < len(dates) - 1 or number == 6
+            self.checklist(p, person, number, (dates[index], ends[index]), done)
 
+    def checklist(
+        self, p: Participant, person: Person, number: int, span: tuple[date, date], done: bool
+    ) -> None:
+        """Ticks for a stage: all of a finished one, some of the current one."""
+        items = list(CHECKLIST[Stage(number)])
+        if number == 3 and person.plan:
+            items = items[: 4 if person.plan == "accepted" else 3]
+        elif not done:
+            items = items[: self.rng.randint(0, len(items) - 1)]
+        if number == 6 and person.closing != "others_take_over":
+            items.remove("who_takes_over")
+        start, end = span
+        for index, item in enumerate(items):
+            day = start if number in (1, 6) else start + (end - start) * index // len(items)
+            row = {"participant": p.id, "stage": number, "item": item, "done_on": day}
+            self.rows[ChecklistMark].append(row)
+
+    def goals(self, p: Participant, dates: list[date], end: date) -> None:
+        stage = len(dates)
+        weights = (("wanted", 5), ("working", 4 + stage), ("reached", stage), ("put_aside", 1))
+        for order, area in enumerate(self.rng.sample(list(LifeArea), self.rng.randint(1, 4))):
+            text = self.rng.choice(GOALS[area])
+            status = self.pick(weights)
+            created = self.between(dates[1], min(dates[1] + timedelta(days=14), end))
+            changed = created if status == "wanted" else self.between(created, end)
+            goal = Goal.insert(
+                participant=p.id, life_area=area.value, text=text, status=status,
+                created_on=created, status_on=changed, sort_order=order,
+            ).execute()  # fmt: skip
+            events = [("wanted", self.at(created, 13))]
+            if status != "wanted":
+                events.append((status, min(self.at(changed, 14, 30), self.now)))
+            for event_status, moment in events:
+                row = {"goal": goal, "at": moment, "status": event_status, "text": text}
+                self.rows[GoalEvent].append(row)
+
+    def ratings(self, p: Participant, first: date, second: date) -> None:
+        """How each life area stood at the mapping and lately, as the participant saw it."""
+        for area in LifeArea:
+            before = self.rng.randint(1, 3)
+            after = max(1, min(5, before + self.rng.randint(-1, 2)))
+            for day, rating in ((first, before), (second, after)):
+                row = {"participant": p.id, "life_area": area.value, "rating": rating}
+                self.rows[AreaRating].append({**row, "rated_on": day})
+
+    def group(self, p: Participant, joined: date) -> int:
+        """The responsibility group; returns the coordinator's id."""
+        others = ["gp", "mental_health", "substance_service", "housing", "specialist", "home_care"]
+        agencies = ["nav", *self.rng.sample(others, self.rng.randint(1, 3))]
+        lead = self.rng.choice(agencies[:2])
+        ids = {}
+        for agency, name in zip(agencies, self.rng.sample(STAFF, len(agencies)), strict=True):
+            phone = self.phone() if self.rng.random() < 0.7 else None
+            ids[agency] = GroupMember.insert(
+                participant=p.id, agency=agency, name=name, role=AGENCIES[agency], phone=phone,
+                is_coordinator=agency == lead, joined_on=joined,
+            ).execute()  # fmt: skip
+        return int(ids[lead])
+
+    def plan(self, p: Participant, person: Person, dates: list[date], lead: int | None) -> None:
+        """The IP: a draft in mapping; offered, accepted or declined in stage 3; handed over."""
+        stage = person.reached
+        status = person.plan or ("draft" if stage == 2 else "handed_over")
+        offered = dates[2] + timedelta(days=7) if stage >= 3 else None
+        accepted = dates[3] - timedelta(days=10) if stage >= 4 else None
+        if status == "accepted" and offered:
+            accepted = offered + timedelta(days=14)
+        declined = offered + timedelta(days=10) if offered and status == "declined" else None
+        IndividualPlan.create(**{
+            "participant": p, "period": 1, "status": status,
+            "draft_started_on": dates[1] + timedelta(days=3), "offered_on": offered,
+            "accepted_on": accepted,
+            "declined_on": declined,
+            "handed_over_on": dates[3] - timedelta(days=3) if status == "handed_over" else None,
+            "coordinator": lead, "note": PLAN_NOTES.get(status, ""),
+            "updated_at": min(self.at(dates[min(stage, 4) - 1], 15), self.now),
+        })  # fmt: skip
+
+    def consents(self, p: Participant, person: Person, intake: date) -> None:
+        for scope in person.scopes:
+            withdrawn = self.ago(20) if scope in person.withdrawn else None
+            row = {"participant": p.id, "scope": scope, "recipient": "group", "given_on": intake}
+            self.rows[ConsentGrant].append({**row, "withdrawn_on": withdrawn})
+
+    # -- contacts --------------------------------------------------------------------------
+    def history(self, p: Participant, person: Person, dates: list[date]) -> None:
+        """About 2–3 contacts a week from the first meeting to the last contact."""
+        first: date = p.first_contact_on or dates[0]
+        last = dates[-1] if person.closing else self.ago(person.quiet)
+        while last != self.today and last.weekday() >= 5:
+            last -= timedelta(days=1)  # the last talk before a quiet spell: a working day
+        for offset in range((last - first).days):
+            day = first + timedelta(days=offset)
+            chance = 0.5 if day >= dates[0] else 0.2
+            if person.status == PAUSED and day > self.ago(42):
+                chance = 0.15
+            if day.weekday() >= 5:
+                chance /= 6
+            roll = self.rng.random()
+            for _ in range((roll < chance) + (roll < chance * 0.15)):
+                self.contact(p.id, day)
+        self.contact(p.id, last, final=True)
+        if person.reached >= 3:
+            self.group_meetings(p.id, dates[2] + timedelta(days=7), last)
+
+    def group_meetings(self, participant: int, day: date, last: date) -> None:
+        """A responsibility-group meeting about every six weeks, on a working day."""
+        while day < last:
+            if day.weekday() >= 5:
+                day += timedelta(days=7 - day.weekday())
+            if day < last:
+                moment = self.at(day, self.rng.choice((9, 10, 13)))
+                arena = self.rng.choice(("nav", "office", "health_service"))
+                areas = self.rng.sample(list(LifeArea), 3)
+                minutes = self.rng.choice((60, 90))
+                self.add_contact(participant, moment, "group_meeting", arena, minutes, areas,
+                                 note=self.rng.choice(GROUP_NOTES))  # fmt: skip
+            day += timedelta(days=self.rng.randint(38, 46))
+
+    def final_moment(self, day: date) -> datetime:
+        """The last contact: today's fall before now; the others in office hours."""
+        if day == self.today:
+            slot = self.now.replace(second=0, microsecond=0)
+            slot -= timedelta(minutes=25 + 45 * self.today_contacts + slot.minute % 5)
+            self.today_contacts += 1
+            if slot.date() == self.today and slot.hour >= 7:
+                return slot
+            day -= timedelta(days=1)  # too early in the morning: yesterday, then
+        return self.at(day, self.rng.randint(9, 14), self.rng.randrange(0, 60, 15))
+
+    def contact(self, participant: int, day: date, final: bool = False) -> None:
+        if not final and self.visits.get(day) and self.rng.random() < 0.3:
+            self.round_talk(participant, day)
+            return
+        kind = "conversation" if final else self.pick(KINDS)
+        evening = kind == "phone" and self.rng.random() < 0.08
+        hour = self.rng.randint(18, 21) if evening else self.rng.randint(9, 15)
+        moment = self.at(day, hour, self.rng.randrange(0, 60, 5))
+        if final:
+            moment = self.final_moment(day)
+        outcome = "reached"
+        if not final and kind == "phone":
+            outcome = self.pick((("reached", 16), ("no_answer", 2), ("left_message", 2)))
+        elif not final and kind in ("conversation", "accompaniment", "home_visit"):
+            outcome = self.pick((("reached", 23), ("no_show", 2)))
+        if kind == "accompaniment":
+            self.accompaniment(participant, moment, outcome)
+            return
+        areas = self.rng.sample(list(LifeArea), self.rng.choice((0, 1, 1, 1, 2)))
+        note = self.rng.choice(AREA_NOTES[areas[0]] if areas else PLAIN_NOTES)
+        if kind == "sms":
+            note = self.rng.choice(SMS_NOTES)
+        if outcome != "reached":
+            areas, note = [], self.rng.choice(OUTCOME_NOTES[outcome])
+        arena = {"phone": "phone", "sms": "phone", "home_visit": "home"}.get(kind)
+        minutes: int | None = self.rng.choice((30, 45, 60, 90))
+        if kind == "phone":
+            minutes = self.rng.randint(4, 25)
+        if kind == "sms" or outcome in ("no_answer", "no_show"):
+            minutes = None
+        self.add_contact(participant, moment, kind, arena or self.pick(TALK_ARENAS), minutes,
+                         areas, outcome, note, after_hours=evening)  # fmt: skip
+
+    def accompaniment(self, participant: int, moment: datetime, outcome: str) -> None:
+        destination = self.rng.choice(list(DESTINATIONS))
+        arena, area, note = DESTINATIONS[destination]
+        minutes = self.rng.choice((60, 90, 120, 180)) if outcome == "reached" else None
+        if outcome != "reached":
+            note = self.rng.choice(OUTCOME_NOTES[outcome])
+        self.add_contact(participant, moment, "accompaniment", arena, minutes, [area], outcome,
+                         note, destination=destination)  # fmt: skip
+
+    def round_talk(self, participant: int, day: date, guest: bool = False) -> None:
+        """A talk at a meeting place, tied to that day's round."""
+        visit, started, minutes = self.rng.choice(self.visits[day])
+        moment = started + timedelta(minutes=self.rng.randrange(5, max(minutes - 10, 6), 5))
+        areas = self.rng.sample(list(LifeArea), self.rng.randint(0, 2))
+        note = self.rng.choice(GUEST_NOTES if guest else PLAIN_NOTES)
+        self.add_contact(participant, moment, "meeting_place", "meeting_place",
+                         self.rng.randint(10, 25), areas, note=note, round_visit=visit)  # fmt: skip
+
+    def add_contact(
+        self, participant: int, moment: datetime, kind: str, arena: str, minutes: int | None,
+        areas: Sequence[LifeArea], outcome: str = "reached", note: str = "", **extra: Any,
+    ) -> None:  # fmt: skip
+        self.rows[Contact].append({
+            "participant": participant, "at": moment, "kind": kind, "arena": arena,
+            "duration_minutes": minutes, "life_areas": areas_to_mask(areas), "outcome": outcome,
+            "note": note, "logged_by": self.tp.id, "created_at": moment, "updated_at": moment,
+            "after_hours": False, "destination": None, "round_visit": None, **extra,
+        })  # fmt: skip
+
+    def guest_talks(self, p: Participant, person: Person) -> None:
+        """Guests are met at the Thursday rounds only: the first time, and once or twice since."""
+        days = sorted(day for day in self.visits if self.ago(person.quiet) <= day < self.today)
+        chosen = [days[0], *self.rng.sample(days[1:], min(len(days) - 1, 2))] if days else []
+        for day in sorted(chosen):
+            self.round_talk(p.id, day, guest=True)
+        if chosen:
+            Participant.update(first_contact_on=chosen[0]).where(Participant.id == p.id).execute()
+
+    # -- rounds and callbacks --------------------------------------------------------------
     def rounds(self) -> None:
-        places = list(MeetingPlace.select().order_by(MeetingPlace.sort_order))
-        for weeks_back in range(26, -1, -1):
-            monday = self.today - timedelta(days=self.today.weekday(), weeks=weeks_back)
+        """Thursday rounds at every place for half a year; this week's once they are over."""
+        places = list(MeetingPlace.select().where(MeetingPlace.active))
+        monday = self.ago(self.today.weekday())
+        for weeks in range(26, -1, -1):
             for place in places:
-                day = monday + timedelta(days=place.weekday)
+                day = monday - timedelta(weeks=weeks) + timedelta(days=place.weekday)
                 start = datetime.combine(day, time.fromisoformat(place.start_time), OSLO)
-                if start + timedelta(minutes=place.planned_minutes) > self.now:
+                ends = start + timedelta(minutes=place.planned_minutes)
+                if ends > self.now or (day.month, day.day) in HOLIDAYS:
                     continue
-                if self.rng.random() < 0.08:
-                    continue  # a missed round: sick, or a crisis elsewhere
-                RoundVisit.create(
-                    place=place,
-                    visited_on=day,
-                    started_at=start,
-                    minutes=self.rng.randint(50, 70),
-                    conversations=self.rng.randint(2, 9),
-                    new_people=self.rng.randint(0, 2),
-                    life_areas=areas_to_mask(self.rng.sample(list(LifeArea), 2)),
-                    note=self.rng.choice(ROUND_NOTES),
-                    logged_by=self.tp,
-                    created_at=start,
-                )
+                if self.rng.random() < 0.06:
+                    continue  # missed: sick, or a crisis elsewhere
+                self.rows[RoundVisit].append({
+                    "place": place.id, "visited_on": day, "started_at": start,
+                    "minutes": self.rng.randint(50, 70), "conversations": self.rng.randint(2, 9),
+                    "new_people": self.rng.randint(0, 2),
+                    "life_areas": areas_to_mask(self.rng.sample(list(LifeArea), 2)),
+                    "note": self.rng.choice(ROUND_NOTES), "logged_by": self.tp.id,
+                    "created_at": min(ends + timedelta(hours=2), self.now),
+                })  # fmt: skip
+        self.flush(RoundVisit)
+        fields = (RoundVisit.id, RoundVisit.visited_on, RoundVisit.started_at, RoundVisit.minutes)
+        rows = cast(Iterable[tuple[int, date, datetime, int]], RoundVisit.select(*fields).tuples())
+        for visit, day, started, minutes in rows:
+            self.visits[day].append((visit, started, minutes))
+
+    def done_callbacks(self) -> None:
+        """Some reached phone calls were calls returned: most the same day, a few the next."""
+        query = Contact.select(Contact.id, Contact.participant, Contact.at).where(
+            (Contact.kind == "phone") & (Contact.outcome == "reached")
+        )
+        calls = cast(Iterable[tuple[int, int, datetime]], query.order_by(Contact.id).tuples())
+        for call, participant, moment in calls:
+            if self.rng.random() > 0.25:
+                continue
+            day: date = moment.date()
+            if self.rng.random() < 0.12:
+                day -= timedelta(days=1)
+                received = self.at(day, self.rng.randint(13, 14), self.rng.randrange(0, 60, 5))
+            else:
+                received = max(self.at(day, 8), moment - timedelta(hours=self.rng.randint(1, 4)))
+                received = min(received, moment - timedelta(minutes=15))
+            due = max(self.at(day, 15, 30), received + timedelta(hours=1))
+            reason = self.rng.choice(CALLBACK_REASONS)
+            self.add_callback(participant, received, due, reason, moment, call)
+
+    def later_today(self, hour: int, minute: int, fallback: int) -> datetime:
+        due = self.at(self.today, hour, minute)
+        soon = self.now.replace(second=0, microsecond=0) + timedelta(minutes=fallback)
+        return due if due > self.now else soon
+
+    def week_days(self) -> tuple[date, date]:
+        """Two working days later this week (early next week, seen from a Friday or weekend)."""
+        rest = [self.today + timedelta(days=n) for n in range(1, 5 - self.today.weekday())]
+        if not rest:
+            monday = self.today + timedelta(days=7 - self.today.weekday())
+            rest = [monday, monday + timedelta(days=1)]
+        return rest[0], rest[-1]
+
+    def open_callbacks(self, reachable: list[int]) -> None:
+        """Calls still owed: two later today, two overdue, two later this week, one free caller."""
+        first, second = self.week_days()
+        dues = (
+            self.later_today(13, 0, 60), self.later_today(15, 30, 120),
+            self.at(self.ago(1), 15, 30), self.at(self.ago(3), 15, 30),
+            self.at(first, 10), self.at(second, 15, 30),
+        )  # fmt: skip
+        for index, due in enumerate(dues):
+            received = self.at(min(due.date(), self.today), 9, 20 + 5 * index)
+            received = min(received, self.now - timedelta(minutes=30 + 5 * index))
+            reason = CALLBACK_REASONS[index % len(CALLBACK_REASONS)]
+            self.add_callback(reachable[index % len(reachable)], received, due, reason)
+        received = self.now - timedelta(minutes=50)
+        reason = "Bekymret for sønnen, lurer på hva en tillitsperson kan gjøre"
+        self.add_callback(None, received, self.later_today(15, 30, 90), reason)
+
+    def add_callback(
+        self, participant: int | None, received: datetime, due: datetime, reason: str,
+        done: datetime | None = None, contact: int | None = None,
+    ) -> None:  # fmt: skip
+        free = participant is None
+        self.rows[Callback].append({
+            "participant": participant, "caller_name": "Mor til Jonas" if free else "",
+            "caller_phone": self.phone() if free else None, "reason": reason,
+            "received_at": received, "due_at": due, "done_at": done,
+            "outcome": "reached" if done else None, "contact": contact,
+            "logged_by": self.tp.id, "created_at": received, "updated_at": done or received,
+        })  # fmt: skip
 
 
 def is_empty() -> bool:
+    """No participants in the bound database."""
     return not Participant.select().exists()
 
 
+def _fill_person(demo: _Demo, person: Person) -> Participant:
+    """One participant with the process, goals, group, plan, consents and contacts."""
+    dates = [demo.ago(days) for days in person.stages]
+    p = demo.participant(person, dates)
+    if person.status == GUEST:
+        demo.guest_talks(p, person)
+        return p
+    end = dates[-1] if person.closing else demo.ago(1)
+    demo.stages(p, person, dates)
+    demo.consents(p, person, dates[0])
+    if person.reached >= 2:
+        demo.goals(p, dates, end)
+        lead = demo.group(p, dates[2]) if person.reached >= 3 else None
+        demo.plan(p, person, dates, lead)
+    if person.reached >= 3 and demo.rng.random() < 0.6:
+        demo.ratings(p, dates[1] + timedelta(days=7), end - timedelta(days=demo.rng.randint(3, 20)))
+    demo.history(p, person, dates)
+    return p
+
+
 def fill_demo(clock: Clock, seed: int = 48) -> None:
-    """Fill the open database with fictional participants, contacts, callbacks and rounds."""
+    """Fill the bound database with fictional participants, contacts, callbacks and rounds."""
     with write():
         demo = _Demo(clock, seed)
-        participants = []
-        for person in PEOPLE:
-            participant = demo.participant(person)
-            participants.append(participant)
-            if person.nickname:
-                demo.contact(participant, demo.today - timedelta(days=2), kind="meeting_place")
-                continue
-            dates = demo.stages(participant, person)
-            intake: date = participant.intake_on or demo.today
-            if person.stage >= 2:
-                demo.goals(participant, intake)
-            demo.group_and_plan(participant, person, dates)
-            demo.consents(participant, intake)
-            demo.history(participant, person, dates)
-        for start in range(0, len(demo.contacts), 200):
-            Contact.insert_many(demo.contacts[start : start + 200]).execute()
-        demo.callbacks(participants)
         demo.rounds()
+        reachable = []
+        for person in PEOPLE:
+            p = _fill_person(demo, person)
+            if person.status == ACTIVE and person.quiet <= 6 and person.reached >= 2:
+                reachable.append(p.id)
+        for model in (StageRecord, ChecklistMark, ConsentGrant, GoalEvent, AreaRating, Contact):
+            demo.flush(model)
+        demo.done_callbacks()
+        demo.open_callbacks(reachable)
+        demo.flush(Callback)

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from tp_tui.app import TpApp
 
 PAGE = 500
+# Long double names are cut with an ellipsis so the other columns stay on screen at 80×24.
+NAME_WIDTH = 26
 
 
 class ParticipantsScreen(Screen[None]):
@@ -64,7 +66,7 @@ class ParticipantsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column(t("participant.field.name"), key="name")
+        table.add_column(t("participant.field.name"), key="name", width=NAME_WIDTH)
         table.add_column(t("participant.field.phone"), key="phone")
         table.add_column(t("participant.field.status"), key="status")
         table.add_column(t("participant.column.stage"), key="stage")

@@ -15,6 +15,7 @@ from tp_tui.keys import key
 from tp_tui.phone import format_phone
 from tp_tui.services.today import TodayOverview, today_overview
 from tp_tui.text import cell
+from tp_tui.views.participants import NAME_WIDTH
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
@@ -52,18 +53,18 @@ class TodayScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#callbacks", DataTable).add_columns(
-            t("today.col.due"), t("today.col.who"), t("today.col.phone"), t("today.col.reason")
-        )
-        self.query_one("#contacts", DataTable).add_columns(
-            t("today.col.time"), t("today.col.who"), t("today.col.kind"), t("today.col.note")
-        )
-        self.query_one("#not-heard", DataTable).add_columns(
-            t("today.col.who"), t("today.col.phone"), t("today.col.last"), t("today.col.days")
-        )
-        self.query_one("#rounds", DataTable).add_columns(
-            t("today.col.place"), t("today.col.planned"), t("today.col.status")
-        )
+        columns = {
+            "#callbacks": ("today.col.due", "today.col.who", "today.col.phone", "today.col.reason"),
+            "#contacts": ("today.col.time", "today.col.who", "today.col.kind", "today.col.note"),
+            "#not-heard": ("today.col.who", "today.col.phone", "today.col.last", "today.col.days"),
+            "#rounds": ("today.col.place", "today.col.planned", "today.col.status"),
+        }
+        for table_id, keys in columns.items():
+            table = self.query_one(table_id, DataTable)
+            for key_ in keys:
+                # Long double names are cut so the reason or note stays on screen at 80×24.
+                width = NAME_WIDTH if key_ == "today.col.who" else None
+                table.add_column(t(key_), width=width)
         self.load()
 
     def on_screen_resume(self) -> None:
