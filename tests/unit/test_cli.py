@@ -88,6 +88,8 @@ def test_not_a_database_is_refused_before_anything(
     path.write_text("handleliste\n")
     assert tp("--db", str(path), "participants") == 1
     assert "not a tp-tui database" in capsys.readouterr().err
+    assert tp("--db", str(path)) == 1  # the app itself: refused before any screen opens
+    assert "not a tp-tui database" in capsys.readouterr().err
     assert path.read_text() == "handleliste\n"
 
 
