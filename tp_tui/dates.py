@@ -12,9 +12,9 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
-from zoneinfo import ZoneInfo
 
-OSLO = ZoneInfo("Europe/Oslo")
+from tp_tui.clock import OSLO
+
 MIN_YEAR, MAX_YEAR = 2000, 2099
 MAX_OFFSET_DAYS = 3660
 Prefer = Literal["past", "future", "nearest"]

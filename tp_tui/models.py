@@ -152,6 +152,7 @@ class RoundVisit(BaseModel):
 
 
 class Contact(BaseModel):
+    participant_id: int
     participant = ForeignKeyField(Participant, backref="contacts", on_delete="CASCADE")
     at = MomentField(index=True)
     kind = TextField()
@@ -177,7 +178,7 @@ class Callback(BaseModel):
     """A call owed: to a participant, or to a free name and number not yet in the programme."""
 
     participant_id: int | None
-
+    contact_id: int | None
     participant = ForeignKeyField(Participant, null=True, backref="callbacks", on_delete="CASCADE")
     caller_name = TextField(default="")
     caller_phone = TextField(null=True)
@@ -270,6 +271,8 @@ class ExportRecord(BaseModel):
 
 class Revision(BaseModel):
     """A record's state before a change, for history and undo."""
+
+    participant_id: int | None
 
     at = MomentField(index=True)
     entity = TextField()

@@ -11,10 +11,10 @@ from tp_tui.i18n import format_date, t
 from tp_tui.phone import format_phone
 from tp_tui.services.participants import (
     ParticipantInput,
-    ValidationFailed,
     add_participant,
     list_participants,
 )
+from tp_tui.services.validation import ValidationFailed
 from tp_tui.settings import Settings
 from tp_tui.text import one_line
 

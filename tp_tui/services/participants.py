@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import cast
 
@@ -13,28 +13,13 @@ from tp_tui.clock import Clock
 from tp_tui.dates import DateParseError, parse_date
 from tp_tui.db import write
 from tp_tui.domain import ParticipantStatus, ReferralSource, Stage
-from tp_tui.folding import fold, search_text, sort_key
+from tp_tui.folding import fold, initials, search_text, sort_key
 from tp_tui.models import Contact, Participant, StageRecord
 from tp_tui.phone import PhoneError, normalize_phone, phone_digits
 from tp_tui.services.history import record_revision, snapshot
+from tp_tui.services.validation import FieldError, ValidationFailed
 
 NAME_MAX = 120
-
-
-@dataclass(frozen=True)
-class FieldError:
-    """A message for one form field: a translation key and its parameters."""
-
-    key: str
-    params: dict[str, object] = field(default_factory=dict)
-
-
-class ValidationFailed(Exception):
-    """What was typed cannot be saved; ``errors`` says why, field by field."""
-
-    def __init__(self, errors: dict[str, FieldError]) -> None:
-        super().__init__(", ".join(f"{name}: {error.key}" for name, error in errors.items()))
-        self.errors = errors
 
 
 @dataclass(frozen=True)
@@ -272,3 +257,67 @@ def last_contacts(participant_ids: list[int]) -> dict[int, datetime]:
         .tuples(),
     )
     return {pid: Contact.at.python_value(last) for pid, last in rows if last}
+
+
+@dataclass(frozen=True)
+class Match:
+    """A participant found by typing part of a name or initials, best first."""
+
+    id: int
+    name: str
+    phone: str | None
+    status: str
+    score: int
+
+
+def _score(query: str, name: str, initials_: str) -> int:
+    """How well ``query`` names this person: initials and word starts beat loose letters."""
+    folded, words = fold(name), fold(name).split()
+    if query == folded:
+        return 100
+    if query == initials_:
+        return 90
+    parts = query.split()
+    if all(any(word.startswith(part) for word in words) for part in parts):
+        return 80 if folded.startswith(parts[0]) else 70
+    if query in folded:
+        return 50
+    if initials_.startswith(query.replace(" ", "")):
+        return 45
+    position = 0
+    for char in query.replace(" ", ""):  # letters in order, e.g. "krnd" for Kari Nordmann
+        position = folded.find(char, position) + 1
+        if position == 0:
+            return 0
+    return 20
+
+
+def find_participants(query: str, limit: int = 8, include_closed: bool = False) -> list[Match]:
+    """Participants for a picker: fuzzy on name and initials, active people first."""
+    wanted = fold(query)
+    if not wanted:
+        return []
+    select = Participant.select(
+        Participant.id, Participant.name, Participant.phone, Participant.status
+    ).where(Participant.archived_at.is_null())
+    if not include_closed:
+        select = select.where(Participant.status != ParticipantStatus.CLOSED.value)
+    digits = "".join(ch for ch in query if ch.isdigit())
+    matches = []
+    for participant in select:
+        score = _score(wanted, participant.name, initials(participant.name))
+        if digits and len(digits) >= 3 and digits in phone_digits(participant.phone):
+            score = max(score, 60)
+        if score:
+            active = participant.status == ParticipantStatus.ACTIVE.value
+            matches.append(
+                Match(
+                    participant.id,
+                    participant.name,
+                    participant.phone,
+                    participant.status,
+                    score + (5 if active else 0),
+                )
+            )
+    matches.sort(key=lambda m: (-m.score, sort_key(m.name)))
+    return matches[:limit]

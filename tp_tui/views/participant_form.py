@@ -18,9 +18,7 @@ from tp_tui.models import Participant
 from tp_tui.phone import format_phone
 from tp_tui.services.participants import (
     ChangedElsewhere,
-    FieldError,
     ParticipantInput,
-    ValidationFailed,
     add_participant,
     check_intake,
     check_name,
@@ -28,6 +26,7 @@ from tp_tui.services.participants import (
     get_participant,
     update_participant,
 )
+from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.text import clean, one_line
 from tp_tui.widgets.confirm import ConfirmScreen
 

@@ -1,0 +1,225 @@
+"""Callbacks: every call is returned the same day at the latest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from peewee import JOIN, ModelSelect
+
+from tp_tui.clock import OSLO, Clock
+from tp_tui.dates import DateParseError, parse_datetime, week_bounds
+from tp_tui.db import write
+from tp_tui.domain import CallbackOutcome
+from tp_tui.models import Callback, Participant
+from tp_tui.phone import PhoneError, normalize_phone
+from tp_tui.services.history import record_revision, snapshot
+from tp_tui.services.today import day_bounds, is_overdue
+from tp_tui.services.validation import FieldError, ValidationFailed
+from tp_tui.settings import Settings
+
+
+@dataclass(frozen=True)
+class CallbackInput:
+    """A call owed, as typed: to a participant, or to a name and number."""
+
+    participant_id: int | None
+    reason: str = ""
+    due: str = ""
+    caller_name: str = ""
+    caller_phone: str = ""
+
+
+@dataclass(frozen=True)
+class CallbackLine:
+    id: int
+    participant_id: int | None
+    name: str
+    phone: str | None
+    reason: str
+    received_at: datetime
+    due_at: datetime
+    done_at: datetime | None
+    outcome: str | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class CallbacksOverview:
+    overdue: tuple[CallbackLine, ...]
+    today: tuple[CallbackLine, ...]
+    later_this_week: tuple[CallbackLine, ...]
+    done_today: tuple[CallbackLine, ...]
+
+
+def default_due(now: datetime, settings: Settings) -> datetime:
+    """End of today's working day; after that, the end of today (the promise is the same day)."""
+    end_of_work = datetime.combine(now.date(), settings.workday_end_time, OSLO)
+    if now < end_of_work:
+        return end_of_work
+    return datetime.combine(now.date(), time(23, 59), OSLO)
+
+
+def validate_callback(
+    data: CallbackInput, now: datetime, settings: Settings
+) -> tuple[datetime, str | None]:
+    errors: dict[str, FieldError] = {}
+    phone = None
+    if data.participant_id is None:
+        if not data.caller_name.strip():
+            errors["caller_name"] = FieldError("callback.error.who")
+        try:
+            phone = normalize_phone(data.caller_phone)
+        except PhoneError as error:
+            errors["caller_phone"] = FieldError(error.key, dict(error.params))
+    elif not Participant.select().where(Participant.id == data.participant_id).exists():
+        errors["participant"] = FieldError("contact.error.participant")
+    due = default_due(now, settings)
+    if data.due.strip():
+        try:
+            due = parse_datetime(data.due, now, "future", default_time=settings.workday_end_time)
+        except DateParseError as error:
+            errors["due"] = FieldError(error.key, dict(error.params))
+    if errors:
+        raise ValidationFailed(errors)
+    return due, phone
+
+
+def register_callback(data: CallbackInput, clock: Clock, settings: Settings) -> Callback:
+    """Note a call owed; due today by default."""
+    now = clock.now()
+    due, phone = validate_callback(data, now, settings)
+    with write():
+        callback = Callback.create(
+            participant=data.participant_id,
+            caller_name=data.caller_name.strip() if data.participant_id is None else "",
+            caller_phone=phone,
+            reason=data.reason.strip(),
+            received_at=now,
+            due_at=due,
+            created_at=now,
+            updated_at=now,
+        )
+        record_revision(callback, "create", now, data.participant_id)
+    return callback
+
+
+def complete_callback(
+    callback_id: int, outcome: str, clock: Clock, contact_id: int | None = None
+) -> Callback:
+    """Mark a callback as returned, with how it went."""
+    if outcome not in {o.value for o in CallbackOutcome}:
+        raise ValidationFailed({"outcome": FieldError("contact.error.outcome", {"value": outcome})})
+    now = clock.now()
+    with write():
+        callback = Callback.get_by_id(callback_id)
+        before = snapshot(callback)
+        callback.done_at = now
+        callback.outcome = outcome
+        callback.contact_id = contact_id
+        callback.updated_at = now
+        callback.version += 1
+        callback.save()
+        record_revision(callback, "update", now, callback.participant_id, before)
+    return callback
+
+
+def reschedule_callback(callback_id: int, due: str, clock: Clock, settings: Settings) -> Callback:
+    """No answer: the old call is closed as tried, a new one is owed (linked to it)."""
+    now = clock.now()
+    old = Callback.get_by_id(callback_id)
+    data = CallbackInput(old.participant_id, old.reason, due, old.caller_name, "")
+    new_due, _ = validate_callback(data, now, settings)
+    with write():
+        before = snapshot(old)
+        old.done_at = now
+        old.outcome = old.outcome or CallbackOutcome.NO_ANSWER.value
+        old.updated_at = now
+        old.version += 1
+        old.save()
+        record_revision(old, "update", now, old.participant_id, before)
+        new = Callback.create(
+            participant=old.participant_id,
+            caller_name=old.caller_name,
+            caller_phone=old.caller_phone,
+            reason=old.reason,
+            received_at=old.received_at,
+            due_at=new_due,
+            rescheduled_from=old.id,
+            created_at=now,
+            updated_at=now,
+        )
+        record_revision(new, "create", now, old.participant_id)
+    return new
+
+
+def _line(callback: Callback, now: datetime) -> CallbackLine:
+    participant = callback.participant if callback.participant_id else None
+    return CallbackLine(
+        id=callback.id,
+        participant_id=callback.participant_id,
+        name=participant.name if participant else callback.caller_name,
+        phone=participant.phone if participant else callback.caller_phone,
+        reason=callback.reason,
+        received_at=callback.received_at,
+        due_at=callback.due_at,
+        done_at=callback.done_at,
+        outcome=callback.outcome,
+        overdue=is_overdue(callback.due_at, callback.done_at, now),
+    )
+
+
+def _query() -> ModelSelect[Callback]:
+    return Callback.select(Callback, Participant.id, Participant.name, Participant.phone).join(
+        Participant, JOIN.LEFT_OUTER
+    )
+
+
+def callbacks_overview(now: datetime) -> CallbacksOverview:
+    """Overdue, due today, due later this ISO week, and returned today."""
+    start, end = day_bounds(now.date())
+    _, sunday = week_bounds(now.date())
+    _, week_end = day_bounds(sunday)
+    open_ones = [
+        _line(c, now)
+        for c in _query()
+        .where(Callback.done_at.is_null() & (Callback.due_at < week_end))
+        .order_by(Callback.due_at, Callback.id)
+    ]
+    done = [
+        _line(c, now)
+        for c in _query()
+        .where((Callback.done_at >= start) & (Callback.done_at < end))
+        .order_by(Callback.done_at.desc())
+    ]
+    return CallbacksOverview(
+        overdue=tuple(c for c in open_ones if c.overdue),
+        today=tuple(c for c in open_ones if not c.overdue and c.due_at < end),
+        later_this_week=tuple(c for c in open_ones if c.due_at >= end),
+        done_today=tuple(done),
+    )
+
+
+def open_callbacks_for(participant_id: int, now: datetime) -> tuple[CallbackLine, ...]:
+    """A participant's calls still owed, oldest first (offered for closing with a contact)."""
+    query = (
+        _query()
+        .where((Callback.participant == participant_id) & Callback.done_at.is_null())
+        .order_by(Callback.due_at)
+    )
+    return tuple(_line(c, now) for c in query)
+
+
+def returned_same_day(received_at: datetime, done_at: datetime) -> bool:
+    """The programme's availability promise: returned the day the call came in."""
+    return done_at.astimezone(OSLO).date() == received_at.astimezone(OSLO).date()
+
+
+def due_on(day: date, now: datetime) -> tuple[CallbackLine, ...]:
+    start, end = day_bounds(day)
+    query = (
+        _query()
+        .where(Callback.done_at.is_null() & (Callback.due_at >= start) & (Callback.due_at < end))
+        .order_by(Callback.due_at)
+    )
+    return tuple(_line(c, now) for c in query)
