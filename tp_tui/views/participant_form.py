@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 class ParticipantFormScreen(ModalScreen[int | None]):
     """Dismisses with the saved participant's id, or None when cancelled."""
 
-    CSS_PATH = "participant_form.tcss"
+    CSS_PATH = ["forms.tcss", "participant_form.tcss"]
     BINDINGS = [
         key("ctrl+s", "save", "form.save", "participant_form.save", priority=True),
         key("escape", "cancel", "form.cancel", "participant_form.cancel"),
@@ -59,7 +59,7 @@ class ParticipantFormScreen(ModalScreen[int | None]):
             if self.participant_id is None
             else ("participant_form.title_edit")
         )
-        with VerticalScroll(id="form"):
+        with VerticalScroll(id="form", classes="form"):
             yield Static(t(title), classes="form-title", markup=False)
             yield from self._row(
                 "name",
@@ -101,8 +101,8 @@ class ParticipantFormScreen(ModalScreen[int | None]):
             )
             yield Label(t("participant.field.about"), markup=False)
             yield TextArea(id="about", soft_wrap=True, compact=True)
-            yield Static("", id="form-message", classes="message", markup=False)
-            with Horizontal(id="buttons"):
+            yield Static("", id="form-message", classes="message form-message", markup=False)
+            with Horizontal(classes="buttons"):
                 yield Button(t("form.save_button"), id="save", variant="primary", compact=True)
                 yield Button(t("form.cancel_button"), id="cancel", compact=True)
         yield Footer()
