@@ -8,7 +8,7 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import App, SystemCommand
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from tp_tui.clock import Clock
 from tp_tui.crashlog import write_crash_log
@@ -16,6 +16,8 @@ from tp_tui.i18n import t
 from tp_tui.keys import key, retranslate_bindings
 from tp_tui.palette import ParticipantCommands
 from tp_tui.settings import Settings
+from tp_tui.views import flows
+from tp_tui.views.callbacks import CallbacksScreen
 from tp_tui.views.participants import ParticipantsScreen
 from tp_tui.views.today import TodayScreen
 
@@ -24,12 +26,27 @@ class TpApp(App[None]):
     """tp-tui: the trust person's day in a terminal."""
 
     CSS_PATH = "app.tcss"
-    MODES = {"today": TodayScreen, "participants": ParticipantsScreen}
+    MODES = {
+        "today": TodayScreen,
+        "participants": ParticipantsScreen,
+        "callbacks": CallbacksScreen,
+    }
     DEFAULT_MODE = "today"
     COMMANDS = App.COMMANDS | {ParticipantCommands}
     BINDINGS = [
         key("f2", "switch_mode('today')", "nav.today", "app.today"),
         key("f3", "switch_mode('participants')", "nav.participants", "app.participants"),
+        key("f4", "switch_mode('callbacks')", "nav.callbacks", "app.callbacks"),
+        key("ctrl+l", "log_contact", "nav.log_contact", "app.log_contact", priority=True),
+        key(
+            "ctrl+r",
+            "register_callback",
+            "nav.register_callback",
+            "app.register_callback",
+            priority=True,
+        ),
+        key("ctrl+z", "undo", "nav.undo", "app.undo", show=False),
+        key("f9", "close_day", "nav.close_day", "app.close_day"),
         key("f1", "toggle_help", "nav.help", "app.help", show=False),
         key("question_mark", "toggle_help", "nav.help", "app.help_question", key_display="?"),
     ]
@@ -70,6 +87,29 @@ class TpApp(App[None]):
         else:
             self.action_show_help_panel()
 
+    def _current_participant(self) -> int | None:
+        """The participant on screen, if a participant's page is open."""
+        from tp_tui.views.participant_detail import ParticipantDetailScreen
+
+        screen = self.screen
+        return screen.participant_id if isinstance(screen, ParticipantDetailScreen) else None
+
+    def action_log_contact(self) -> None:
+        if not isinstance(self.screen, ModalScreen):
+            flows.log_contact(self, self._current_participant())
+
+    def action_register_callback(self) -> None:
+        if not isinstance(self.screen, ModalScreen):
+            flows.register_callback(self, self._current_participant())
+
+    def action_undo(self) -> None:
+        if not isinstance(self.screen, ModalScreen):
+            flows.undo(self)
+
+    def action_close_day(self) -> None:
+        if not isinstance(self.screen, ModalScreen):
+            flows.close_day(self)
+
     def open_participant(self, participant_id: int) -> None:
         """Show one participant's detail, from anywhere (palette, Today, search)."""
         from tp_tui.views.participant_detail import ParticipantDetailScreen
@@ -91,8 +131,19 @@ class TpApp(App[None]):
             lambda: self.switch_mode("participants"),
         )
         yield SystemCommand(
+            t("nav.callbacks"), t("palette.callbacks"), lambda: self.switch_mode("callbacks")
+        )
+        yield SystemCommand(
             t("palette.new_participant"), t("palette.new_participant_help"), self.new_participant
         )
+        yield SystemCommand(t("nav.log_contact"), t("palette.log_contact"), self.action_log_contact)
+        yield SystemCommand(
+            t("nav.register_callback"),
+            t("palette.register_callback"),
+            self.action_register_callback,
+        )
+        yield SystemCommand(t("nav.undo"), t("palette.undo"), self.action_undo)
+        yield SystemCommand(t("nav.close_day"), t("palette.close_day"), self.action_close_day)
         for command in super().get_system_commands(screen):
             # A screenshot would write an unencrypted picture of sensitive data to disk.
             if command.callback != self.deliver_screenshot and command.title != "Screenshot":

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from tp_tui import __version__
@@ -62,6 +62,23 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--intake", default="", help=t("cli.help.intake"))
     add.add_argument("--referral", default="", help=t("cli.help.referral"))
     add.add_argument("--status", default="active", help=t("cli.help.status"))
+
+    from tp_tui.domain import Arena, ContactKind, ContactOutcome, Destination, LifeArea
+
+    def codes(kind: Iterable[str]) -> str:
+        return ", ".join(kind)
+
+    log = commands.add_parser("log", parents=[shared], help=t("cli.help.log"))
+    log.add_argument("name", help=t("cli.help.log_name"))
+    log.add_argument("--kind", help=t("cli.help.kind", codes=codes(ContactKind)))
+    log.add_argument("--area", action="append", help=t("cli.help.area", codes=codes(LifeArea)))
+    log.add_argument("--when", default="now", help=t("cli.help.when"))
+    log.add_argument("--arena", help=t("cli.help.arena", codes=codes(Arena)))
+    log.add_argument("--to", help=t("cli.help.to", codes=codes(Destination)))
+    log.add_argument("--minutes", default="", help=t("cli.help.minutes"))
+    log.add_argument("--outcome", help=t("cli.help.outcome", codes=codes(ContactOutcome)))
+    log.add_argument("--note", default="", help=t("cli.help.note"))
+    commands.add_parser("today", parents=[shared], help=t("cli.help.today"))
     return parser
 
 
@@ -134,6 +151,14 @@ def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace, Settings
         from tp_tui.commands.participants import add_command, list_command
 
         return add_command if args.action == "add" else list_command
+    if args.command == "log":
+        from tp_tui.commands.log import log_command
+
+        return log_command
+    if args.command == "today":
+        from tp_tui.commands.today import today_command
+
+        return today_command
     return _run_app
 
 

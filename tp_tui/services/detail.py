@@ -86,7 +86,9 @@ class ParticipantDetail:
     open_callbacks: tuple[CallbackLine, ...]
 
 
-def participant_detail(participant_id: int, now: datetime) -> ParticipantDetail | None:
+def participant_detail(
+    participant_id: int, now: datetime, contacts_limit: int = RECENT_CONTACTS
+) -> ParticipantDetail | None:
     participant = Participant.get_or_none(Participant.id == participant_id)
     if participant is None:
         return None
@@ -136,7 +138,7 @@ def participant_detail(participant_id: int, now: datetime) -> ParticipantDetail 
     contacts_query = Contact.select().where(Contact.participant == participant_id)
     contacts = tuple(
         ContactLine(c.id, c.at, c.kind, c.outcome, tuple(mask_to_areas(c.life_areas)), c.note)
-        for c in contacts_query.order_by(Contact.at.desc()).limit(RECENT_CONTACTS)
+        for c in contacts_query.order_by(Contact.at.desc(), Contact.id.desc()).limit(contacts_limit)
     )
     callbacks = tuple(
         CallbackLine(c.id, c.due_at, c.reason, c.due_at < now)

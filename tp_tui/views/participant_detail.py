@@ -13,7 +13,7 @@ from tp_tui.domain import CHECKLIST, Agency, ContactKind, ContactOutcome, LifeAr
 from tp_tui.i18n import format_date, format_datetime, t
 from tp_tui.keys import key
 from tp_tui.phone import format_phone
-from tp_tui.services.detail import ParticipantDetail, participant_detail
+from tp_tui.services.detail import RECENT_CONTACTS, ParticipantDetail, participant_detail
 from tp_tui.text import cell, literal, one_line
 
 # Leading ordinary spaces are dropped when a Static wraps its lines; these are kept.
@@ -32,11 +32,16 @@ class ParticipantDetailScreen(Screen[None]):
     BINDINGS = [
         key("escape,backspace", "back", "detail.back", "detail.back"),
         key("e", "edit", "participants.edit", "detail.edit"),
+        key("l", "log_contact", "detail.log_contact", "detail.log_contact"),
+        key("c", "callback", "detail.callback", "detail.callback"),
+        key("x,delete", "delete_contact", "detail.delete_contact", "detail.delete_contact"),
+        key("m", "more", "detail.more", "detail.more"),
     ]
 
     def __init__(self, participant_id: int) -> None:
         super().__init__()
         self.participant_id = participant_id
+        self.contacts_shown = RECENT_CONTACTS
 
     @property
     def tp(self) -> TpApp:
@@ -78,7 +83,7 @@ class ParticipantDetailScreen(Screen[None]):
         self.load()
 
     def load(self) -> None:
-        detail = participant_detail(self.participant_id, self.tp.clock.now())
+        detail = participant_detail(self.participant_id, self.tp.clock.now(), self.contacts_shown)
         if detail is None:
             self.notify(t("detail.gone"), markup=False, severity="warning")
             self.dismiss()
@@ -187,3 +192,45 @@ class ParticipantDetailScreen(Screen[None]):
         from tp_tui.views.participant_form import ParticipantFormScreen
 
         self.app.push_screen(ParticipantFormScreen(self.participant_id), lambda _: self.load())
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        from tp_tui.services.callbacks import open_callbacks_for
+        from tp_tui.views import flows
+
+        row = event.row_key.value
+        if not row or not row.isdigit():
+            return
+        if event.data_table.id == "detail-contacts":
+            flows.edit_contact(self.tp, int(row))
+        elif event.data_table.id == "detail-callbacks":
+            owed = open_callbacks_for(self.participant_id, self.tp.clock.now())
+            line = next((c for c in owed if c.id == int(row)), None)
+            if line is not None:
+                flows.callback_done(self.tp, line)
+
+    def action_log_contact(self) -> None:
+        from tp_tui.views import flows
+
+        flows.log_contact(self.tp, self.participant_id)
+
+    def action_callback(self) -> None:
+        from tp_tui.views import flows
+
+        flows.register_callback(self.tp, self.participant_id)
+
+    def action_delete_contact(self) -> None:
+        from tp_tui.services.contacts import delete_contact
+
+        table = self.query_one("#detail-contacts", DataTable)
+        if not table.has_focus or not table.row_count:
+            self.notify(t("detail.select_contact"), markup=False, severity="warning")
+            return
+        row = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if row and row.isdigit():
+            delete_contact(int(row), self.tp.clock)
+            self.notify(t("detail.contact_deleted"), markup=False)
+            self.load()
+
+    def action_more(self) -> None:
+        self.contacts_shown += 50
+        self.load()

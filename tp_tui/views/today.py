@@ -26,7 +26,7 @@ class TodayScreen(Screen[None]):
 
     CSS_PATH = "today.tcss"
     BINDINGS = [
-        key("r", "refresh", "today.refresh", "today.refresh"),
+        key("r", "refresh", "today.refresh", "today.refresh", show=False),
         key("enter", "open", "today.open", "today.open", show=False),
     ]
 

@@ -1,0 +1,128 @@
+"""``tp today``: the Today overview as plain text, for a terminal or a printer."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from tp_tui.clock import Clock
+from tp_tui.domain import ContactKind
+from tp_tui.i18n import format_date, format_datetime, format_time, long_day, t
+from tp_tui.phone import format_phone
+from tp_tui.services.today import (
+    ContactToday,
+    DueCallback,
+    NotHeardFrom,
+    RoundStatus,
+    TodayOverview,
+    today_overview,
+)
+from tp_tui.settings import Settings
+from tp_tui.text import one_line
+
+INDENT = "  "
+Row = tuple[str, ...]
+
+
+def table(header_keys: Sequence[str], rows: Sequence[Row], empty_key: str) -> list[str]:
+    """Aligned columns under translated headings, or one line that says there is nothing."""
+    if not rows:
+        return [INDENT + t(empty_key)]
+    headers = tuple(t(key) for key in header_keys)
+    widths = [max(len(row[i]) for row in (headers, *rows)) for i in range(len(headers))]
+    return [
+        INDENT + "  ".join(value.ljust(widths[i]) for i, value in enumerate(row)).rstrip()
+        for row in (headers, *rows)
+    ]
+
+
+def _kind_label(code: str) -> str:
+    try:
+        return t(ContactKind(code).label_key)
+    except ValueError:  # a code from a newer version: show it rather than fail
+        return one_line(code)
+
+
+def callback_rows(callbacks: Sequence[DueCallback]) -> list[Row]:
+    rows: list[Row] = []
+    for due in callbacks:
+        when = format_time(due.due_at)
+        if due.overdue:
+            when = f"{t('today.overdue')} {format_datetime(due.due_at)}"
+        rows.append(
+            (when, one_line(due.name), one_line(format_phone(due.phone)), one_line(due.reason))
+        )
+    return rows
+
+
+def contact_rows(contacts: Sequence[ContactToday]) -> list[Row]:
+    return [
+        (format_time(c.at), one_line(c.name), _kind_label(c.kind), one_line(c.note))
+        for c in contacts
+    ]
+
+
+def not_heard_rows(people: Sequence[NotHeardFrom]) -> list[Row]:
+    return [
+        (
+            one_line(person.name),
+            one_line(format_phone(person.phone)),
+            format_date(person.last_contact.date()) if person.last_contact else "–",
+            str(person.days) if person.days is not None else t("today.never"),
+        )
+        for person in people
+    ]
+
+
+def round_rows(rounds: Sequence[RoundStatus]) -> list[Row]:
+    rows: list[Row] = []
+    for status in rounds:
+        if status.visited:
+            label = t("today.round_done")
+        elif status.missing_after_planned:
+            label = t("today.round_missing")
+        else:
+            label = t("today.round_planned")
+        rows.append((one_line(status.place), format_date(status.planned_on), label))
+    return rows
+
+
+def render(overview: TodayOverview, settings: Settings) -> list[str]:
+    """The lines of the overview: the day, then each section under its heading."""
+    sections = (
+        (
+            t("today.callbacks"),
+            ("today.col.due", "today.col.who", "today.col.phone", "today.col.reason"),
+            callback_rows(overview.callbacks),
+            "today.none_callbacks",
+        ),
+        (
+            t("today.contacts"),
+            ("today.col.time", "today.col.who", "today.col.kind", "today.col.note"),
+            contact_rows(overview.contacts),
+            "today.none_contacts",
+        ),
+        (
+            t("today.not_heard", days=settings.not_heard_days),
+            ("today.col.who", "today.col.phone", "today.col.last", "today.col.days"),
+            not_heard_rows(overview.not_heard_from),
+            "today.none_not_heard",
+        ),
+        (
+            t("today.rounds"),
+            ("today.col.place", "today.col.planned", "today.col.status"),
+            round_rows(overview.rounds),
+            "cli.today.none_rounds",
+        ),
+    )
+    lines = [long_day(overview.day)]
+    for heading, header_keys, rows, empty_key in sections:
+        lines += ["", heading, *table(header_keys, rows, empty_key)]
+    return lines
+
+
+def today_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    overview = today_overview(clock.now(), settings)
+    for line in render(overview, settings):
+        print(line)
+    return 0

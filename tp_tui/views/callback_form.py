@@ -1,0 +1,164 @@
+"""Register a call owed: who (a participant, or a name and number), why, by when."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Input, Label, Static
+
+from tp_tui.dates import DateParseError, parse_datetime
+from tp_tui.i18n import describe_moment, t
+from tp_tui.keys import key
+from tp_tui.models import Participant
+from tp_tui.services.callbacks import CallbackInput, default_due, register_callback
+from tp_tui.services.validation import ValidationFailed
+from tp_tui.text import clean
+from tp_tui.widgets.confirm import ConfirmScreen
+from tp_tui.widgets.participant_picker import ParticipantPicker
+
+if TYPE_CHECKING:
+    from tp_tui.app import TpApp
+
+
+class CallbackFormScreen(ModalScreen[int | None]):
+    """Dismisses with the new callback's id, or None when cancelled."""
+
+    CSS_PATH = ["forms.tcss", "callback_form.tcss"]
+    BINDINGS = [
+        key("ctrl+s", "save", "form.save", "callback_form.save", priority=True),
+        key("escape", "cancel", "form.cancel", "callback_form.cancel"),
+    ]
+
+    def __init__(self, participant_id: int | None = None) -> None:
+        super().__init__()
+        self.participant_id = participant_id
+
+    @property
+    def tp(self) -> TpApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        name = ""
+        if self.participant_id is not None:
+            participant = Participant.get_or_none(Participant.id == self.participant_id)
+            name = participant.name if participant else ""
+        with VerticalScroll(classes="form"):
+            yield Static(t("callback_form.title"), classes="form-title", markup=False)
+            yield from self._row(
+                "participant",
+                "callback.field.who",
+                ParticipantPicker(self.participant_id, name, id="participant"),
+            )
+            yield Static(t("callback_form.free_name_hint"), classes="message", markup=False)
+            yield from self._row(
+                "caller_phone",
+                "callback.field.phone",
+                Input(id="caller_phone", placeholder="912 34 567", compact=True),
+            )
+            yield from self._row(
+                "reason",
+                "callback.field.reason",
+                Input(id="reason", placeholder=t("callback_form.reason_placeholder"), compact=True),
+            )
+            yield from self._row(
+                "due",
+                "callback.field.due",
+                Input(id="due", placeholder=t("callback_form.due_placeholder"), compact=True),
+            )
+            yield Static("", id="form-message", classes="message form-message", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(t("form.save_button"), id="save", variant="primary", compact=True)
+                yield Button(t("form.cancel_button"), id="cancel", compact=True)
+        yield Footer()
+
+    def _row(self, name: str, label_key: str, field: Widget) -> ComposeResult:
+        with Horizontal(classes="field-row"):
+            yield Label(t(label_key), markup=False, classes="field-label")
+            yield field
+        yield Static("", id=f"{name}-message", classes="message", markup=False)
+
+    def on_mount(self) -> None:
+        self._due_changed()
+        self._initial = self.typed()
+        target = "#reason" if self.participant_id is not None else "#picker-input"
+        self.query_one(target, Input).focus()
+
+    def typed(self) -> CallbackInput:
+        picker = self.query_one(ParticipantPicker)
+        free = picker.participant_id is None
+        return CallbackInput(
+            participant_id=picker.participant_id,
+            reason=self.query_one("#reason", Input).value,
+            due=self.query_one("#due", Input).value,
+            caller_name=picker.typed if free else "",
+            caller_phone=self.query_one("#caller_phone", Input).value if free else "",
+        )
+
+    @on(Input.Changed, "#due")
+    def _due_changed(self) -> None:
+        message = self.query_one("#due-message", Static)
+        text = self.query_one("#due", Input).value
+        now = self.tp.clock.now()
+        try:
+            due = (
+                parse_datetime(text, now, "future", self.tp.settings.workday_end_time)
+                if text.strip()
+                else default_due(now, self.tp.settings)
+            )
+        except DateParseError as error:
+            message.update(t(error.key, **error.params))
+            message.set_class(True, "error")
+            return
+        message.update(f"→ {describe_moment(due)}")
+        message.set_class(False, "error")
+
+    @on(Input.Submitted)
+    def _next(self, event: Input.Submitted) -> None:
+        if event.input.id in ("caller_phone", "reason"):
+            self.focus_next()
+        elif event.input.id == "due":
+            self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_save(self) -> None:
+        for field in ("participant", "caller_phone", "reason"):
+            self.query_one(f"#{field}-message", Static).update("")
+        try:
+            callback = register_callback(self.typed(), self.tp.clock, self.tp.settings)
+        except ValidationFailed as failed:
+            for field, error in failed.errors.items():
+                target = "participant" if field in ("caller_name", "participant") else field
+                message = self.query_one(f"#{target}-message", Static)
+                message.update(t(error.key, **error.params))
+                message.set_class(True, "error")
+            self._form_message(t("form.fix_errors"))
+            return
+        except Exception as error:  # the typed entry must survive any failure
+            self._form_message(t("form.not_saved", reason=clean(type(error).__name__)))
+            return
+        self.dismiss(callback.id)
+
+    def _form_message(self, text: str) -> None:
+        message = self.query_one("#form-message", Static)
+        message.update(text)
+        message.set_class(True, "error")
+
+    def action_cancel(self) -> None:
+        if self.typed() != self._initial:
+            self.app.push_screen(ConfirmScreen(t("form.discard_question")), self._discard)
+        else:
+            self.dismiss(None)
+
+    def _discard(self, answer: bool | None) -> None:
+        if answer:
+            self.dismiss(None)

@@ -1,0 +1,139 @@
+"""Callbacks: the calls owed — overdue, today, later this week — and those returned today."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from tp_tui.i18n import format_datetime, format_time, long_day, t, weekday_name
+from tp_tui.keys import key
+from tp_tui.phone import format_phone
+from tp_tui.services.callbacks import CallbackLine, callbacks_overview
+from tp_tui.text import cell
+from tp_tui.views.participants import NAME_WIDTH
+
+if TYPE_CHECKING:
+    from tp_tui.app import TpApp
+
+SECTIONS = (
+    ("overdue", "callbacks.overdue"),
+    ("today", "callbacks.today"),
+    ("later", "callbacks.later"),
+    ("done", "callbacks.done_today"),
+)
+
+
+class CallbacksScreen(Screen[None]):
+    """Every call owed, with the keys to return them."""
+
+    CSS_PATH = "today.tcss"
+    BINDINGS = [
+        key("enter,d", "done", "callbacks.mark_done", "callbacks.done"),
+        key("n", "new", "callbacks.new", "callbacks.new"),
+        key("o", "open", "callbacks.open_participant", "callbacks.open"),
+        key("r", "refresh", "today.refresh", "callbacks.refresh"),
+    ]
+
+    @property
+    def tp(self) -> TpApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="day-line", classes="day-line", markup=False)
+        with VerticalScroll(id="today-sections"):
+            for section, title in SECTIONS:
+                yield Static(t(title), classes="section-title", markup=False)
+                yield DataTable(id=f"cb-{section}", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for section, _ in SECTIONS:
+            table = self.query_one(f"#cb-{section}", DataTable)
+            first = "callbacks.col.done" if section == "done" else "today.col.due"
+            table.add_column(t(first))
+            table.add_column(t("today.col.who"), width=NAME_WIDTH)
+            table.add_column(t("today.col.phone"))
+            table.add_column(t("today.col.reason"))
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    def action_refresh(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        now = self.tp.clock.now()
+        self.query_one("#day-line", Static).update(long_day(now.date()))
+        overview = callbacks_overview(now)
+        rows = {
+            "overdue": overview.overdue,
+            "today": overview.today,
+            "later": overview.later_this_week,
+            "done": overview.done_today,
+        }
+        for section, lines in rows.items():
+            table = self.query_one(f"#cb-{section}", DataTable)
+            table.clear()
+            for line in lines:
+                table.add_row(*self._cells(section, line), key=str(line.id))
+            if not lines:
+                table.add_row(
+                    cell(t("callbacks.none"), "italic"), cell(""), cell(""), cell(""), key="empty"
+                )
+
+    def _cells(self, section: str, line: CallbackLine) -> list[object]:
+        if section == "done" and line.done_at:
+            outcome = t(f"outcome.{line.outcome}") if line.outcome else ""
+            first = cell(f"{format_time(line.done_at)} {outcome}")
+        elif section == "overdue":
+            first = cell(f"{t('today.overdue')} {format_datetime(line.due_at)}", "bold red")
+        elif section == "later":
+            first = cell(f"{weekday_name(line.due_at.date())} {format_time(line.due_at)}")
+        else:
+            first = cell(format_time(line.due_at))
+        return [first, cell(line.name), cell(format_phone(line.phone)), cell(line.reason)]
+
+    def selected(self) -> CallbackLine | None:
+        focused = self.focused
+        if not isinstance(focused, DataTable) or not focused.row_count:
+            return None
+        row_key = focused.coordinate_to_cell_key(focused.cursor_coordinate).row_key.value
+        if not row_key or not row_key.isdigit():
+            return None
+        overview = callbacks_overview(self.tp.clock.now())
+        every = (
+            *overview.overdue,
+            *overview.today,
+            *overview.later_this_week,
+            *overview.done_today,
+        )
+        return next((line for line in every if line.id == int(row_key)), None)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_done()
+
+    def action_done(self) -> None:
+        from tp_tui.views import flows
+
+        line = self.selected()
+        if line is None or line.done_at is not None:
+            self.notify(t("callbacks.select_open"), markup=False, severity="warning")
+            return
+        flows.callback_done(self.tp, line)
+
+    def action_new(self) -> None:
+        from tp_tui.views import flows
+
+        flows.register_callback(self.tp)
+
+    def action_open(self) -> None:
+        line = self.selected()
+        if line is not None and line.participant_id is not None:
+            self.tp.open_participant(line.participant_id)

@@ -1,0 +1,65 @@
+"""Before going home: the calls not yet returned and the rounds not yet logged."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from tp_tui.i18n import format_date, format_time, t
+from tp_tui.keys import key
+from tp_tui.phone import format_phone
+from tp_tui.services.day_end import DayEnd
+from tp_tui.text import literal, one_line
+
+
+class CloseDayScreen(ModalScreen[str | None]):
+    """Dismisses with "callbacks" to go and return the calls, or None."""
+
+    CSS_PATH = ["forms.tcss"]
+    DEFAULT_CSS = "CloseDayScreen { align: center middle; }"
+    BINDINGS = [
+        key("c", "go('callbacks')", "close_day.to_callbacks", "close_day.to_callbacks"),
+        key("escape,enter", "go('')", "close_day.close", "close_day.close"),
+    ]
+
+    def __init__(self, summary: DayEnd) -> None:
+        super().__init__()
+        self.summary = summary
+
+    def compose(self) -> ComposeResult:
+        summary = self.summary
+        lines = [
+            t(
+                "close_day.logged",
+                contacts=summary.contacts_logged,
+                callbacks=summary.callbacks_returned,
+            ),
+            "",
+        ]
+        if summary.callbacks_open:
+            lines.append(t("close_day.callbacks_open", count=len(summary.callbacks_open)))
+            for line in summary.callbacks_open:
+                when = format_time(line.due_at)
+                if line.overdue:
+                    when = f"{format_date(line.due_at.date())} {when}"
+                lines.append(
+                    f"  [ ] {when}  {one_line(line.name)}  "
+                    f"{format_phone(line.phone)}  {one_line(line.reason)}"
+                )
+            lines.append("")
+        if summary.rounds_missing:
+            lines.append(t("close_day.rounds_missing"))
+            for status in summary.rounds_missing:
+                lines.append(f"  {one_line(status.place)} ({format_date(status.planned_on)})")
+            lines.append("")
+        if summary.all_done:
+            lines.append(t("close_day.all_done"))
+        with VerticalScroll(classes="form"):
+            yield Static(t("close_day.title"), classes="form-title", markup=False)
+            yield Static(literal("\n".join(lines)))
+        yield Footer()
+
+    def action_go(self, where: str) -> None:
+        self.dismiss(where or None)

@@ -1,0 +1,279 @@
+"""Log a contact in a few keys: who, when, what kind, which life areas, a note."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Input, Label, Static, TextArea
+
+from tp_tui.dates import DateParseError, parse_datetime
+from tp_tui.domain import Arena, ContactKind, ContactOutcome, Destination, LifeArea
+from tp_tui.i18n import describe_moment, format_datetime, t
+from tp_tui.keys import key
+from tp_tui.models import Participant
+from tp_tui.services.contacts import (
+    DEFAULT_ARENA,
+    ContactChangedElsewhere,
+    ContactInput,
+    contact_input,
+    log_contact,
+    update_contact,
+)
+from tp_tui.services.validation import ValidationFailed
+from tp_tui.text import clean
+from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
+from tp_tui.widgets.confirm import ConfirmScreen
+from tp_tui.widgets.participant_picker import ParticipantPicker
+
+if TYPE_CHECKING:
+    from tp_tui.app import TpApp
+
+FIELDS = ("participant", "when", "kind", "areas", "destination", "arena", "duration", "outcome")
+
+
+@dataclass(frozen=True)
+class ContactSaved:
+    """What the form saved, and whether the user wants to log another right away."""
+
+    contact_id: int
+    participant_id: int
+    outcome: str
+    when: str
+    another: bool
+
+
+def _choices(
+    codes: type[ContactKind] | type[Arena] | type[Destination] | type[ContactOutcome],
+) -> list[Option]:
+    return with_hotkeys([(member.value, t(member.label_key)) for member in codes])
+
+
+class ContactFormScreen(ModalScreen[ContactSaved | None]):
+    """New contact (``contact_id`` None) or an edit of a stored one."""
+
+    CSS_PATH = ["forms.tcss", "contact_form.tcss"]
+    BINDINGS = [
+        key("ctrl+s", "save(False)", "form.save", "contact_form.save", priority=True),
+        key(
+            "ctrl+t",
+            "save(True)",
+            "contact_form.save_another",
+            "contact_form.save_another",
+            priority=True,
+        ),
+        key("escape", "cancel", "form.cancel", "contact_form.cancel"),
+    ]
+
+    def __init__(
+        self,
+        participant_id: int | None = None,
+        contact_id: int | None = None,
+        when: str = "",
+        kind: str = ContactKind.CONVERSATION.value,
+        outcome: str = ContactOutcome.REACHED.value,
+        note: str = "",
+    ) -> None:
+        super().__init__()
+        self.contact_id = contact_id
+        self.version: int | None = None
+        self.initial = ContactInput(participant_id, when, kind=kind, outcome=outcome, note=note)
+        if contact_id is not None:
+            stored = contact_input(contact_id)
+            if stored is not None:
+                self.initial, self.version = stored
+
+    @property
+    def tp(self) -> TpApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        data = self.initial
+        name = ""
+        if data.participant_id is not None:
+            participant = Participant.get_or_none(Participant.id == data.participant_id)
+            name = participant.name if participant else ""
+        title = "contact_form.title_edit" if self.contact_id else "contact_form.title_new"
+        with VerticalScroll(classes="form"):
+            yield Static(t(title), classes="form-title", markup=False)
+            yield from self._row(
+                "participant",
+                "contact.field.participant",
+                ParticipantPicker(data.participant_id, name, id="participant"),
+            )
+            when = data.when or format_datetime(self.tp.clock.now())
+            yield from self._row(
+                "when",
+                "contact.field.when",
+                Input(when, id="when", compact=True, select_on_focus=True),
+            )
+            yield from self._row(
+                "kind",
+                "contact.field.kind",
+                KeyChoice(_choices(ContactKind), data.kind, advance=True, id="kind"),
+            )
+            areas = [
+                Option(area.value, t(area.label_key), str(n))
+                for n, area in enumerate(LifeArea, start=1)
+            ]
+            toggles = KeyChoice(areas, multiple=True, id="areas")
+            toggles.set_values([area.value for area in data.life_areas])
+            yield from self._row("areas", "contact.field.areas", toggles)
+            yield Label(t("contact.field.note"), markup=False)
+            yield TextArea(data.note, id="note", soft_wrap=True, compact=True)
+            yield from self._row(
+                "destination",
+                "contact.field.destination",
+                KeyChoice(
+                    _choices(Destination), data.destination or None, advance=True, id="destination"
+                ),
+            )
+            yield from self._row(
+                "arena",
+                "contact.field.arena",
+                KeyChoice(
+                    _choices(Arena),
+                    data.arena or DEFAULT_ARENA.get(data.kind),
+                    advance=True,
+                    id="arena",
+                ),
+            )
+            yield from self._row(
+                "duration",
+                "contact.field.duration",
+                Input(
+                    data.duration,
+                    id="duration",
+                    placeholder=t("contact_form.duration_placeholder"),
+                    compact=True,
+                ),
+            )
+            yield from self._row(
+                "outcome",
+                "contact.field.outcome",
+                KeyChoice(_choices(ContactOutcome), data.outcome, advance=True, id="outcome"),
+            )
+            yield Static("", id="form-message", classes="message form-message", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(t("form.save_button"), id="save", variant="primary", compact=True)
+                yield Button(t("contact_form.another_button"), id="another", compact=True)
+                yield Button(t("form.cancel_button"), id="cancel", compact=True)
+        yield Footer()
+
+    def _row(self, name: str, label_key: str, field: Widget) -> ComposeResult:
+        with Horizontal(classes="field-row", id=f"{name}-row"):
+            yield Label(t(label_key), markup=False, classes="field-label")
+            yield field
+        yield Static("", id=f"{name}-message", classes="message", markup=False)
+
+    def on_mount(self) -> None:
+        self._show_destination()
+        self._understood()
+        self._initial_typed = self.typed()
+        if self.initial.participant_id is None:
+            self.query_one("#picker-input", Input).focus()
+        else:
+            self.query_one("#when", Input).focus()
+
+    def typed(self) -> ContactInput:
+        areas = self.query_one("#areas", KeyChoice).values
+        return ContactInput(
+            participant_id=self.query_one(ParticipantPicker).participant_id,
+            when=self.query_one("#when", Input).value,
+            kind=self.query_one("#kind", KeyChoice).value or ContactKind.CONVERSATION.value,
+            arena=self.query_one("#arena", KeyChoice).value or "",
+            destination=self.query_one("#destination", KeyChoice).value or "",
+            duration=self.query_one("#duration", Input).value,
+            life_areas=tuple(LifeArea(code) for code in areas),
+            outcome=self.query_one("#outcome", KeyChoice).value or ContactOutcome.REACHED.value,
+            note=self.query_one("#note", TextArea).text,
+        )
+
+    @on(Input.Changed, "#when")
+    def _understood(self) -> None:
+        message = self.query_one("#when-message", Static)
+        try:
+            moment = parse_datetime(
+                self.query_one("#when", Input).value, self.tp.clock.now(), "past"
+            )
+        except DateParseError as error:
+            message.update(t(error.key, **error.params))
+            message.set_class(True, "error")
+            return
+        message.update(f"→ {describe_moment(moment)}")
+        message.set_class(False, "error")
+
+    @on(Input.Submitted, "#when")
+    def _when_done(self) -> None:
+        self.focus_next()
+
+    @on(KeyChoice.Changed, "#kind")
+    def _kind_changed(self) -> None:
+        kind = self.query_one("#kind", KeyChoice).value or ""
+        arena = self.query_one("#arena", KeyChoice)
+        if kind in DEFAULT_ARENA:
+            arena.set_value(DEFAULT_ARENA[kind])
+        self._show_destination()
+
+    def _show_destination(self) -> None:
+        visible = self.query_one("#kind", KeyChoice).value == ContactKind.ACCOMPANIMENT.value
+        self.query_one("#destination-row").display = visible
+        self.query_one("#destination-message").display = visible
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "cancel":
+            self.action_cancel()
+        else:
+            self.action_save(event.button.id == "another")
+
+    def action_save(self, another: bool) -> None:
+        data = self.typed()
+        for field in FIELDS:
+            if field != "when":
+                self.query_one(f"#{field}-message", Static).update("")
+        try:
+            if self.contact_id is None:
+                contact = log_contact(data, self.tp.clock, self.tp.settings)
+            else:
+                contact = update_contact(
+                    self.contact_id, data, self.tp.clock, self.version, self.tp.settings
+                )
+        except ValidationFailed as failed:
+            for field, error in failed.errors.items():
+                message = self.query_one(f"#{field}-message", Static)
+                message.update(t(error.key, **error.params))
+                message.set_class(True, "error")
+            self._form_message(t("form.fix_errors"))
+            first = next(iter(failed.errors))
+            target = "#picker-input" if first == "participant" else f"#{first}"
+            self.query_one(target).focus()
+            return
+        except ContactChangedElsewhere:
+            self._form_message(t("form.changed_elsewhere"))
+            return
+        except Exception as error:  # the typed entry must survive any failure
+            self._form_message(t("form.not_saved", reason=clean(type(error).__name__)))
+            return
+        self.dismiss(
+            ContactSaved(contact.id, contact.participant_id, contact.outcome, data.when, another)
+        )
+
+    def _form_message(self, text: str) -> None:
+        message = self.query_one("#form-message", Static)
+        message.update(text)
+        message.set_class(True, "error")
+
+    def action_cancel(self) -> None:
+        if self.typed() != self._initial_typed:
+            self.app.push_screen(ConfirmScreen(t("form.discard_question")), self._discard)
+        else:
+            self.dismiss(None)
+
+    def _discard(self, answer: bool | None) -> None:
+        if answer:
+            self.dismiss(None)

@@ -1,0 +1,169 @@
+"""The end-of-day flows that span screens: log a contact (and close the call it answered),
+register a call owed, mark one returned, undo the last change."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tp_tui.domain import CallbackOutcome, ContactKind, ContactOutcome
+from tp_tui.i18n import format_datetime, t
+from tp_tui.services.callbacks import (
+    CallbackLine,
+    complete_callback,
+    open_callbacks_for,
+    reschedule_callback,
+)
+from tp_tui.services.undo import undo_last
+from tp_tui.services.validation import ValidationFailed
+from tp_tui.text import one_line
+from tp_tui.views.contact_form import ContactFormScreen, ContactSaved
+from tp_tui.widgets.confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from tp_tui.app import TpApp
+
+# A contact that reached the person answers the call owed; a message left answers it too.
+ANSWERS = {
+    ContactOutcome.REACHED.value: CallbackOutcome.REACHED.value,
+    ContactOutcome.LEFT_MESSAGE.value: CallbackOutcome.LEFT_MESSAGE.value,
+}
+# How a returned call is logged as a contact.
+CONTACT_OUTCOME = {
+    CallbackOutcome.REACHED.value: ContactOutcome.REACHED.value,
+    CallbackOutcome.LEFT_MESSAGE.value: ContactOutcome.LEFT_MESSAGE.value,
+    CallbackOutcome.NO_ANSWER.value: ContactOutcome.NO_ANSWER.value,
+}
+CALLBACK_OUTCOME = {contact: callback for callback, contact in CONTACT_OUTCOME.items()}
+
+
+def refresh(app: TpApp) -> None:
+    """Reload what the current screen shows after a change made elsewhere."""
+    load = getattr(app.screen, "load", None)
+    if callable(load):
+        load()
+
+
+def log_contact(
+    app: TpApp,
+    participant_id: int | None = None,
+    when: str = "",
+    kind: str = ContactKind.CONVERSATION.value,
+    outcome: str = ContactOutcome.REACHED.value,
+    answering: int | None = None,
+) -> None:
+    """Open the contact form; after saving, offer to close a call it answered.
+
+    With ``answering`` (a callback being marked returned) that call is closed either way,
+    linked to the contact when one was saved.
+    """
+
+    def saved(result: ContactSaved | None) -> None:
+        if answering is not None:
+            logged = result.outcome if result else outcome
+            how = CALLBACK_OUTCOME.get(logged, CallbackOutcome.NO_ANSWER.value)
+            complete_callback(answering, how, app.clock, result.contact_id if result else None)
+            app.notify(t("callbacks.closed"), markup=False)
+            refresh(app)
+        if result is None:
+            return
+        app.notify(t("contact_form.saved"), markup=False)
+        refresh(app)
+        answer = ANSWERS.get(result.outcome) if answering is None else None
+        owed = open_callbacks_for(result.participant_id, app.clock.now()) if answer else ()
+        if owed and answer:
+            callback = owed[0]
+
+            def close(yes: bool | None) -> None:
+                if yes:
+                    complete_callback(callback.id, answer, app.clock, result.contact_id)
+                    app.notify(t("callbacks.closed"), markup=False)
+                    refresh(app)
+                if result.another:
+                    log_contact(app, result.participant_id, when=result.when)
+
+            question = t(
+                "contact_form.close_callback",
+                reason=one_line(callback.reason),
+                due=format_datetime(callback.due_at),
+            )
+            app.push_screen(ConfirmScreen(question), close)
+        elif result.another:
+            log_contact(app, result.participant_id, when=result.when)
+
+    app.push_screen(ContactFormScreen(participant_id, when=when, kind=kind, outcome=outcome), saved)
+
+
+def edit_contact(app: TpApp, contact_id: int) -> None:
+    def saved(result: ContactSaved | None) -> None:
+        if result is not None:
+            app.notify(t("contact_form.saved"), markup=False)
+            refresh(app)
+
+    app.push_screen(ContactFormScreen(contact_id=contact_id), saved)
+
+
+def undo(app: TpApp) -> None:
+    """Undo the newest change, wherever it was made."""
+    undone = undo_last(app.clock)
+    if undone is None:
+        app.notify(t("undo.nothing"), markup=False, severity="warning")
+        return
+    app.notify(t(f"undo.{undone.entity}.{undone.action}"), markup=False)
+    refresh(app)
+
+
+def register_callback(app: TpApp, participant_id: int | None = None) -> None:
+    """Note a call owed (due today by default)."""
+    from tp_tui.views.callback_form import CallbackFormScreen
+
+    def saved(callback_id: int | None) -> None:
+        if callback_id is not None:
+            app.notify(t("callbacks.registered"), markup=False)
+            refresh(app)
+
+    app.push_screen(CallbackFormScreen(participant_id), saved)
+
+
+def callback_done(app: TpApp, line: CallbackLine) -> None:
+    """Returned: how did it go? Reached offers the contact form, filled in; no answer retries."""
+    from tp_tui.views.callback_done import CallbackDone, CallbackDoneScreen
+
+    def answered(result: CallbackDone | None) -> None:
+        if result is None:
+            return
+        if result.outcome == CallbackOutcome.NO_ANSWER.value and result.retry.strip():
+            try:
+                reschedule_callback(line.id, result.retry, app.clock, app.settings)
+            except ValidationFailed as failed:
+                error = next(iter(failed.errors.values()))
+                app.notify(t(error.key, **error.params), markup=False, severity="error")
+                return
+            app.notify(t("callbacks.rescheduled"), markup=False)
+        elif line.participant_id is not None and result.outcome != "no_answer":
+            contact_outcome = CONTACT_OUTCOME[result.outcome]
+            log_contact(
+                app,
+                line.participant_id,
+                kind=ContactKind.PHONE.value,
+                outcome=contact_outcome,
+                answering=line.id,
+            )
+            return
+        else:
+            complete_callback(line.id, result.outcome, app.clock)
+            app.notify(t("callbacks.closed"), markup=False)
+        refresh(app)
+
+    app.push_screen(CallbackDoneScreen(line.name, line.reason), answered)
+
+
+def close_day(app: TpApp) -> None:
+    """Show what is still open today; go to the callbacks from there with one key."""
+    from tp_tui.services.day_end import day_end
+    from tp_tui.views.close_day import CloseDayScreen
+
+    def chosen(where: str | None) -> None:
+        if where == "callbacks":
+            app.switch_mode("callbacks")
+
+    app.push_screen(CloseDayScreen(day_end(app.clock.now())), chosen)
