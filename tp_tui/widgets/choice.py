@@ -94,17 +94,28 @@ class KeyChoice(Widget, can_focus=True):
         self.refresh(layout=True)
 
     def render(self) -> Text:
-        text = Text(no_wrap=False)
+        # Options are laid out by hand so a row never breaks between a key and its label.
+        width = max(self.content_size.width, 20)
+        text = Text(no_wrap=True, overflow="fold")
+        used = 0
         for index, option in enumerate(self.options):
             chosen = option.code in self.selected
             mark = ("[x] " if chosen else "[ ] ") if self.multiple else ""
+            label = f"{mark}{option.label}"
+            piece = len(option.hotkey) + 1 + len(label)
+            if used and used + 3 + piece > width:
+                text.append("\n")
+                used = 0
+            elif used:
+                text.append("   ")
+                used += 3
             style = "reverse" if chosen and not self.multiple else ("bold" if chosen else "")
             if index == self.cursor and self.has_focus:
                 style += " underline"
             text.append(option.hotkey, style="bold")
             text.append(" ")
-            text.append(f"{mark}{option.label}", style=style.strip())
-            text.append("   ")
+            text.append(label, style=style.strip())
+            used += piece
         return text
 
     def _choose(self, index: int) -> None:
