@@ -17,6 +17,7 @@ from tp_tui.models import (
     Participant,
     StageRecord,
 )
+from tp_tui.services.today import is_overdue
 
 RECENT_CONTACTS = 10
 
@@ -141,7 +142,7 @@ def participant_detail(
         for c in contacts_query.order_by(Contact.at.desc(), Contact.id.desc()).limit(contacts_limit)
     )
     callbacks = tuple(
-        CallbackLine(c.id, c.due_at, c.reason, c.due_at < now)
+        CallbackLine(c.id, c.due_at, c.reason, is_overdue(c.due_at, None, now))
         for c in Callback.select()
         .where((Callback.participant == participant_id) & Callback.done_at.is_null())
         .order_by(Callback.due_at)

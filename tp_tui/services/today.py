@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import cast
 
 from peewee import JOIN, fn
@@ -72,8 +72,12 @@ def day_bounds(day: date) -> tuple[datetime, datetime]:
 
 
 def is_overdue(due_at: datetime, done_at: datetime | None, now: datetime) -> bool:
-    """A callback not returned by its due time."""
-    return done_at is None and due_at < now
+    """A callback not returned by its due time.
+
+    Compared in UTC: Python compares two Oslo times by the clock on the wall, which is wrong
+    in the hour that happens twice when summer time ends.
+    """
+    return done_at is None and due_at.astimezone(UTC) < now.astimezone(UTC)
 
 
 def due_callbacks(now: datetime) -> tuple[DueCallback, ...]:
