@@ -243,3 +243,20 @@ async def test_close_the_day_lists_what_is_open(
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, CallbacksScreen)
+
+
+async def test_pick_the_day_in_a_calendar(people: dict[str, Participant], clock: FrozenClock) -> None:
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await pilot.press("ctrl+l")
+        await type_text(pilot, "kari")
+        await pilot.press("enter")
+        await type_text(pilot, "14:15")
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.press("left", "up", "enter")  # a day back, a week back: 18.11
+        await pilot.pause()
+        assert app.screen.query_one("#when").value == "18.11.2026 14:15"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert Contact.get().at == datetime(2026, 11, 18, 14, 15, tzinfo=OSLO)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -14,7 +15,7 @@ from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from tp_tui.dates import DateParseError, parse_datetime
 from tp_tui.domain import Arena, ContactKind, ContactOutcome, Destination, LifeArea
-from tp_tui.i18n import describe_moment, format_datetime, t
+from tp_tui.i18n import describe_moment, format_date, format_datetime, t
 from tp_tui.keys import key
 from tp_tui.models import Participant
 from tp_tui.services.contacts import (
@@ -68,6 +69,7 @@ class ContactFormScreen(ModalScreen[ContactSaved | None]):
             priority=True,
         ),
         key("escape", "cancel", "form.cancel", "contact_form.cancel"),
+        key("f5", "calendar", "contact_form.calendar", "contact_form.calendar"),
     ]
 
     def __init__(
@@ -224,6 +226,24 @@ class ContactFormScreen(ModalScreen[ContactSaved | None]):
         visible = self.query_one("#kind", KeyChoice).value == ContactKind.ACCOMPANIMENT.value
         self.query_one("#destination-row").display = visible
         self.query_one("#destination-message").display = visible
+
+    def action_calendar(self) -> None:
+        """Pick the day in a calendar; the time of day typed so far is kept."""
+        from tp_tui.widgets.calendar import CalendarScreen
+
+        field = self.query_one("#when", Input)
+        now = self.tp.clock.now()
+        try:
+            current = parse_datetime(field.value, now, "past")
+        except DateParseError:
+            current = now
+
+        def picked(day: date | None) -> None:
+            if day is not None:
+                field.value = f"{format_date(day)} {current.strftime('%H:%M')}"
+                field.focus()
+
+        self.app.push_screen(CalendarScreen(current.date(), now.date()), picked)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "cancel":
