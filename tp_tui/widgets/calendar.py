@@ -20,7 +20,7 @@ from tp_tui.keys import key
 class MonthGrid(Widget, can_focus=True):
     """Weeks as rows (ISO week number first), Monday to Sunday; the chosen day reversed."""
 
-    DEFAULT_CSS = "MonthGrid { height: auto; width: auto; padding: 0 1; }"
+    DEFAULT_CSS = "MonthGrid { height: auto; width: 30; }"
 
     day: reactive[date] = reactive(date(2026, 1, 1), layout=True)
     """The highlighted day."""
@@ -57,7 +57,7 @@ class CalendarScreen(ModalScreen[date | None]):
     DEFAULT_CSS = """
     CalendarScreen { align: center middle; }
     CalendarScreen > Vertical {
-        width: auto; height: auto; border: thick $primary; background: $surface; padding: 0 1;
+        width: 34; height: auto; border: thick $primary; background: $surface; padding: 0 1;
     }
     """
     BINDINGS = [
