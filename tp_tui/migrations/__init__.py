@@ -13,6 +13,7 @@ from typing import Any
 MIGRATION_MODULES: tuple[str, ...] = (
     "m0001_initial",
     "m0002_search_columns",
+    "m0003_search_index",
 )
 
 LATEST_VERSION = len(MIGRATION_MODULES)
