@@ -245,7 +245,9 @@ async def test_close_the_day_lists_what_is_open(
         assert isinstance(app.screen, CallbacksScreen)
 
 
-async def test_pick_the_day_in_a_calendar(people: dict[str, Participant], clock: FrozenClock) -> None:
+async def test_pick_the_day_in_a_calendar(
+    people: dict[str, Participant], clock: FrozenClock
+) -> None:
     app = TpApp(clock=clock)
     async with app.run_test(size=(100, 34)) as pilot:
         await pilot.press("ctrl+l")
