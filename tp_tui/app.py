@@ -14,7 +14,7 @@ from tp_tui.clock import Clock
 from tp_tui.crashlog import write_crash_log
 from tp_tui.i18n import t
 from tp_tui.keys import key, retranslate_bindings
-from tp_tui.palette import ParticipantCommands
+from tp_tui.palette import NoteCommands, ParticipantCommands
 from tp_tui.settings import Settings
 from tp_tui.views import flows
 from tp_tui.views.callbacks import CallbacksScreen
@@ -32,7 +32,7 @@ class TpApp(App[None]):
         "callbacks": CallbacksScreen,
     }
     DEFAULT_MODE = "today"
-    COMMANDS = App.COMMANDS | {ParticipantCommands}
+    COMMANDS = App.COMMANDS | {ParticipantCommands, NoteCommands}
     BINDINGS = [
         key("f2", "switch_mode('today')", "nav.today", "app.today"),
         key("f3", "switch_mode('participants')", "nav.participants", "app.participants"),
@@ -102,6 +102,12 @@ class TpApp(App[None]):
         if not isinstance(self.screen, ModalScreen):
             flows.register_callback(self, self._current_participant())
 
+    def action_search(self) -> None:
+        from tp_tui.views.search import SearchScreen
+
+        if not isinstance(self.screen, ModalScreen):
+            self.push_screen(SearchScreen())
+
     def action_undo(self) -> None:
         if not isinstance(self.screen, ModalScreen):
             flows.undo(self)
@@ -142,6 +148,7 @@ class TpApp(App[None]):
             t("palette.register_callback"),
             self.action_register_callback,
         )
+        yield SystemCommand(t("nav.search"), t("palette.search"), self.action_search)
         yield SystemCommand(t("nav.undo"), t("palette.undo"), self.action_undo)
         yield SystemCommand(t("nav.close_day"), t("palette.close_day"), self.action_close_day)
         for command in super().get_system_commands(screen):

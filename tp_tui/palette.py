@@ -48,3 +48,26 @@ class ParticipantCommands(Provider):
                 text=name,
                 help=t("palette.open_participant"),
             )
+
+
+class NoteCommands(Provider):
+    """Finds words in contact notes and call reasons, and opens what was found."""
+
+    async def search(self, query: str) -> Hits:
+        from tp_tui.services.search import search
+        from tp_tui.views.search import open_hit
+
+        if len(query.strip()) < 3:
+            return
+        app: TpApp = self.app  # type: ignore[assignment]
+        for rank, hit in enumerate(search(query, limit=10)):
+            if hit.kind == "participant":
+                continue  # names are found by ParticipantCommands
+            label = one_line(f"{hit.participant_name}: {hit.snippet}")
+            yield Hit(
+                0.9 - rank * 0.01,
+                Content(label),
+                partial(open_hit, app, hit),
+                text=label,
+                help=t(f"search.kind.{hit.kind}"),
+            )

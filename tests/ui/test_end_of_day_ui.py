@@ -262,3 +262,32 @@ async def test_pick_the_day_in_a_calendar(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert Contact.get().at == datetime(2026, 11, 18, 14, 15, tzinfo=OSLO)
+
+
+async def test_search_notes_and_open_the_contact(
+    people: dict[str, Participant], clock: FrozenClock
+) -> None:
+    log_contact(ContactInput(people["ola"].id, "i går", note="Brev fra namsmannen"), clock)
+    log_contact(ContactInput(people["kari"].id, "i dag 08:00", note="Kaffe"), clock)
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await pilot.press("slash")
+        await type_text(pilot, "nams")
+        await pilot.pause()
+        hits = app.screen.query_one("#hits", DataTable)
+        assert column(hits, 1) == ["Ola Hansen"]
+        assert "namsmannen" in column(hits, 3)[0]
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactFormScreen)
+        assert app.screen.query_one("#note").text == "Brev fra namsmannen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ParticipantDetailScreen)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "kaffe")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactFormScreen)
+        assert app.screen.query_one("#note").text == "Kaffe"

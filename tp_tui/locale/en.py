@@ -453,4 +453,18 @@ MESSAGES: dict[str, str] = {
     "month.10": "October",
     "month.11": "November",
     "month.12": "December",
+    # Search
+    "nav.search": "Search notes",
+    "nav.search.tooltip": "Search every note, name and call reason",
+    "palette.search": "Search all notes, names and calls",
+    "search.title": "Search notes, names and calls",
+    "search.placeholder": "A word, or the start of one: namsmann, husleie, Kari",
+    "search.count": "{count} found",
+    "search.col.what": "What",
+    "search.col.text": "Text",
+    "search.kind.contact": "contact",
+    "search.kind.participant": "participant",
+    "search.kind.callback": "call owed",
+    "search.close": "Close",
+    "search.close.tooltip": "Close the search",
 }

@@ -453,4 +453,18 @@ MESSAGES: dict[str, str] = {
     "month.10": "oktober",
     "month.11": "november",
     "month.12": "desember",
+    # Search
+    "nav.search": "Søk i notater",
+    "nav.search.tooltip": "Søk i alle notater, navn og tilbakeringinger",
+    "palette.search": "Søk i alle notater, navn og tilbakeringinger",
+    "search.title": "Søk i notater, navn og tilbakeringinger",
+    "search.placeholder": "Et ord, eller starten på et: namsmann, husleie, Kari",
+    "search.count": "{count} treff",
+    "search.col.what": "Hva",
+    "search.col.text": "Tekst",
+    "search.kind.contact": "kontakt",
+    "search.kind.participant": "deltaker",
+    "search.kind.callback": "tilbakeringing",
+    "search.close": "Lukk",
+    "search.close.tooltip": "Lukk søket",
 }

@@ -26,6 +26,7 @@ class TodayScreen(Screen[None]):
 
     CSS_PATH = "today.tcss"
     BINDINGS = [
+        key("slash", "app.search", "nav.search", "today.search", key_display="/"),
         key("r", "refresh", "today.refresh", "today.refresh", show=False),
         key("enter", "open", "today.open", "today.open", show=False),
     ]
