@@ -158,3 +158,5 @@ class TodayScreen(Screen[None]):
         participant = value[1:].split("-")[0]
         if participant.isdigit() and int(participant):
             self.tp.open_participant(int(participant))
+        elif "-c" in value:  # a call owed to someone not in the programme
+            self.tp.switch_mode("callbacks")
