@@ -81,6 +81,12 @@ class TpApp(App[None]):
         self._exit_renderables.append(Text(message, style="bold"))
         self._close_messages_no_wait()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The key for the screen you are on says nothing; leaving it out makes room in the footer.
+        if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
+            return False
+        return True
+
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):
             self.action_hide_help_panel()

@@ -319,7 +319,7 @@ MESSAGES: dict[str, str] = {
     "nav.register_callback.tooltip": "Note a call to return, due today by default",
     "nav.undo": "Undo",
     "nav.undo.tooltip": "Undo the last change, wherever it was made",
-    "nav.close_day": "Close the day",
+    "nav.close_day": "End of day",
     "nav.close_day.tooltip": "See what is still open today before you go home",
     "palette.callbacks": "Open the callbacks list",
     "palette.log_contact": "Log a contact",
@@ -454,7 +454,7 @@ MESSAGES: dict[str, str] = {
     "month.11": "November",
     "month.12": "December",
     # Search
-    "nav.search": "Search notes",
+    "nav.search": "Search",
     "nav.search.tooltip": "Search every note, name and call reason",
     "palette.search": "Search all notes, names and calls",
     "search.title": "Search notes, names and calls",

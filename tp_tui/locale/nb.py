@@ -454,7 +454,7 @@ MESSAGES: dict[str, str] = {
     "month.11": "november",
     "month.12": "desember",
     # Search
-    "nav.search": "Søk i notater",
+    "nav.search": "Søk",
     "nav.search.tooltip": "Søk i alle notater, navn og tilbakeringinger",
     "palette.search": "Søk i alle notater, navn og tilbakeringinger",
     "search.title": "Søk i notater, navn og tilbakeringinger",
