@@ -88,6 +88,27 @@ async def test_every_screen_shows_hostile_text_literally(db_path: Path, clock: F
             group = str(app.screen.query_one("#group", Static).render())
             assert clean(person.name).strip() in group
             await pilot.press("escape")
+        await pilot.press("f4")  # the callbacks screen
+        owed = column(app.screen.query_one("#cb-overdue", DataTable), 1) + column(
+            app.screen.query_one("#cb-today", DataTable), 1
+        )
+        assert {name.strip() for name in owed if name} == expected
+        await pilot.press("f9")  # end of day summary
+        await pilot.pause()
+        summary = "\n".join(str(w.render()) for w in app.screen.query(Static))
+        assert "[bold red]Kari[/]" in summary and "\x1b" not in summary
+        await pilot.press("escape", "f2", "slash")  # note search
+        await type_text(pilot, "Kari")
+        await pilot.pause()
+        assert "[bold red]Kari[/]" in column(app.screen.query_one("#hits", DataTable), 3)
+        await pilot.press("escape")
+        people_ = people[0]
+        app.open_participant(people_.id)
+        await pilot.pause()
+        await pilot.press("l")  # the contact form shows the stored name literally
+        await pilot.pause()
+        assert "[bold red]Kari[/]" in str(app.screen.query_one("#picked", Static).render())
+        await pilot.press("escape")
         await pilot.press("ctrl+p")
         await type_text(pilot, "[")
         await pilot.pause(0.5)

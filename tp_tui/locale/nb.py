@@ -311,7 +311,7 @@ MESSAGES: dict[str, str] = {
     "log.field.outcome": "Utfall",
     "cli.today.none_rounds": "Ingen runder på møteplassene denne uken.",
     # The end of day: contacts, callbacks, undo, closing the day
-    "nav.callbacks": "Ring tilbake",
+    "nav.callbacks": "Ringeliste",
     "nav.callbacks.tooltip": "Tilbakeringinger: forfalte, i dag, denne uka",
     "nav.log_contact": "Logg kontakt",
     "nav.log_contact.tooltip": "Logg en kontakt (samtale, telefon, følgetjeneste)",
