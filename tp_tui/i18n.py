@@ -28,10 +28,23 @@ def detect_language(environ: Mapping[str, str] | None = None) -> str:
     return "en"
 
 
+# Each language's catalogue is split by area so parts of the app can be worked on apart:
+# tp_tui/locale/nb.py, nb_export.py, … all merge into one.
+CATALOGUE_PARTS = ("", "_export", "_import")
+
+
 def catalogue(language: str) -> Mapping[str, str]:
     if language not in _catalogues:
-        module = import_module(f"tp_tui.locale.{language}")
-        _catalogues[language] = module.MESSAGES
+        merged: dict[str, str] = {}
+        for part in CATALOGUE_PARTS:
+            try:
+                module = import_module(f"tp_tui.locale.{language}{part}")
+            except ModuleNotFoundError as error:
+                if error.name != f"tp_tui.locale.{language}{part}" or not part:
+                    raise
+                continue
+            merged.update(module.MESSAGES)
+        _catalogues[language] = merged
     return _catalogues[language]
 
 
