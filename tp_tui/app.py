@@ -13,12 +13,13 @@ from textual.screen import ModalScreen, Screen
 from tp_tui.clock import Clock
 from tp_tui.crashlog import write_crash_log
 from tp_tui.i18n import t
-from tp_tui.keys import key, retranslate_bindings
+from tp_tui.keys import SCREENS, key, retranslate_bindings
 from tp_tui.palette import NoteCommands, ParticipantCommands
 from tp_tui.settings import Settings
 from tp_tui.views import flows
 from tp_tui.views.callbacks import CallbacksScreen
 from tp_tui.views.participants import ParticipantsScreen
+from tp_tui.views.rounds import RoundsScreen
 from tp_tui.views.today import TodayScreen
 
 
@@ -30,13 +31,21 @@ class TpApp(App[None]):
         "today": TodayScreen,
         "participants": ParticipantsScreen,
         "callbacks": CallbacksScreen,
+        "rounds": RoundsScreen,
     }
     DEFAULT_MODE = "today"
     COMMANDS = App.COMMANDS | {ParticipantCommands, NoteCommands}
     BINDINGS = [
-        key("f2", "switch_mode('today')", "nav.today", "app.today"),
-        key("f3", "switch_mode('participants')", "nav.participants", "app.participants"),
-        key("f4", "switch_mode('callbacks')", "nav.callbacks", "app.callbacks"),
+        key("f2", "switch_mode('today')", "nav.today", "app.today", group=SCREENS),
+        key(
+            "f3",
+            "switch_mode('participants')",
+            "nav.participants",
+            "app.participants",
+            group=SCREENS,
+        ),
+        key("f4", "switch_mode('callbacks')", "nav.callbacks", "app.callbacks", group=SCREENS),
+        key("f5", "switch_mode('rounds')", "nav.rounds", "app.rounds", group=SCREENS),
         key("ctrl+l", "log_contact", "nav.log_contact", "app.log_contact", priority=True),
         key(
             "ctrl+r",
@@ -144,6 +153,9 @@ class TpApp(App[None]):
         )
         yield SystemCommand(
             t("nav.callbacks"), t("palette.callbacks"), lambda: self.switch_mode("callbacks")
+        )
+        yield SystemCommand(
+            t("nav.rounds"), t("palette.rounds"), lambda: self.switch_mode("rounds")
         )
         yield SystemCommand(
             t("palette.new_participant"), t("palette.new_participant_help"), self.new_participant

@@ -35,6 +35,22 @@ class TranslatedBinding(Binding):
         self.__dict__["_tooltip_key"] = value
 
 
+class TranslatedGroup(Binding.Group):
+    """A footer group ("F2–F5 Screens") whose description is a translation key."""
+
+    @property
+    def description(self) -> str:
+        return t(self.__dict__["_description_key"])
+
+    @description.setter
+    def description(self, value: str) -> None:
+        self.__dict__["_description_key"] = value
+
+
+# The screen keys share one place in the footer; each is still listed on its own under "?".
+SCREENS = TranslatedGroup("nav.screens", compact=True)
+
+
 def key(keys: str, action: str, description: str, binding_id: str, **options: Any) -> Binding:
     """A binding with an id, a translated description and (by default) a tooltip of its own.
 

@@ -139,6 +139,8 @@ class MeetingPlace(BaseModel):
 class RoundVisit(BaseModel):
     """One visit to a meeting place; the note is anonymous by design."""
 
+    place_id: int
+
     place = ForeignKeyField(MeetingPlace, backref="visits", on_delete="RESTRICT")
     visited_on = DateField(index=True)
     started_at = MomentField(null=True)

@@ -53,3 +53,9 @@ def test_participant_form_with_errors(demo_db: Path, clock: FrozenClock, snap_co
 def _english_after() -> Any:
     yield
     set_language("en")
+
+
+def test_rounds_grid(demo_db: Path, clock: FrozenClock, snap_compare: Any) -> None:
+    """Rounds: three meeting places × the last weeks, minutes and conversations/new people,
+    a missed round marked MISSING, this Thursday's rounds still to come (·)."""
+    assert snap_compare(app(clock), press=["f5"], terminal_size=(100, 20))

@@ -1,0 +1,152 @@
+"""Log a visit to a meeting place in a few keys; the note is anonymous."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Label, Static
+
+from tp_tui.domain import LifeArea
+from tp_tui.i18n import format_date, t
+from tp_tui.keys import key
+from tp_tui.services.rounds import RoundInput, active_places, default_place, log_visit
+from tp_tui.services.validation import ValidationFailed
+from tp_tui.text import clean, one_line
+from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
+from tp_tui.widgets.confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from tp_tui.app import TpApp
+
+FIELDS = ("place", "day", "start", "minutes", "conversations", "new_people")
+
+
+class RoundFormScreen(ModalScreen[int | None]):
+    """Dismisses with the new visit's id, or None."""
+
+    CSS_PATH = ["forms.tcss"]
+    DEFAULT_CSS = "RoundFormScreen { align: center middle; }"
+    BINDINGS = [
+        key("ctrl+s", "save", "form.save", "round_form.save", priority=True),
+        key("escape", "cancel", "form.cancel", "round_form.cancel"),
+    ]
+
+    def __init__(self, place_id: int | None = None, day: date | None = None) -> None:
+        super().__init__()
+        self.place_id = place_id
+        self.day = day
+
+    @property
+    def tp(self) -> TpApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        today = self.tp.clock.today()
+        place_id = self.place_id or default_place(today)
+        places = with_hotkeys([(str(p.id), one_line(p.name)) for p in active_places()])
+        areas = [
+            Option(area.value, t(area.label_key), str(n))
+            for n, area in enumerate(LifeArea, start=1)
+        ]
+        with VerticalScroll(classes="form"):
+            yield Static(t("round_form.title"), classes="form-title", markup=False)
+            yield from self._row(
+                "place",
+                "round.field.place",
+                KeyChoice(places, str(place_id) if place_id else None, advance=True, id="place"),
+            )
+            yield from self._row(
+                "day",
+                "round.field.day",
+                Input(format_date(self.day or today), id="day", compact=True, select_on_focus=True),
+            )
+            yield from self._row(
+                "start", "round.field.start", Input(id="start", placeholder="11:00", compact=True)
+            )
+            yield from self._row(
+                "minutes",
+                "round.field.minutes",
+                Input(id="minutes", placeholder="60", compact=True),
+            )
+            yield from self._row(
+                "conversations",
+                "round.field.conversations",
+                Input("0", id="conversations", compact=True, select_on_focus=True),
+            )
+            yield from self._row(
+                "new_people",
+                "round.field.new_people",
+                Input("0", id="new_people", compact=True, select_on_focus=True),
+            )
+            yield from self._row(
+                "areas", "contact.field.areas", KeyChoice(areas, multiple=True, id="areas")
+            )
+            yield Label(t("round.field.note"), markup=False)
+            yield Input(id="note", placeholder=t("round_form.note_placeholder"), compact=True)
+            yield Static(t("round_form.anonymous"), classes="message", markup=False)
+            yield Static("", id="form-message", classes="message form-message", markup=False)
+        yield Footer()
+
+    def _row(self, name: str, label_key: str, field: Widget) -> ComposeResult:
+        with Horizontal(classes="field-row"):
+            yield Label(t(label_key), markup=False, classes="field-label")
+            yield field
+        yield Static("", id=f"{name}-message", classes="message", markup=False)
+
+    def on_mount(self) -> None:
+        self._initial = self.typed()
+        place = self.query_one("#place", KeyChoice)
+        (self.query_one("#conversations", Input) if place.value else place).focus()
+
+    def typed(self) -> RoundInput:
+        place = self.query_one("#place", KeyChoice).value
+        return RoundInput(
+            place_id=int(place) if place else None,
+            day=self.query_one("#day", Input).value,
+            start=self.query_one("#start", Input).value,
+            minutes=self.query_one("#minutes", Input).value,
+            conversations=self.query_one("#conversations", Input).value,
+            new_people=self.query_one("#new_people", Input).value,
+            life_areas=tuple(LifeArea(c) for c in self.query_one("#areas", KeyChoice).values),
+            note=self.query_one("#note", Input).value,
+        )
+
+    def on_input_submitted(self) -> None:
+        self.focus_next()
+
+    def action_save(self) -> None:
+        for field in FIELDS:
+            self.query_one(f"#{field}-message", Static).update("")
+        try:
+            visit = log_visit(self.typed(), self.tp.clock)
+        except ValidationFailed as failed:
+            for field, error in failed.errors.items():
+                message = self.query_one(f"#{field}-message", Static)
+                message.update(t(error.key, **error.params))
+                message.set_class(True, "error")
+            self._form_message(t("form.fix_errors"))
+            return
+        except Exception as error:  # the typed entry must survive any failure
+            self._form_message(t("form.not_saved", reason=clean(type(error).__name__)))
+            return
+        self.dismiss(visit.id)
+
+    def _form_message(self, text: str) -> None:
+        message = self.query_one("#form-message", Static)
+        message.update(text)
+        message.set_class(True, "error")
+
+    def action_cancel(self) -> None:
+        if self.typed() != self._initial:
+            self.app.push_screen(ConfirmScreen(t("form.discard_question")), self._discard)
+        else:
+            self.dismiss(None)
+
+    def _discard(self, answer: bool | None) -> None:
+        if answer:
+            self.dismiss(None)
