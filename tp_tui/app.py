@@ -19,6 +19,7 @@ from tp_tui.settings import Settings
 from tp_tui.views import flows
 from tp_tui.views.callbacks import CallbacksScreen
 from tp_tui.views.participants import ParticipantsScreen
+from tp_tui.views.process import ProcessScreen
 from tp_tui.views.rounds import RoundsScreen
 from tp_tui.views.today import TodayScreen
 
@@ -32,6 +33,7 @@ class TpApp(App[None]):
         "participants": ParticipantsScreen,
         "callbacks": CallbacksScreen,
         "rounds": RoundsScreen,
+        "process": ProcessScreen,
     }
     DEFAULT_MODE = "today"
     COMMANDS = App.COMMANDS | {ParticipantCommands, NoteCommands}
@@ -46,6 +48,7 @@ class TpApp(App[None]):
         ),
         key("f4", "switch_mode('callbacks')", "nav.callbacks", "app.callbacks", group=SCREENS),
         key("f5", "switch_mode('rounds')", "nav.rounds", "app.rounds", group=SCREENS),
+        key("f6", "switch_mode('process')", "nav.process", "app.process", group=SCREENS),
         key("ctrl+l", "log_contact", "nav.log_contact", "app.log_contact", priority=True),
         key(
             "ctrl+r",

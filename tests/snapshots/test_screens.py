@@ -59,3 +59,9 @@ def test_rounds_grid(demo_db: Path, clock: FrozenClock, snap_compare: Any) -> No
     """Rounds: three meeting places × the last weeks, minutes and conversations/new people,
     a missed round marked MISSING, this Thursday's rounds still to come (·)."""
     assert snap_compare(app(clock), press=["f5"], terminal_size=(100, 20))
+
+
+def test_process_board(demo_db: Path, clock: FrozenClock, snap_compare: Any) -> None:
+    """The process board: active participants under stages 1–5 with days in the stage;
+    ⚑ for the stalled, ! for those past the expected time (Siv Rønning both)."""
+    assert snap_compare(app(clock), press=["f6"], terminal_size=(110, 20))

@@ -36,6 +36,8 @@ class ParticipantDetailScreen(Screen[None]):
         key("c", "callback", "detail.callback", "detail.callback"),
         key("x,delete", "delete_contact", "detail.delete_contact", "detail.delete_contact"),
         key("m", "more", "detail.more", "detail.more"),
+        key("s", "stage", "process.change_stage", "detail.stage"),
+        key("o", "reopen", "process.reopen", "detail.reopen", show=False),
     ]
 
     def __init__(self, participant_id: int) -> None:
@@ -234,3 +236,13 @@ class ParticipantDetailScreen(Screen[None]):
     def action_more(self) -> None:
         self.contacts_shown += 50
         self.load()
+
+    def action_stage(self) -> None:
+        from tp_tui.views import flows
+
+        flows.change_stage(self.tp, self.participant_id)
+
+    def action_reopen(self) -> None:
+        from tp_tui.views import flows
+
+        flows.reopen(self.tp, self.participant_id)
