@@ -182,6 +182,7 @@ class PlanStatus(Code):
     ACCEPTED = "accepted"
     DECLINED = "declined"
     HANDED_OVER = "handed_over"
+    ACTIVE = "active"  # in use in the group: the coordinator keeps it alive
 
     @classmethod
     def label_prefix(cls) -> str:

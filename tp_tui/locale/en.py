@@ -262,6 +262,7 @@ MESSAGES: dict[str, str] = {
     "plan_status.offered": "offered",
     "plan_status.accepted": "accepted",
     "plan_status.declined": "declined",
+    "plan_status.active": "in active use",
     "plan_status.handed_over": "handed to the coordinator",
     "closing_reason.others_take_over": "others take over",
     "closing_reason.masters_own_life": "masters own life",

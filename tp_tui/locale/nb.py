@@ -262,6 +262,7 @@ MESSAGES: dict[str, str] = {
     "plan_status.offered": "tilbudt",
     "plan_status.accepted": "akseptert",
     "plan_status.declined": "takket nei",
+    "plan_status.active": "i aktiv bruk",
     "plan_status.handed_over": "overlevert koordinator",
     "closing_reason.others_take_over": "andre overtar",
     "closing_reason.masters_own_life": "mestrer eget liv",

@@ -1,0 +1,212 @@
+"""The participant's own goals, how each life area stands, the group and the individual plan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from tp_tui.clock import Clock
+from tp_tui.db import write
+from tp_tui.domain import Agency, GoalStatus, LifeArea, PlanStatus
+from tp_tui.models import AreaRating, Goal, GoalEvent, GroupMember, IndividualPlan
+from tp_tui.phone import PhoneError, normalize_phone
+from tp_tui.services.process import current_record
+from tp_tui.services.validation import FieldError, ValidationFailed
+
+# Which date on the plan each status sets, the first time it is reached.
+PLAN_DATES = {
+    PlanStatus.DRAFT: "draft_started_on",
+    PlanStatus.OFFERED: "offered_on",
+    PlanStatus.ACCEPTED: "accepted_on",
+    PlanStatus.DECLINED: "declined_on",
+    PlanStatus.HANDED_OVER: "handed_over_on",
+}
+
+
+def _goal_checks(text: str, status: str) -> dict[str, FieldError]:
+    errors: dict[str, FieldError] = {}
+    if not text.strip():
+        errors["text"] = FieldError("plan.error.goal_text")
+    if status not in {s.value for s in GoalStatus}:
+        errors["status"] = FieldError("plan.error.goal_status", {"value": status})
+    return errors
+
+
+def add_goal(participant_id: int, area: LifeArea, text: str, status: str, clock: Clock) -> Goal:
+    """A goal in the participant's own words; its history starts with this entry."""
+    errors = _goal_checks(text, status)
+    if errors:
+        raise ValidationFailed(errors)
+    now = clock.now()
+    with write():
+        order = Goal.select().where(Goal.participant == participant_id).count()
+        goal = Goal.create(
+            participant=participant_id,
+            life_area=area.value,
+            text=text.strip(),
+            status=status,
+            created_on=now.date(),
+            status_on=now.date(),
+            sort_order=order,
+        )
+        GoalEvent.create(goal=goal, at=now, status=status, text=goal.text)
+    return goal
+
+
+def update_goal(goal_id: int, text: str, status: str, clock: Clock, note: str = "") -> Goal:
+    """Change a goal's words or status; each change is kept in its history."""
+    errors = _goal_checks(text, status)
+    if errors:
+        raise ValidationFailed(errors)
+    now = clock.now()
+    with write():
+        goal = Goal.get_by_id(goal_id)
+        if goal.text == text.strip() and goal.status == status:
+            return goal
+        if goal.status != status:
+            goal.status_on = now.date()
+        goal.text, goal.status = text.strip(), status
+        goal.save()
+        GoalEvent.create(goal=goal, at=now, status=status, text=goal.text, note=note)
+    return goal
+
+
+def goal_history(goal_id: int) -> list[GoalEvent]:
+    return list(GoalEvent.select().where(GoalEvent.goal == goal_id).order_by(GoalEvent.at))
+
+
+def rate_area(participant_id: int, area: LifeArea, rating: int, clock: Clock) -> AreaRating:
+    """How a life area stands today, 1 (hard) to 5 (good), set with the participant."""
+    if not 1 <= rating <= 5:
+        raise ValidationFailed({"rating": FieldError("plan.error.rating")})
+    with write():
+        return AreaRating.create(
+            participant=participant_id, life_area=area.value, rating=rating, rated_on=clock.today()
+        )
+
+
+@dataclass(frozen=True)
+class AreaStanding:
+    area: LifeArea
+    first: int | None
+    first_on: date | None
+    latest: int | None
+    latest_on: date | None
+
+    @property
+    def change(self) -> int | None:
+        """Change since the first rating (intake), when there are two."""
+        if self.first is None or self.latest is None or self.first_on == self.latest_on:
+            return None
+        return self.latest - self.first
+
+
+def area_standings(participant_id: int) -> dict[LifeArea, AreaStanding]:
+    ratings: dict[str, list[AreaRating]] = {}
+    for rating in (
+        AreaRating.select()
+        .where(AreaRating.participant == participant_id)
+        .order_by(AreaRating.rated_on, AreaRating.id)
+    ):
+        ratings.setdefault(rating.life_area, []).append(rating)
+    result = {}
+    for area in LifeArea:
+        found = ratings.get(area.value, [])
+        first, latest = (found[0], found[-1]) if found else (None, None)
+        result[area] = AreaStanding(
+            area,
+            first.rating if first else None,
+            first.rated_on if first else None,
+            latest.rating if latest else None,
+            latest.rated_on if latest else None,
+        )
+    return result
+
+
+@dataclass(frozen=True)
+class MemberInput:
+    agency: str
+    name: str = ""
+    role: str = ""
+    phone: str = ""
+    is_coordinator: bool = False
+
+
+def save_member(
+    participant_id: int, data: MemberInput, clock: Clock, member_id: int | None = None
+) -> GroupMember:
+    """Add or edit a member of the responsibility group; at most one coordinator.
+
+    Naming a new coordinator takes the role from the one before, which the UI says.
+    """
+    errors: dict[str, FieldError] = {}
+    if data.agency not in {a.value for a in Agency}:
+        errors["agency"] = FieldError("plan.error.agency", {"value": data.agency})
+    phone = None
+    try:
+        phone = normalize_phone(data.phone)
+    except PhoneError as error:
+        errors["phone"] = FieldError(error.key, dict(error.params))
+    if errors:
+        raise ValidationFailed(errors)
+    with write():
+        if data.is_coordinator:
+            GroupMember.update(is_coordinator=False).where(
+                (GroupMember.participant == participant_id) & (GroupMember.id != (member_id or 0))
+            ).execute()
+        if member_id is None:
+            member = GroupMember.create(
+                participant=participant_id,
+                agency=data.agency,
+                name=data.name.strip(),
+                role=data.role.strip(),
+                phone=phone,
+                is_coordinator=data.is_coordinator,
+                joined_on=clock.today(),
+            )
+        else:
+            member = GroupMember.get_by_id(member_id)
+            member.agency, member.name, member.role = data.agency, data.name.strip(), data.role
+            member.phone, member.is_coordinator = phone, data.is_coordinator
+            member.save()
+        if data.is_coordinator:
+            plan = _plan(participant_id, clock)
+            plan.coordinator = member
+            plan.updated_at = clock.now()
+            plan.save()
+    return member
+
+
+def remove_member(member_id: int, clock: Clock) -> None:
+    """A member leaves the group; the row stays with its dates (history is not rewritten)."""
+    with write():
+        member = GroupMember.get_by_id(member_id)
+        member.left_on = clock.today()
+        member.is_coordinator = False
+        member.save()
+
+
+def _plan(participant_id: int, clock: Clock) -> IndividualPlan:
+    current = current_record(participant_id)
+    period = current.period if current else 1
+    plan = IndividualPlan.get_or_none(
+        (IndividualPlan.participant == participant_id) & (IndividualPlan.period == period)
+    )
+    if plan is None:
+        plan = IndividualPlan.create(
+            participant=participant_id, period=period, updated_at=clock.now()
+        )
+    return plan
+
+
+def set_plan_status(participant_id: int, status: PlanStatus, clock: Clock) -> IndividualPlan:
+    """Move the individual plan on; each step keeps the date it was first reached."""
+    with write():
+        plan = _plan(participant_id, clock)
+        plan.status = status.value
+        field = PLAN_DATES.get(status)
+        if field and getattr(plan, field) is None:
+            setattr(plan, field, clock.today())
+        plan.updated_at = clock.now()
+        plan.save()
+    return plan
