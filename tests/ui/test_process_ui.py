@@ -59,3 +59,48 @@ async def test_the_board_lists_participants_by_stage(demo_db: Path, clock: Froze
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "ParticipantDetailScreen"
+
+
+async def test_goals_ratings_group_and_plan_by_keys(db_path: Path, clock: FrozenClock) -> None:
+    from tp_tui.domain import LifeArea
+    from tp_tui.models import Goal, GroupMember, IndividualPlan
+    from tp_tui.services.plan import area_standings
+
+    kari = add_participant(ParticipantInput(name="Kari Nordmann", intake="01.10.2026"), clock)
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(100, 34)) as pilot:
+        app.open_participant(kari.id)
+        await pilot.pause()
+        await pilot.press("g", "enter")  # "+ New"
+        await pilot.pause()
+        await pilot.press("1")  # housing; moves on to the words
+        await type_text(pilot, "Få min egen leilighet")
+        await pilot.press("enter", "o", "ctrl+s")  # o: wOrking on it (w is "wanted")
+        await pilot.pause()
+        goal = Goal.get()
+        assert (goal.life_area, goal.text, goal.status) == (
+            "housing",
+            "Få min egen leilighet",
+            "working",
+        )
+        await pilot.press("r", "2", "ctrl+s")  # housing stands at 2 today
+        await pilot.pause()
+        assert area_standings(kari.id)[LifeArea.HOUSING].latest == 2
+        await pilot.press("a", "enter", "n")  # group: new member, NAV
+        await type_text(pilot, "Randi Olsen")
+        await pilot.press("tab")
+        await type_text(pilot, "veileder")
+        await pilot.press("tab", "tab", "k", "ctrl+s")
+        await pilot.pause()
+        member = GroupMember.get()
+        assert (member.agency, member.name, member.is_coordinator) == ("nav", "Randi Olsen", True)
+        await pilot.press("p", "o", "ctrl+s")  # the IP is offered
+        await pilot.pause()
+        plan = IndividualPlan.get()
+        assert (plan.status, plan.offered_on, plan.coordinator_id) == (
+            "offered",
+            clock.today(),
+            member.id,
+        )
+        goals_text = str(app.screen.query_one("#goals").render())
+        assert "Få min egen leilighet" in goals_text and "[2/5]" in goals_text

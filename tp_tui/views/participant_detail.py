@@ -37,6 +37,10 @@ class ParticipantDetailScreen(Screen[None]):
         key("x,delete", "delete_contact", "detail.delete_contact", "detail.delete_contact"),
         key("m", "more", "detail.more", "detail.more"),
         key("s", "stage", "process.change_stage", "detail.stage"),
+        key("g", "goals", "plan.goals", "detail.goals"),
+        key("r", "ratings", "plan.ratings", "detail.ratings"),
+        key("p", "plan_status", "plan.plan", "detail.plan"),
+        key("a", "group", "plan.group", "detail.group"),
         key("o", "reopen", "process.reopen", "detail.reopen", show=False),
     ]
 
@@ -109,9 +113,19 @@ class ParticipantDetailScreen(Screen[None]):
 
     def _goals(self, detail: ParticipantDetail) -> Text:
         lines = []
+        from tp_tui.services.plan import area_standings
+
+        standings = area_standings(detail.id)
         for number, area in enumerate(LifeArea, start=1):
             goals = detail.goals[area]
-            lines.append(f"{number} {t(area.label_key)}")
+            standing = standings[area]
+            rating = ""
+            if standing.latest is not None:
+                rating = f"  [{standing.latest}/5"
+                if standing.change is not None:
+                    rating += f", {standing.first}→{standing.latest}"
+                rating += "]"
+            lines.append(f"{number} {t(area.label_key)}{rating}")
             if not goals:
                 lines.append(f"{INDENT}–")
             for goal in goals:
@@ -246,3 +260,71 @@ class ParticipantDetailScreen(Screen[None]):
         from tp_tui.views import flows
 
         flows.reopen(self.tp, self.participant_id)
+
+    def _after_form(self, saved: bool | None) -> None:
+        if saved:
+            self.notify(t("plan.saved"), markup=False)
+        self.load()
+
+    def action_goals(self) -> None:
+        from tp_tui.models import Goal
+        from tp_tui.views.plan_forms import GoalForm, PickScreen
+
+        goals = Goal.select().where(Goal.participant == self.participant_id).order_by(Goal.id)
+        items = [
+            (
+                str(g.id),
+                f"{t('life_area.' + g.life_area)}: {one_line(g.text)} "
+                f"({t('goal_status.' + g.status)})",
+            )
+            for g in goals
+        ]
+
+        def picked(choice: str | None) -> None:
+            if choice is not None:
+                goal_id = None if choice == "new" else int(choice)
+                self.app.push_screen(GoalForm(self.participant_id, goal_id), self._after_form)
+
+        self.app.push_screen(PickScreen(t("plan.goals_title"), items), picked)
+
+    def action_group(self) -> None:
+        from tp_tui.models import GroupMember
+        from tp_tui.services.plan import remove_member
+        from tp_tui.views.plan_forms import MemberForm, PickScreen
+
+        members = GroupMember.select().where(
+            (GroupMember.participant == self.participant_id) & GroupMember.left_on.is_null()
+        )
+        items = [
+            (
+                str(m.id),
+                f"{t('agency.' + m.agency)} · {one_line(m.name)}"
+                + (f" ★ {t('detail.is_coordinator')}" if m.is_coordinator else ""),
+            )
+            for m in members
+        ]
+
+        def picked(choice: str | None) -> None:
+            if choice is None:
+                return
+            if choice.startswith("remove:"):
+                remove_member(int(choice.split(":")[1]), self.tp.clock)
+                self.notify(t("plan.member_removed"), markup=False)
+                self.load()
+                return
+            member_id = None if choice == "new" else int(choice)
+            self.app.push_screen(MemberForm(self.participant_id, member_id), self._after_form)
+
+        self.app.push_screen(PickScreen(t("plan.group_title"), items, removable=True), picked)
+
+    def action_ratings(self) -> None:
+        from tp_tui.views.plan_forms import RatingsForm
+
+        self.app.push_screen(RatingsForm(self.participant_id), self._after_form)
+
+    def action_plan_status(self) -> None:
+        from tp_tui.views.plan_forms import PlanStatusForm
+
+        detail = participant_detail(self.participant_id, self.tp.clock.now())
+        current = detail.plan_status.value if detail else "none"
+        self.app.push_screen(PlanStatusForm(self.participant_id, current), self._after_form)

@@ -1,0 +1,262 @@
+"""Small forms for the plan: a goal in the participant's words, a group member, the IP's
+status, and how each life area stands (1–5)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Label, Static
+
+from tp_tui.domain import Agency, GoalStatus, LifeArea, PlanStatus
+from tp_tui.i18n import t
+from tp_tui.keys import key
+from tp_tui.models import Goal, GroupMember
+from tp_tui.phone import format_phone
+from tp_tui.services import plan
+from tp_tui.services.validation import FieldError, ValidationFailed
+from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
+
+if TYPE_CHECKING:
+    from tp_tui.app import TpApp
+
+
+class PlanForm(ModalScreen[bool]):
+    """Shared frame: title, one line per field with its message, ctrl+s saves, Esc leaves."""
+
+    CSS_PATH = ["forms.tcss"]
+    DEFAULT_CSS = "PlanForm { align: center middle; }"
+    BINDINGS = [
+        key("ctrl+s", "save", "form.save", "plan_form.save", priority=True),
+        key("escape", "cancel", "form.cancel", "plan_form.cancel"),
+    ]
+    title_key = ""
+
+    def __init__(self, participant_id: int, item_id: int | None = None) -> None:
+        super().__init__()
+        self.participant_id = participant_id
+        self.item_id = item_id
+
+    @property
+    def tp(self) -> TpApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="form"):
+            yield Static(t(self.title_key), classes="form-title", markup=False)
+            yield from self.fields()
+            yield Static("", id="form-message", classes="message form-message", markup=False)
+        yield Footer()
+
+    def fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def row(self, name: str, label_key: str, field: Widget) -> ComposeResult:
+        with Horizontal(classes="field-row"):
+            yield Label(t(label_key), markup=False, classes="field-label")
+            yield field
+        yield Static("", id=f"{name}-message", classes="message", markup=False)
+
+    def on_mount(self) -> None:
+        # The first field that can be changed (a goal's life area is fixed once set).
+        for widget in self.query("KeyChoice, Input"):
+            if not widget.disabled:
+                widget.focus()
+                break
+
+    def on_input_submitted(self) -> None:
+        self.focus_next()
+
+    def store(self) -> None:
+        raise NotImplementedError
+
+    def action_save(self) -> None:
+        try:
+            self.store()
+        except ValidationFailed as failed:
+            for field, error in failed.errors.items():
+                found = self.query(f"#{field}-message")
+                target = found.first(Static) if found else self.query_one("#form-message", Static)
+                target.update(t(error.key, **error.params))
+                target.set_class(True, "error")
+            return
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class GoalForm(PlanForm):
+    title_key = "plan.goal_title"
+
+    def fields(self) -> ComposeResult:
+        goal = Goal.get_or_none(Goal.id == self.item_id) if self.item_id else None
+        areas = [Option(a.value, t(a.label_key), str(n)) for n, a in enumerate(LifeArea, 1)]
+        statuses = with_hotkeys([(s.value, t(s.label_key)) for s in GoalStatus])
+        area_choice = KeyChoice(areas, goal.life_area if goal else None, advance=True, id="area")
+        area_choice.disabled = goal is not None  # a goal stays in its life area
+        yield from self.row("area", "plan.field.area", area_choice)
+        yield from self.row(
+            "text",
+            "plan.field.goal",
+            Input(
+                goal.text if goal else "",
+                id="text",
+                compact=True,
+                placeholder=t("plan.goal_placeholder"),
+            ),
+        )
+        yield from self.row(
+            "status",
+            "plan.field.status",
+            KeyChoice(statuses, goal.status if goal else GoalStatus.WANTED.value, id="status"),
+        )
+
+    def store(self) -> None:
+        text = self.query_one("#text", Input).value
+        status = self.query_one("#status", KeyChoice).value or GoalStatus.WANTED.value
+        if self.item_id:
+            plan.update_goal(self.item_id, text, status, self.tp.clock)
+            return
+        area = self.query_one("#area", KeyChoice).value
+        if area is None:
+            raise ValidationFailed({"area": FieldError("plan.error.area")})
+        plan.add_goal(self.participant_id, LifeArea(area), text, status, self.tp.clock)
+
+
+class MemberForm(PlanForm):
+    title_key = "plan.member_title"
+
+    def fields(self) -> ComposeResult:
+        member = GroupMember.get_or_none(GroupMember.id == self.item_id) if self.item_id else None
+        agencies = with_hotkeys([(a.value, t(a.label_key)) for a in Agency])
+        coordinator = KeyChoice(
+            [Option("yes", t("plan.is_coordinator"), "k")], multiple=True, id="coordinator"
+        )
+        if member is not None and member.is_coordinator:
+            coordinator.set_values(["yes"])
+        yield from self.row(
+            "agency",
+            "plan.field.agency",
+            KeyChoice(agencies, member.agency if member else None, advance=True, id="agency"),
+        )
+        yield from self.row(
+            "name", "plan.field.name", Input(member.name if member else "", id="name", compact=True)
+        )
+        yield from self.row(
+            "role", "plan.field.role", Input(member.role if member else "", id="role", compact=True)
+        )
+        yield from self.row(
+            "phone",
+            "participant.field.phone",
+            Input(format_phone(member.phone) if member else "", id="phone", compact=True),
+        )
+        yield from self.row("coordinator", "plan.field.coordinator", coordinator)
+
+    def store(self) -> None:
+        data = plan.MemberInput(
+            agency=self.query_one("#agency", KeyChoice).value or "",
+            name=self.query_one("#name", Input).value,
+            role=self.query_one("#role", Input).value,
+            phone=self.query_one("#phone", Input).value,
+            is_coordinator=bool(self.query_one("#coordinator", KeyChoice).values),
+        )
+        plan.save_member(self.participant_id, data, self.tp.clock, self.item_id)
+
+
+class PlanStatusForm(PlanForm):
+    title_key = "plan.status_title"
+
+    def __init__(self, participant_id: int, current: str) -> None:
+        super().__init__(participant_id)
+        self.current = current
+
+    def fields(self) -> ComposeResult:
+        statuses = with_hotkeys([(s.value, t(s.label_key)) for s in PlanStatus])
+        yield from self.row(
+            "plan_status",
+            "plan.field.plan_status",
+            KeyChoice(statuses, self.current, id="plan_status"),
+        )
+
+    def store(self) -> None:
+        value = self.query_one("#plan_status", KeyChoice).value or PlanStatus.NONE.value
+        plan.set_plan_status(self.participant_id, PlanStatus(value), self.tp.clock)
+
+
+class RatingsForm(PlanForm):
+    title_key = "plan.ratings_title"
+
+    def fields(self) -> ComposeResult:
+        standings = plan.area_standings(self.participant_id)
+        yield Static(t("plan.ratings_help"), classes="message form-message", markup=False)
+        for area in LifeArea:
+            latest = standings[area].latest
+            options = [Option(str(n), str(n), str(n)) for n in range(1, 6)]
+            choice = KeyChoice(options, str(latest) if latest else None, id=f"rate-{area.value}")
+            yield from self.row(f"rate-{area.value}", area.label_key, choice)
+
+    def store(self) -> None:
+        standings = plan.area_standings(self.participant_id)
+        for area in LifeArea:
+            value = self.query_one(f"#rate-{area.value}", KeyChoice).value
+            if value and int(value) != standings[area].latest:
+                plan.rate_area(self.participant_id, area, int(value), self.tp.clock)
+
+
+class PickScreen(ModalScreen[str | None]):
+    """Choose one of a list (or "new"); Enter picks, x removes when removing is allowed."""
+
+    CSS_PATH = ["forms.tcss"]
+    DEFAULT_CSS = "PickScreen { align: center middle; } PickScreen OptionList { height: auto; }"
+    BINDINGS = [
+        key("escape", "cancel", "form.cancel", "pick.cancel"),
+        key("x,delete", "remove", "plan.remove", "pick.remove"),
+    ]
+
+    def __init__(self, title: str, items: list[tuple[str, str]], removable: bool = False) -> None:
+        super().__init__()
+        self.heading = title
+        self.items = items
+        self.removable = removable
+
+    def compose(self) -> ComposeResult:
+        from textual.content import Content
+        from textual.widgets import OptionList
+        from textual.widgets.option_list import Option as ListOption
+
+        with VerticalScroll(classes="form"):
+            yield Static(self.heading, classes="form-title", markup=False)
+            yield OptionList(
+                ListOption(Content(t("plan.new")), id="new"),
+                *[ListOption(Content(label), id=item_id) for item_id, label in self.items],
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from textual.widgets import OptionList
+
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: object) -> None:
+        option_id = getattr(getattr(event, "option", None), "id", None)
+        self.dismiss(option_id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.removable if action == "remove" else True
+
+    def action_remove(self) -> None:
+        from textual.widgets import OptionList
+
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return
+        option = options.get_option_at_index(options.highlighted)
+        if option.id and option.id != "new":
+            self.dismiss(f"remove:{option.id}")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
