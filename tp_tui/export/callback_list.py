@@ -1,0 +1,356 @@
+"""The week's callback list as a sheet to carry: plain text, HTML, PDF or iCalendar.
+
+Every string in a :class:`CallbackWeek` is already cleaned and on one line; here it is only
+escaped for its format (HTML), never read as markup. The PDF uses the core Helvetica font,
+which covers Windows-1252 (æøåÆØÅ, «», –, …); any other character is replaced by its plain
+form (NFKD without accents: "ő" becomes "o") or "?", so no name can stop the sheet.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from collections.abc import Iterator
+from datetime import UTC, timedelta
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+from icalendar import Calendar, Event
+
+from tp_tui.i18n import format_date, format_datetime, format_time, get_language, t, weekday_name
+from tp_tui.services.callback_list import CallbackWeek, ListLine
+
+WHO_WIDTH = 30  # characters in the text sheet; longer names end in "…"
+EVENT_MINUTES = 15
+PRODID = "-//tp-tui//callbacks//NB"
+
+Section = tuple[str, tuple[ListLine, ...], bool]  # heading, lines, whether "when" shows the date
+
+
+def week_dates(week: CallbackWeek) -> str:
+    """ "23.11.–29.11.2026", or both years in full when the week spans New Year."""
+    if week.monday.year == week.sunday.year:
+        return f"{week.monday:%d.%m.}–{format_date(week.sunday)}"
+    return f"{format_date(week.monday)}–{format_date(week.sunday)}"
+
+
+def title(week: CallbackWeek) -> str:
+    return t("callback_list.title", week=week.week, dates=week_dates(week))
+
+
+def _generated(week: CallbackWeek) -> str:
+    return t("callback_list.generated", when=format_datetime(week.generated_at))
+
+
+def _sections(week: CallbackWeek) -> Iterator[Section]:
+    """The overdue block (only when there is one), then all seven days."""
+    if week.overdue:
+        yield t("callback_list.overdue"), week.overdue, True
+    for day in week.days:
+        heading = t("callback_list.day", weekday=weekday_name(day.day), date=format_date(day.day))
+        yield heading, day.lines, False
+
+
+def _when(line: ListLine, dated: bool) -> str:
+    return f"{line.due_at:%d.%m.} {format_time(line.due_at)}" if dated else format_time(line.due_at)
+
+
+def _all_lines(week: CallbackWeek) -> list[ListLine]:
+    return [*week.overdue, *(line for day in week.days for line in day.lines)]
+
+
+# --- plain text -------------------------------------------------------------------------------
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_text(week: CallbackWeek) -> str:
+    """A sheet for stdout or a plain printer: tick boxes and aligned columns, no markup."""
+    sections = list(_sections(week))
+    rows = [(_when(line, dated), line) for _, lines, dated in sections for line in lines]
+    when_width = max((len(when) for when, _ in rows), default=5)
+    who_width = min(max((len(line.who) for _, line in rows), default=0), WHO_WIDTH)
+    phone_width = max((len(line.phone) for _, line in rows), default=0)
+    heading = title(week)
+    out = [heading, "=" * len(heading), _generated(week)]
+    for name, lines, dated in sections:
+        out += ["", name]
+        if not lines:
+            out.append("    " + t("callback_list.empty_day"))
+        for line in lines:
+            cells = [f"[ ] {_when(line, dated):<{when_width}}"]
+            if who_width:
+                cells.append(f"{_shorten(line.who, who_width):<{who_width}}")
+            if phone_width:
+                cells.append(f"{line.phone:<{phone_width}}")
+            cells.append(line.reason)
+            out.append("  ".join(cells).rstrip())
+    return "\n".join(out) + "\n"
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+_CSS = """\
+@page { size: A4; margin: 15mm; }
+body { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 11pt;
+       color: #000; background: #fff; margin: 0; }
+@media screen { body { max-width: 180mm; margin: 10mm auto; } }
+h1 { font-size: 16pt; margin: 0 0 1mm; }
+p.generated { font-size: 9pt; margin: 0 0 4mm; }
+h2 { font-size: 12pt; margin: 5mm 0 1mm; border-bottom: 0.3mm solid #000;
+     break-after: avoid; page-break-after: avoid; }
+table { width: 100%; border-collapse: collapse; }
+th { text-align: left; font-size: 8pt; font-weight: normal; padding: 0 2mm 0 0; }
+td { vertical-align: top; padding: 1.2mm 2mm 1.2mm 0; border-bottom: 0.2mm solid #000; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+td.box { width: 6mm; font-size: 14pt; line-height: 1; }
+td.when, td.phone { white-space: nowrap; }
+td.who { width: 55mm; overflow-wrap: anywhere; }
+td.reason { overflow-wrap: anywhere; }
+tr.overdue td.when { font-weight: bold; }
+p.empty { font-style: italic; margin: 1mm 0 0 8mm; }
+"""
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _html_table(lines: tuple[ListLine, ...], dated: bool) -> list[str]:
+    labels = ("done", "when", "who", "phone", "reason")
+    head = "".join(f"<th>{_escape(t(f'callback_list.col.{label}'))}</th>" for label in labels)
+    out = ["<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>"]
+    for line in lines:
+        css = ' class="overdue"' if line.overdue else ""
+        out.append(
+            f'<tr{css} id="callback-{line.callback_id}"><td class="box">☐</td>'
+            f'<td class="when">{_escape(_when(line, dated))}</td>'
+            f'<td class="who">{_escape(line.who)}</td>'
+            f'<td class="phone">{_escape(line.phone)}</td>'
+            f'<td class="reason">{_escape(line.reason)}</td></tr>'
+        )
+    return [*out, "</tbody>", "</table>"]
+
+
+def render_html(week: CallbackWeek) -> str:
+    """A standalone HTML document that prints on A4 in black and white."""
+    heading = _escape(title(week))
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{get_language()}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f"<title>{heading}</title>",
+        f"<style>\n{_CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{heading}</h1>",
+        f'<p class="generated">{_escape(_generated(week))}</p>',
+    ]
+    for name, lines, dated in _sections(week):
+        out += ["<section>", f"<h2>{_escape(name)}</h2>"]
+        if lines:
+            out += _html_table(lines, dated)
+        else:
+            out.append(f'<p class="empty">{_escape(t("callback_list.empty_day"))}</p>')
+        out.append("</section>")
+    return "\n".join([*out, "</body>", "</html>"]) + "\n"
+
+
+# --- PDF --------------------------------------------------------------------------------------
+
+_FONT = "Helvetica"
+_ENCODING = "windows-1252"  # what the core fonts' WinAnsiEncoding holds
+_COLUMNS = (9.0, 22.0, 52.0, 29.0, 68.0)  # tick, when, who, phone, reason: 180 mm in all
+_LINE = 5.0  # mm per line of 10 pt text
+_WHO_LINES, _REASON_LINES = 3, 4  # longer text ends in "…"; a row never outgrows a page
+
+
+def pdf_text(text: str) -> str:
+    """``text`` with every character the core fonts lack replaced by a plain form or "?"."""
+    out = []
+    for char in unicodedata.normalize("NFC", text):
+        if _encodable(char):
+            out.append(char)
+            continue
+        plain = "".join(
+            part
+            for part in unicodedata.normalize("NFKD", char)
+            if not unicodedata.combining(part) and _encodable(part)
+        )
+        out.append(plain or "?")
+    return "".join(out)
+
+
+def _encodable(char: str) -> bool:
+    try:
+        char.encode(_ENCODING)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+class _Sheet(FPDF):
+    """A4 pages with the week on top and "generated … / page n of m" at the bottom."""
+
+    def __init__(self, week: CallbackWeek, pages: int) -> None:
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.core_fonts_encoding = _ENCODING
+        self.week, self.total_pages = week, pages
+        self.section = ""
+        self.set_margins(15, 15, 15)
+        self.set_auto_page_break(True, margin=18)
+        self.set_creation_date(week.generated_at)
+        self.set_lang(get_language())
+        self.set_title(pdf_text(title(week)))
+        self.set_creator("tp-tui")
+        # Off: fpdf2 would replace "{nb}" inside a stored name or reason with the page count.
+        self.alias_nb_pages("")
+
+    def header(self) -> None:
+        self.set_font(_FONT, "B", 14)
+        self.cell(0, 8, pdf_text(title(self.week)), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_font(_FONT, "", 8)
+        for width, label in zip(_COLUMNS, ("done", "when", "who", "phone", "reason"), strict=True):
+            self.cell(width, 5, pdf_text(t(f"callback_list.col.{label}")))
+        self.ln(5)
+        self.set_line_width(0.3)
+        self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
+        self.ln(1)
+
+    def footer(self) -> None:
+        self.set_y(-13)
+        self.set_font(_FONT, "", 8)
+        half = (self.w - self.l_margin - self.r_margin) / 2
+        self.cell(half, 5, pdf_text(_generated(self.week)))
+        page = t("callback_list.page", page=self.page_no(), pages=self.total_pages)
+        self.cell(half, 5, pdf_text(page), align="R")
+
+    def wrapped(self, text: str, width: float, most: int) -> list[str]:
+        """``text`` broken at spaces into lines that fit ``width`` (a word too long for the
+        column is cut); past ``most`` lines the last one ends in "…"."""
+        room = width - 2 * self.c_margin
+        lines: list[str] = []
+        current = ""
+        for word in pdf_text(text).split():
+            candidate = f"{current} {word}" if current else word
+            if self.get_string_width(candidate) <= room:
+                current = candidate
+                continue
+            if current:
+                lines.append(current)
+            current = word
+            while len(lines) <= most and self.get_string_width(current) > room:
+                cut = 1  # grown from the front: a pasted 10,000-letter "word" stays cheap
+                while self.get_string_width(current[: cut + 1]) <= room:
+                    cut += 1
+                lines.append(current[:cut])
+                current = current[cut:]
+            if len(lines) > most:
+                break
+        if current:
+            lines.append(current)
+        if len(lines) <= most:
+            return lines
+        last = lines[most - 1]
+        while last and self.get_string_width(last + "…") > room:
+            last = last[:-1]
+        return [*lines[: most - 1], last.rstrip() + "…"]
+
+    def fitted(self, text: str, width: float, style: str) -> None:
+        """One line in a fixed column; a little smaller type rather than running over."""
+        size = 10.0
+        self.set_font(_FONT, style, size)
+        while size > 6 and self.get_string_width(text) > width - 2 * self.c_margin:
+            size -= 0.5
+            self.set_font(_FONT, style, size)
+        self.cell(width, _LINE, text)
+
+    def heading(self, text: str) -> None:
+        self.section = text
+        if self.will_page_break(8 + _LINE + 2):  # a heading stays with its first row
+            self.add_page()
+        self.set_font(_FONT, "B", 11)
+        self.cell(0, 8, pdf_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def empty(self) -> None:
+        self.set_font(_FONT, "I", 10)
+        self.cell(_COLUMNS[0], _LINE)
+        self.cell(0, _LINE, pdf_text(t("callback_list.empty_day")))
+        self.ln(_LINE + 1)
+
+    def row(self, line: ListLine, dated: bool) -> None:
+        self.set_font(_FONT, "", 10)
+        who = self.wrapped(line.who, _COLUMNS[2], _WHO_LINES)
+        reason = self.wrapped(line.reason, _COLUMNS[4], _REASON_LINES)
+        height = max(1, len(who), len(reason)) * _LINE + 2
+        if self.will_page_break(height):
+            self.add_page()
+            self.heading(self.section)  # a new page says which day it goes on with
+        x, y = self.l_margin, self.get_y()
+        self.set_line_width(0.3)
+        self.rect(x + 0.5, y + 1.6, 3.8, 3.8)
+        columns: tuple[list[str], ...] = ([], [_when(line, dated)], who, [line.phone], reason)
+        left = x
+        for index, (width, texts) in enumerate(zip(_COLUMNS, columns, strict=True)):
+            for number, text in enumerate(texts):
+                self.set_xy(left, y + 1 + number * _LINE)
+                self.fitted(pdf_text(text), width, "B" if line.overdue and index == 1 else "")
+            left += width
+        self.set_line_width(0.1)
+        self.line(x, y + height, self.w - self.r_margin, y + height)
+        self.set_xy(x, y + height)
+
+
+def _build_pdf(week: CallbackWeek, pages: int) -> _Sheet:
+    sheet = _Sheet(week, pages)
+    sheet.add_page()
+    for name, lines, dated in _sections(week):
+        sheet.heading(name)
+        if not lines:
+            sheet.empty()
+        for line in lines:
+            sheet.row(line, dated)
+    return sheet
+
+
+def render_pdf(week: CallbackWeek) -> bytes:
+    """An A4 PDF. Built twice: the first pass counts the pages for "page n of m"."""
+    pages = _build_pdf(week, 0).pages_count
+    return bytes(_build_pdf(week, pages).output())
+
+
+# --- iCalendar --------------------------------------------------------------------------------
+
+
+def render_ics(week: CallbackWeek) -> bytes:
+    """One private 15-minute event per call at its due time, in UTC, with a stable UID."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", t("callback_list.ics.calendar", week=week.week))
+    stamp = week.generated_at.astimezone(UTC)
+    for line in _all_lines(week):
+        start = line.due_at.astimezone(UTC)
+        details = [line.reason] if line.reason else []
+        if line.phone:
+            details.append(t("callback_list.ics.phone", phone=line.phone))
+        if line.overdue:
+            when = format_datetime(line.due_at)
+            details.append(t("callback_list.ics.overdue", when=when))
+        event = Event()
+        event.add("uid", f"callback-{line.callback_id}@tp-tui")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(minutes=EVENT_MINUTES))
+        event.add("summary", t("callback_list.ics.summary", who=line.who))
+        if details:
+            event.add("description", "\n".join(details))
+        event.add("class", "PRIVATE")
+        calendar.add_component(event)
+    data: bytes = calendar.to_ical()
+    return data
