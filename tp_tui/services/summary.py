@@ -1,0 +1,391 @@
+"""The participant summary for a responsibility-group meeting: what to show, no rendering.
+
+Consent decides what is in it. Each section needs the participant's agreement to share it with the
+group (a :class:`ConsentGrant` for the responsibility group, given and not withdrawn by today);
+a section left out is listed with the reason, so the summary can say so at its foot.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from tp_tui.clock import OSLO, Clock
+from tp_tui.db import write
+from tp_tui.domain import (
+    CHECKLIST,
+    ConsentScope,
+    ContactKind,
+    GoalStatus,
+    LifeArea,
+    ParticipantStatus,
+    PlanStatus,
+    Stage,
+)
+from tp_tui.models import (
+    AuditEvent,
+    Callback,
+    ChecklistMark,
+    ConsentGrant,
+    Contact,
+    ExportRecord,
+    Goal,
+    GroupMember,
+    IndividualPlan,
+    Participant,
+    StageRecord,
+)
+from tp_tui.services.detail import MemberLine
+from tp_tui.services.participants import Match, find_participants
+
+# The summary is read in the responsibility group: only consents given to the group count.
+RECIPIENT = "group"
+NOTES = "notes"  # the left-out entry for contact notes, beside the ConsentScope codes
+SECTIONS = tuple(scope.value for scope in ConsentScope)
+SURE_SCORE = 60  # word starts, initials, a phone number: below this a name is only a guess
+SUGGESTIONS = 5
+PLAN_STEPS = (PlanStatus.DRAFT, PlanStatus.OFFERED, PlanStatus.ACCEPTED)  # something left to do
+_ID = re.compile(r"#?\s*(\d+)")
+# Checklist items that tell about the plan or the group: shown only when that is shared too.
+_ITEM_SCOPES = {
+    "draft_started": "plan", "draft_offered": "plan", "plan_accepted": "plan",
+    "plan_handed_over": "plan", "group_established": "group", "coordinator_named": "group",
+}  # fmt: skip
+
+
+class SummaryError(Exception):
+    """A participant that cannot be found or told apart; ``key`` is a translation key."""
+
+    def __init__(self, key: str, candidates: tuple[Match, ...] = (), **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+        self.candidates = candidates
+
+
+@dataclass(frozen=True)
+class GoalItem:
+    text: str
+    status: GoalStatus
+    status_on: date
+
+
+@dataclass(frozen=True)
+class Process:
+    """The stages of the current period, and the current stage's checklist."""
+
+    steps: tuple[tuple[Stage, date], ...]  # each stage entered, with its date
+    done: tuple[tuple[str, date], ...]
+    open_items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    status: PlanStatus
+    coordinator: str
+    coordinator_agency: str
+    dates: tuple[tuple[PlanStatus, date], ...]  # each step taken, in order
+
+
+@dataclass(frozen=True)
+class ContactItem:
+    at: datetime
+    kind: str
+    note: str | None  # None unless notes were asked for
+
+
+@dataclass(frozen=True)
+class CallbackItem:
+    due_at: datetime
+    reason: str
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """``kind``: goal_working, goal_wanted, plan_<status> or callbacks."""
+
+    kind: str
+    text: str = ""
+    area: LifeArea | None = None
+    count: int = 0
+    day: date | None = None
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """``reason``: not_shared, withdrawn (with ``on``) or on_purpose (notes)."""
+
+    section: str
+    reason: str
+    on: date | None = None
+
+
+@dataclass(frozen=True)
+class Summary:
+    participant_id: int
+    name: str
+    trust_person: str
+    in_programme_since: date | None
+    stage: Stage | None
+    stage_entered_on: date | None
+    process: Process | None
+    goals: dict[LifeArea, tuple[GoalItem, ...]] | None
+    plan: PlanInfo | None
+    group: tuple[MemberLine, ...] | None
+    contacts: tuple[ContactItem, ...] | None
+    since: date
+    since_basis: str  # meeting, given, intake or start
+    open_callbacks: tuple[CallbackItem, ...] | None
+    next_steps: tuple[NextStep, ...]
+    left_out: tuple[LeftOut, ...]
+    include_notes: bool
+    generated_at: datetime
+
+    @property
+    def included(self) -> tuple[str, ...]:
+        """The shared sections, in order."""
+        return tuple(key for key in SECTIONS if key not in {x.section for x in self.left_out})
+
+
+def resolve_participant(text: str) -> int:
+    """The participant meant by ``#12``, ``12``, a name, initials or a phone number.
+
+    A name must point at one person clearly: a summary about the wrong person is a breach.
+    Raises SummaryError with ``summary.error.no_match``, ``.unsure`` or ``.ambiguous``; the last
+    two carry the candidates, and the message names them with their numbers.
+    """
+    typed = " ".join(text.split())
+    number = _ID.fullmatch(typed)
+    if number and Participant.get_or_none(Participant.id == int(number.group(1))) is not None:
+        return int(number.group(1))
+    if number and typed.startswith("#"):
+        raise SummaryError("summary.error.no_id", id=number.group(1))
+    matches = find_participants(typed, limit=20, include_closed=True) if typed else []
+    if not matches:
+        raise SummaryError("summary.error.no_match", text=typed)
+
+    def base(match: Match) -> int:  # without the bonus find_participants gives active people
+        return match.score - (5 if match.status == ParticipantStatus.ACTIVE.value else 0)
+
+    best = max(base(m) for m in matches)
+    top = tuple(m for m in matches if base(m) == best)
+    if len(top) == 1 and best >= SURE_SCORE:
+        return top[0].id
+    key = "summary.error.ambiguous" if len(top) > 1 else "summary.error.unsure"
+    shown = (top if len(top) > 1 else tuple(matches))[:SUGGESTIONS]
+    names = ", ".join(f"{m.name} (#{m.id})" for m in shown)
+    raise SummaryError(key, candidates=shown, text=typed, candidates_text=names)
+
+
+def _consents(participant_id: int, today: date) -> tuple[set[str], dict[str, date]]:
+    """Scopes shared today, and the withdrawal date of scopes that were shared and taken back."""
+    shared: set[str] = set()
+    withdrawn: dict[str, date] = {}
+    for grant in ConsentGrant.select().where(
+        (ConsentGrant.participant == participant_id) & (ConsentGrant.recipient == RECIPIENT)
+    ):
+        if grant.given_on > today:
+            continue
+        if grant.withdrawn_on is None or grant.withdrawn_on > today:
+            shared.add(grant.scope)
+        else:
+            withdrawn[grant.scope] = max(
+                withdrawn.get(grant.scope, grant.withdrawn_on), grant.withdrawn_on
+            )
+    return shared, withdrawn
+
+
+def _goals(participant_id: int) -> dict[LifeArea, tuple[GoalItem, ...]]:
+    found: dict[LifeArea, list[GoalItem]] = {}
+    query = Goal.select().where(Goal.participant == participant_id)
+    for goal in query.order_by(Goal.sort_order, Goal.id):
+        item = GoalItem(goal.text, GoalStatus(goal.status), goal.status_on)
+        found.setdefault(LifeArea(goal.life_area), []).append(item)
+    return {area: tuple(found[area]) for area in LifeArea if area in found}
+
+
+def _process(
+    participant_id: int, period: int, steps: tuple[tuple[Stage, date], ...], shared: set[str]
+) -> Process:
+    if not steps:
+        return Process((), (), ())
+    current = steps[-1][0]
+    marks = {
+        m.item: m.done_on
+        for m in ChecklistMark.select().where(
+            (ChecklistMark.participant == participant_id)
+            & (ChecklistMark.period == period)
+            & (ChecklistMark.stage == int(current))
+        )
+    }
+    items = [i for i in CHECKLIST[current] if _ITEM_SCOPES.get(i, "process") in shared]
+    done = tuple((item, marks[item]) for item in items if item in marks)
+    return Process(steps, done, tuple(item for item in items if item not in marks))
+
+
+def _plan(participant_id: int, period: int) -> PlanInfo:
+    plan = IndividualPlan.get_or_none(
+        (IndividualPlan.participant == participant_id) & (IndividualPlan.period == period)
+    )
+    if plan is None:
+        return PlanInfo(PlanStatus.NONE, "", "", ())
+    member = plan.coordinator
+    steps = (
+        (PlanStatus.DRAFT, plan.draft_started_on), (PlanStatus.OFFERED, plan.offered_on),
+        (PlanStatus.ACCEPTED, plan.accepted_on), (PlanStatus.DECLINED, plan.declined_on),
+        (PlanStatus.HANDED_OVER, plan.handed_over_on),
+    )  # fmt: skip
+    return PlanInfo(
+        PlanStatus(plan.status),
+        member.name if member else "",
+        member.agency if member else "",
+        tuple((status, day) for status, day in steps if day is not None),
+    )
+
+
+def _group(participant_id: int) -> tuple[MemberLine, ...]:
+    query = GroupMember.select().where(
+        (GroupMember.participant == participant_id) & GroupMember.left_on.is_null()
+    )
+    return tuple(
+        MemberLine(m.agency, m.name, m.role, m.phone, m.is_coordinator)
+        for m in query.order_by(GroupMember.is_coordinator.desc(), GroupMember.id)
+    )
+
+
+def _since(
+    participant: Participant, now: datetime, given: date | None
+) -> tuple[date, str, datetime]:
+    """Where "since the last meeting" starts: the day, how it was chosen, and the moment after
+    which contacts count (after the meeting itself, or from the start of the day)."""
+    if given is not None:
+        return given, "given", datetime.combine(given, time(0), OSLO)
+    meeting = (
+        Contact.select(Contact.at)
+        .where(
+            (Contact.participant == participant.id)
+            & (Contact.kind == ContactKind.GROUP_MEETING.value)
+            & (Contact.at < now)
+        )
+        .order_by(Contact.at.desc())
+        .first()
+    )
+    if meeting is not None:
+        return meeting.at.date(), "meeting", meeting.at
+    start: date = (
+        participant.intake_on or participant.first_contact_on or participant.created_at.date()
+    )
+    basis = "intake" if participant.intake_on else "start"
+    return start, basis, datetime.combine(start, time(0), OSLO)
+
+
+def _contacts(
+    participant_id: int, after: datetime, now: datetime, basis: str, notes: bool
+) -> tuple[ContactItem, ...]:
+    # After a meeting, the meeting itself is not news; from a day, that whole day counts.
+    start = Contact.at > after if basis == "meeting" else Contact.at >= after
+    query = Contact.select().where(
+        (Contact.participant == participant_id) & start & (Contact.at <= now)
+    )
+    return tuple(
+        ContactItem(c.at, c.kind, c.note if notes else None)
+        for c in query.order_by(Contact.at, Contact.id)
+    )
+
+
+def _callbacks(participant_id: int) -> tuple[CallbackItem, ...]:
+    query = Callback.select().where(
+        (Callback.participant == participant_id) & Callback.done_at.is_null()
+    )
+    return tuple(CallbackItem(c.due_at, c.reason) for c in query.order_by(Callback.due_at))
+
+
+def _next_steps(
+    goals: dict[LifeArea, tuple[GoalItem, ...]] | None,
+    plan: PlanInfo | None,
+    callbacks: tuple[CallbackItem, ...] | None,
+) -> tuple[NextStep, ...]:
+    """Built from shared sections only, so nothing left out comes back in by this door."""
+    steps: list[NextStep] = []
+    for status, kind in ((GoalStatus.WORKING, "goal_working"), (GoalStatus.WANTED, "goal_wanted")):
+        for area, items in (goals or {}).items():
+            steps += [NextStep(kind, item.text, area) for item in items if item.status == status]
+    if plan is not None and plan.status in PLAN_STEPS:
+        steps.append(NextStep(f"plan_{plan.status.value}"))
+    if callbacks:
+        steps.append(NextStep("callbacks", count=len(callbacks), day=callbacks[0].due_at.date()))
+    return tuple(steps)
+
+
+def participant_summary(
+    participant_id: int, now: datetime, since: date | None = None, include_notes: bool = False
+) -> Summary:
+    """Everything the summary may show about one participant, as consent allows today."""
+    participant = Participant.get_or_none(Participant.id == participant_id)
+    if participant is None:
+        raise SummaryError("summary.error.no_id", id=participant_id)
+    today = now.date()
+    shared, withdrawn = _consents(participant_id, today)
+    records = list(
+        StageRecord.select()
+        .where(StageRecord.participant == participant_id)
+        .order_by(StageRecord.period, StageRecord.entered_on, StageRecord.id)
+    )
+    period = records[-1].period if records else 1
+    steps = tuple((Stage(r.stage), r.entered_on) for r in records if r.period == period)
+    since_day, basis, after = _since(participant, now, since)
+    left_out = tuple(
+        LeftOut(key, "withdrawn" if key in withdrawn else "not_shared", withdrawn.get(key))
+        for key in SECTIONS
+        if key not in shared
+    )
+    if "contacts" in shared and not include_notes:
+        left_out += (LeftOut(NOTES, "on_purpose"),)
+    goals = _goals(participant_id) if "goals" in shared else None
+    plan = _plan(participant_id, period) if "plan" in shared else None
+    callbacks = _callbacks(participant_id) if "callbacks" in shared else None
+    contacts = None
+    if "contacts" in shared:
+        contacts = _contacts(participant_id, after, now, basis, include_notes)
+    responsible = participant.responsible
+    return Summary(
+        participant_id=participant.id,
+        name=participant.name,
+        trust_person=responsible.name if responsible else "",
+        # Who it is about is always in: the group knows whom they meet about, and a summary
+        # without its subject could be mixed up with another person's.
+        in_programme_since=participant.intake_on,
+        stage=steps[-1][0] if steps else None,
+        stage_entered_on=steps[-1][1] if steps else None,
+        process=_process(participant_id, period, steps, shared) if "process" in shared else None,
+        goals=goals,
+        plan=plan,
+        group=_group(participant_id) if "group" in shared else None,
+        contacts=contacts,
+        since=since_day,
+        since_basis=basis,
+        open_callbacks=callbacks,
+        next_steps=_next_steps(goals, plan, callbacks),
+        left_out=left_out,
+        include_notes=include_notes and contacts is not None,
+        generated_at=now,
+    )
+
+
+def record_export(participant_id: int, what: str, fmt: str, clock: Clock) -> None:
+    """Note that a summary left the app: on the participant, and in the audit trail (ids only)."""
+    now = clock.now()
+    with write():
+        record = ExportRecord.create(participant=participant_id, at=now, what=what, format=fmt)
+        AuditEvent.create(at=now, action=f"export.{what}", participant_id=participant_id,
+                          entity="export", entity_id=record.id)  # fmt: skip
+
+
+def exports_of(participant_id: int) -> list[tuple[datetime, str, str]]:
+    """When, what and in which format, newest first, for the participant page."""
+    query = ExportRecord.select().where(ExportRecord.participant == participant_id)
+    return [
+        (r.at, r.what, r.format)
+        for r in query.order_by(ExportRecord.at.desc(), ExportRecord.id.desc())
+    ]
