@@ -79,6 +79,14 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--outcome", help=t("cli.help.outcome", codes=codes(ContactOutcome)))
     log.add_argument("--note", default="", help=t("cli.help.note"))
     commands.add_parser("today", parents=[shared], help=t("cli.help.today"))
+    from tp_tui.commands import callbacks as callbacks_module
+
+    callbacks = commands.add_parser("callbacks", parents=[shared], help=t("cli.help.callbacks"))
+    callbacks_module.add_arguments(callbacks)
+    from tp_tui.commands import export as export_module
+
+    export = commands.add_parser("export", parents=[shared], help=t("cli.help.export"))
+    export_module.add_arguments(export)
     return parser
 
 
@@ -159,6 +167,14 @@ def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace, Settings
         from tp_tui.commands.today import today_command
 
         return today_command
+    if args.command == "callbacks":
+        from tp_tui.commands.callbacks import callbacks_command
+
+        return callbacks_command
+    if args.command == "export":
+        from tp_tui.commands.export import export_command
+
+        return export_command
     return _run_app
 
 

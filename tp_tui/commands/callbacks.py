@@ -1,0 +1,84 @@
+"""``tp callbacks``: the week's callback list — to the screen, a file or the printer."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from tp_tui.clock import Clock
+from tp_tui.i18n import t
+from tp_tui.settings import Settings
+
+FORMATS = ("text", "html", "pdf", "ics")
+SUFFIX = {"text": ".txt", "html": ".html", "pdf": ".pdf", "ics": ".ics"}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--week",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="WEEK",
+        help=t("cli.help.callbacks_week"),
+    )
+    parser.add_argument("--next", action="store_true", help=t("cli.help.callbacks_next"))
+    parser.add_argument("--format", choices=FORMATS, default=None, help=t("cli.help.format"))
+    parser.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
+    parser.add_argument("--force", action="store_true", help=t("cli.help.force"))
+    parser.add_argument("--print", dest="to_printer", action="store_true", help=t("cli.help.print"))
+    parser.add_argument("--initials", action="store_true", help=t("cli.help.initials"))
+
+
+def callbacks_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    from tp_tui.dates import DateParseError
+    from tp_tui.export import callback_list as render
+    from tp_tui.export.files import ExportExists, write_private
+    from tp_tui.paths import data_dir
+    from tp_tui.services.callback_list import CallbackWeek, callback_week, parse_week
+
+    now = clock.now()
+    try:
+        year, week = parse_week(args.week, now.date(), next_week=args.next)
+    except DateParseError as error:
+        print(t(error.key, **error.params), file=sys.stderr)
+        return 2
+    sheet = callback_week(year, week, now, initials=args.initials)
+    fmt = args.format or ("pdf" if args.to_printer else "text")
+    renderers: dict[str, Callable[[CallbackWeek], str | bytes]] = {
+        "text": render.render_text,
+        "html": render.render_html,
+        "pdf": render.render_pdf,
+        "ics": render.render_ics,
+    }
+    data = renderers[fmt](sheet)
+    if not args.output and not args.to_printer:
+        if isinstance(data, bytes):
+            print(t("cli.error.binary_needs_file", format=fmt), file=sys.stderr)
+            return 2
+        sys.stdout.write(data)
+        return 0
+    if args.output:
+        path = Path(args.output)
+        force = args.force
+    else:  # printing without a file name: a private file in the data folder
+        path = data_dir() / "exports" / f"ringeliste-{year}-W{week:02d}{SUFFIX[fmt]}"
+        force = True
+    try:
+        write_private(path, data, force=force)
+    except ExportExists:
+        print(t("cli.error.file_exists", path=str(path)), file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(t("cli.error.cannot_write", path=str(path), reason=error.strerror), file=sys.stderr)
+        return 1
+    print(t("cli.written", path=str(path)))
+    if args.to_printer:
+        from tp_tui.export.printing import send_to_printer
+
+        outcome = send_to_printer(path)
+        print(outcome.message(), file=sys.stdout if outcome.ok else sys.stderr)
+        return 0 if outcome.ok else 1
+    return 0

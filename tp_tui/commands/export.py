@@ -1,0 +1,80 @@
+"""``tp export summary NAME``: the summary to bring to a responsibility-group meeting."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from tp_tui.clock import Clock
+from tp_tui.i18n import t
+from tp_tui.settings import Settings
+
+FORMATS = ("md", "html", "pdf")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("what", choices=("summary",), help=t("cli.help.export_what"))
+    parser.add_argument("name", help=t("cli.help.export_name"))
+    parser.add_argument("--format", choices=FORMATS, default="md", help=t("cli.help.format"))
+    parser.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
+    parser.add_argument("--since", metavar="DATE", help=t("cli.help.since"))
+    parser.add_argument("--include-notes", action="store_true", help=t("cli.help.include_notes"))
+    parser.add_argument("--force", action="store_true", help=t("cli.help.force"))
+
+
+def export_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    from tp_tui.dates import DateParseError, parse_date
+    from tp_tui.export import summary as render
+    from tp_tui.export.files import ExportExists, write_private
+    from tp_tui.services.summary import (
+        Summary,
+        SummaryError,
+        participant_summary,
+        record_export,
+        resolve_participant,
+    )
+
+    now = clock.now()
+    try:
+        participant_id = resolve_participant(args.name)
+    except SummaryError as error:
+        print(t(error.key, **error.params), file=sys.stderr)
+        return 2
+    since = None
+    if args.since:
+        try:
+            since = parse_date(args.since, now.date(), "past")
+        except DateParseError as error:
+            print(f"--since: {t(error.key, **error.params)}", file=sys.stderr)
+            return 2
+    summary = participant_summary(
+        participant_id, now, since=since, include_notes=args.include_notes
+    )
+    renderers: dict[str, Callable[[Summary], str | bytes]] = {
+        "md": render.render_markdown,
+        "html": render.render_html,
+        "pdf": render.render_pdf,
+    }
+    data = renderers[args.format](summary)
+    if not args.output:
+        if isinstance(data, bytes):
+            print(t("cli.error.binary_needs_file", format=args.format), file=sys.stderr)
+            return 2
+        sys.stdout.write(data)
+    else:
+        path = Path(args.output)
+        try:
+            write_private(path, data, force=args.force)
+        except ExportExists:
+            print(t("cli.error.file_exists", path=str(path)), file=sys.stderr)
+            return 2
+        except OSError as error:
+            print(
+                t("cli.error.cannot_write", path=str(path), reason=error.strerror), file=sys.stderr
+            )
+            return 1
+        print(t("cli.written", path=str(path)))
+    record_export(participant_id, "summary", args.format, clock)
+    return 0
