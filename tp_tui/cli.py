@@ -87,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", parents=[shared], help=t("cli.help.export"))
     export_module.add_arguments(export)
+    from tp_tui.commands.importer import add_parser as add_import_parser
+
+    add_import_parser(commands, [shared])
     return parser
 
 
@@ -171,6 +174,10 @@ def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace, Settings
         from tp_tui.commands.callbacks import callbacks_command
 
         return callbacks_command
+    if args.command == "import":
+        from tp_tui.commands.importer import import_command
+
+        return import_command
     if args.command == "export":
         from tp_tui.commands.export import export_command
 

@@ -36,6 +36,7 @@ class CallbacksScreen(Screen[None]):
         key("n", "new", "callbacks.new", "callbacks.new"),
         key("o", "open", "callbacks.open_participant", "callbacks.open"),
         key("r", "refresh", "today.refresh", "callbacks.refresh"),
+        key("p", "export", "export.callbacks", "callbacks.export"),
     ]
 
     @property
@@ -137,3 +138,8 @@ class CallbacksScreen(Screen[None]):
         line = self.selected()
         if line is not None and line.participant_id is not None:
             self.tp.open_participant(line.participant_id)
+
+    def action_export(self) -> None:
+        from tp_tui.views import flows
+
+        flows.export_callback_list(self.tp)

@@ -3,7 +3,9 @@ register a call owed, mark one returned, undo the last change."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from tp_tui.domain import CallbackOutcome, ContactKind, ContactOutcome, Stage
 from tp_tui.i18n import format_datetime, t
@@ -228,3 +230,124 @@ def reopen(app: TpApp, participant_id: int) -> None:
         refresh(app)
 
     app.push_screen(ConfirmScreen(t("process.reopen_question")), answer)
+
+
+def _deliver(
+    app: TpApp,
+    data: str | bytes,
+    path: Path,
+    to_printer: bool,
+    done: Callable[[], None],
+    force: bool = False,
+) -> None:
+    """Write (asking before overwriting) and print; say plainly where the file is."""
+    from tp_tui.export.deliver import deliver
+    from tp_tui.export.files import ExportExists
+
+    try:
+        delivered = deliver(data, path, force=force, to_printer=to_printer)
+    except ExportExists:
+        question = t("export.overwrite", path=str(path))
+        app.push_screen(
+            ConfirmScreen(question),
+            lambda yes: _deliver(app, data, path, to_printer, done, True) if yes else None,
+        )
+        return
+    except OSError as error:
+        app.notify(
+            t("cli.error.cannot_write", path=str(path), reason=error.strerror or ""),
+            markup=False,
+            severity="error",
+        )
+        return
+    app.notify(t("cli.written", path=str(delivered.path)), markup=False)
+    if delivered.printed is not None:
+        app.notify(
+            delivered.printed.message(),
+            markup=False,
+            timeout=10,
+            severity="information" if delivered.printed.ok else "warning",
+        )
+    done()
+
+
+def export_callback_list(app: TpApp) -> None:
+    """The week's callback list: format, week, initials, file, printer."""
+    from tp_tui.dates import DateParseError
+    from tp_tui.export import callback_list as render
+    from tp_tui.export.deliver import exports_dir
+    from tp_tui.services.callback_list import callback_week, parse_week
+    from tp_tui.views.export_dialog import ExportDialog, ExportRequest
+
+    now = app.clock.now()
+    year, week = now.isocalendar().year, now.isocalendar().week
+    suffix = {"pdf": "pdf", "html": "html", "text": "txt", "ics": "ics"}
+    paths = {
+        fmt: str(exports_dir() / f"ringeliste-{year}-W{week:02d}.{ext}")
+        for fmt, ext in suffix.items()
+    }
+
+    def chosen(request: ExportRequest | None) -> None:
+        if request is None:
+            return
+        try:
+            iso_year, iso_week = parse_week(request.week or None, now.date())
+        except DateParseError as error:
+            app.notify(t(error.key, **error.params), markup=False, severity="error")
+            return
+        sheet = callback_week(iso_year, iso_week, now, initials="initials" in request.options)
+        renderers: dict[str, Callable[[Any], str | bytes]] = {
+            "pdf": render.render_pdf,
+            "html": render.render_html,
+            "text": render.render_text,
+            "ics": render.render_ics,
+        }
+        data = renderers[request.fmt](sheet)
+        _deliver(
+            app, data, Path(request.path).expanduser(), "print" in request.options, lambda: None
+        )
+
+    formats = [
+        ("pdf", "PDF"),
+        ("html", "HTML"),
+        ("text", t("export.format_text")),
+        ("ics", t("export.format_ics")),
+    ]
+    options = [("print", t("export.option_print")), ("initials", t("export.option_initials"))]
+    app.push_screen(
+        ExportDialog(t("export.callbacks_title"), formats, options, paths, with_week=True), chosen
+    )
+
+
+def export_summary(app: TpApp, participant_id: int) -> None:
+    """The summary for a responsibility-group meeting; recorded on the participant."""
+    from tp_tui.export import summary as render
+    from tp_tui.export.deliver import exports_dir
+    from tp_tui.services.summary import participant_summary, record_export
+    from tp_tui.views.export_dialog import ExportDialog, ExportRequest
+
+    now = app.clock.now()
+    # No name in the file name: the file list of a shared folder says nothing about anyone.
+    stem = f"utdrag-{participant_id}-{now.strftime('%Y%m%d')}"
+    paths = {fmt: str(exports_dir() / f"{stem}.{fmt}") for fmt in ("pdf", "html", "md")}
+
+    def chosen(request: ExportRequest | None) -> None:
+        if request is None:
+            return
+        summary = participant_summary(participant_id, now, include_notes="notes" in request.options)
+        renderers: dict[str, Callable[[Any], str | bytes]] = {
+            "pdf": render.render_pdf,
+            "html": render.render_html,
+            "md": render.render_markdown,
+        }
+        data = renderers[request.fmt](summary)
+
+        def recorded() -> None:
+            record_export(participant_id, "summary", request.fmt, app.clock)
+            refresh(app)
+
+        _deliver(app, data, Path(request.path).expanduser(), "print" in request.options, recorded)
+
+    formats = [("pdf", "PDF"), ("html", "HTML"), ("md", "Markdown")]
+    options = [("print", t("export.option_print")), ("notes", t("export.option_notes"))]
+    app.push_screen(ExportDialog(t("export.summary_title"), formats, options, paths), chosen)

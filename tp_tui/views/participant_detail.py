@@ -41,6 +41,7 @@ class ParticipantDetailScreen(Screen[None]):
         key("r", "ratings", "plan.ratings", "detail.ratings"),
         key("p", "plan_status", "plan.plan", "detail.plan"),
         key("a", "group", "plan.group", "detail.group"),
+        key("u", "export", "export.summary", "detail.export"),
         key("o", "reopen", "process.reopen", "detail.reopen", show=False),
     ]
 
@@ -328,3 +329,8 @@ class ParticipantDetailScreen(Screen[None]):
         detail = participant_detail(self.participant_id, self.tp.clock.now())
         current = detail.plan_status.value if detail else "none"
         self.app.push_screen(PlanStatusForm(self.participant_id, current), self._after_form)
+
+    def action_export(self) -> None:
+        from tp_tui.views import flows
+
+        flows.export_summary(self.tp, self.participant_id)

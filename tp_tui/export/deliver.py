@@ -1,0 +1,31 @@
+"""Where an export goes: a file (atomic, 0600), and the printer if asked. Shared by the command
+line and the interface so both behave the same."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from tp_tui.export.files import write_private
+from tp_tui.export.printing import PrintOutcome, send_to_printer
+
+
+@dataclass(frozen=True)
+class Delivered:
+    path: Path
+    printed: PrintOutcome | None
+
+
+def exports_dir() -> Path:
+    """The user's documents folder, under tp-tui: where a person looks for the file."""
+    return Path(platformdirs.user_documents_dir()) / "tp-tui"
+
+
+def deliver(
+    data: str | bytes, path: Path, force: bool = False, to_printer: bool = False
+) -> Delivered:
+    """Write the file (ExportExists unless ``force``), then print it when asked."""
+    written = write_private(path, data, force=force)
+    return Delivered(written, send_to_printer(written) if to_printer else None)

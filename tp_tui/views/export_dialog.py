@@ -1,0 +1,103 @@
+"""Choices for an export: format, week (for the callback list), what to include, where to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Label, Static
+
+from tp_tui.i18n import t
+from tp_tui.keys import key
+from tp_tui.widgets.choice import KeyChoice, Option
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    fmt: str
+    week: str
+    options: tuple[str, ...]  # "initials", "notes", "print"
+    path: str
+
+
+class ExportDialog(ModalScreen[ExportRequest | None]):
+    CSS_PATH = ["forms.tcss"]
+    DEFAULT_CSS = "ExportDialog { align: center middle; }"
+    BINDINGS = [
+        key("ctrl+s", "go", "export.go", "export.go", priority=True),
+        key("escape", "cancel", "form.cancel", "export.cancel"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        formats: list[tuple[str, str]],
+        options: list[tuple[str, str]],
+        path_for: dict[str, str],
+        with_week: bool = False,
+    ) -> None:
+        super().__init__()
+        self.heading = title
+        self.formats = formats
+        self.options = options
+        self.path_for = path_for
+        self.with_week = with_week
+
+    def compose(self) -> ComposeResult:
+        first = self.formats[0][0]
+        formats = [Option(code, label, label[0].lower()) for code, label in self.formats]
+        options = [Option(code, label, label[0].lower()) for code, label in self.options]
+        with VerticalScroll(classes="form"):
+            yield Static(self.heading, classes="form-title", markup=False)
+            yield from self._row(
+                "format", "export.field.format", KeyChoice(formats, first, id="format")
+            )
+            if self.with_week:
+                yield from self._row(
+                    "week",
+                    "export.field.week",
+                    Input(id="week", compact=True, placeholder=t("export.week_placeholder")),
+                )
+            yield from self._row(
+                "options", "export.field.options", KeyChoice(options, multiple=True, id="options")
+            )
+            yield from self._row(
+                "path", "export.field.path", Input(self.path_for[first], id="path", compact=True)
+            )
+            yield Static(t("export.hint"), classes="message", markup=False)
+        yield Footer()
+
+    def _row(self, name: str, label_key: str, field: Widget) -> ComposeResult:
+        with Horizontal(classes="field-row"):
+            yield Label(t(label_key), markup=False, classes="field-label")
+            yield field
+        yield Static("", id=f"{name}-message", classes="message", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#format", KeyChoice).focus()
+
+    @on(KeyChoice.Changed, "#format")
+    def _format_changed(self) -> None:
+        fmt = self.query_one("#format", KeyChoice).value or self.formats[0][0]
+        self.query_one("#path", Input).value = self.path_for[fmt]
+
+    def on_input_submitted(self) -> None:
+        self.action_go()
+
+    def action_go(self) -> None:
+        week = self.query_one("#week", Input).value if self.with_week else ""
+        self.dismiss(
+            ExportRequest(
+                fmt=self.query_one("#format", KeyChoice).value or self.formats[0][0],
+                week=week,
+                options=tuple(self.query_one("#options", KeyChoice).values),
+                path=self.query_one("#path", Input).value,
+            )
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
