@@ -26,6 +26,7 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.setenv(variable, str(home / variable.lower()))
     monkeypatch.setattr(platformdirs, "user_data_dir", lambda *a, **k: str(home / "data"))
     monkeypatch.setattr(platformdirs, "user_config_dir", lambda *a, **k: str(home / "config"))
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda *a, **k: str(home / "Documents"))
     for variable in ("TP_TUI_DB", "TP_TUI_NOW", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")

@@ -17,7 +17,15 @@ SOURCE = Path(__file__).resolve().parents[2] / "tp_tui"
 def used_keys() -> set[str]:
     """Literal keys passed to t(...), to key(...) as a description, or raised as errors."""
     keys: set[str] = set()
-    error_classes = {"DateParseError", "PhoneError", "FieldError", "StorageError"}
+    error_classes = {
+        "DateParseError",
+        "PhoneError",
+        "FieldError",
+        "StorageError",
+        "WeekError",
+        "SummaryError",
+        "ImportFileError",
+    }
     for path in SOURCE.rglob("*.py"):
         if "locale" in path.parts:
             continue

@@ -151,6 +151,17 @@ class ParticipantDetailScreen(Screen[None]):
         lines.append(t("detail.plan", status=plan))
         shared = ", ".join(t(f"consent.{scope}") for scope in detail.consents) or "–"
         lines.append(t("detail.consent", scopes=shared))
+        from tp_tui.services.summary import exports_of
+
+        for at, what, fmt in exports_of(detail.id)[:3]:
+            lines.append(
+                t(
+                    "summary.export_line",
+                    date=format_datetime(at),
+                    what=t(f"summary.what.{what}"),
+                    format=fmt,
+                )
+            )
         return literal("\n".join(lines))
 
     def _group(self, detail: ParticipantDetail) -> Text:

@@ -1,0 +1,66 @@
+"""Printing and exporting from the app: the week's list and a participant summary."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from textual.widgets import Static
+
+from tp_tui.app import TpApp
+from tp_tui.clock import FrozenClock
+from tp_tui.models import ExportRecord, Participant
+from tp_tui.views.export_dialog import ExportDialog
+
+from .helpers import type_text
+
+
+async def test_week_list_to_a_file_and_no_printer(
+    demo_db: Path, clock: FrozenClock, private_dirs: Path, monkeypatch: object
+) -> None:
+    import shutil
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)  # type: ignore[attr-defined]
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await pilot.press("f4", "p")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("t")  # text
+        await pilot.press("tab")
+        await type_text(pilot, "48")
+        await pilot.press("tab", "p", "i", "ctrl+s")  # print it, initials
+        await pilot.pause()
+        written = private_dirs / "Documents" / "tp-tui" / "ringeliste-2026-W48.txt"
+        text = written.read_text(encoding="utf-8")
+        assert "uke 48" in text.lower() or "week 48" in text.lower()
+        assert "Kari Nordmann" not in text and "KN" in text
+        assert stat.S_IMODE(written.stat().st_mode) == 0o600
+        messages = " ".join(str(n.message) for n in app._notifications)  # noqa: SLF001
+        assert "by hand" in messages and str(written) in messages
+
+
+async def test_summary_from_the_participant_page_is_recorded(
+    demo_db: Path, clock: FrozenClock, private_dirs: Path
+) -> None:
+    kari = Participant.get(Participant.name == "Kari Nordmann")
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(100, 34)) as pilot:
+        app.open_participant(kari.id)
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.press("m", "ctrl+s")  # Markdown
+        await pilot.pause()
+        path = private_dirs / "Documents" / "tp-tui" / f"utdrag-{kari.id}-20261126.md"
+        assert "Kari Nordmann" in path.read_text(encoding="utf-8")
+        record = ExportRecord.get(ExportRecord.participant == kari.id)
+        assert (record.what, record.format) == ("summary", "md")
+        assert "summary for the responsibility group" in str(
+            app.screen.query_one("#process", Static).render()
+        )
+        await pilot.press("u", "m", "ctrl+s")  # the same file again: asks before overwriting
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert ExportRecord.select().where(ExportRecord.participant == kari.id).count() == 1
