@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("name")
     add.add_argument("--phone", default="")
     add.add_argument("--intake", default="", help=t("cli.help.intake"))
+    add.add_argument("--first-contact", default="", help=t("cli.help.first_contact"))
     add.add_argument("--referral", default="", help=t("cli.help.referral"))
     add.add_argument("--status", default="active", help=t("cli.help.status"))
 

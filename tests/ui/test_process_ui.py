@@ -104,3 +104,21 @@ async def test_goals_ratings_group_and_plan_by_keys(db_path: Path, clock: Frozen
         )
         goals_text = str(app.screen.query_one("#goals").render())
         assert "Få min egen leilighet" in goals_text and "[2/5]" in goals_text
+
+
+async def test_tick_the_checklist_of_the_stage(db_path: Path, clock: FrozenClock) -> None:
+    from tp_tui.services.process import checklist_done
+
+    kari = add_participant(ParticipantInput(name="Kari Nordmann", intake="01.10.2026"), clock)
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(100, 34)) as pilot:
+        app.open_participant(kari.id)
+        await pilot.pause()
+        await pilot.press("k", "1", "3", "ctrl+s")  # wants a change, consent recorded
+        await pilot.pause()
+        assert checklist_done(kari.id) == {"wants_change", "consent_recorded"}
+        process_text = str(app.screen.query_one("#process").render())
+        assert "[x] consent recorded" in process_text
+        await pilot.press("k", "3", "ctrl+s")  # untick
+        await pilot.pause()
+        assert checklist_done(kari.id) == {"wants_change"}

@@ -119,3 +119,21 @@ def test_archived_are_hidden_but_kept(db_path: Path, clock: FrozenClock) -> None
     assert [(row.name, row.archived) for row in rows] == [("Kari Nordmann", True)]
     set_archived(kari.id, False, clock)
     assert [row.name for row in list_participants()] == ["Kari Nordmann"]
+
+
+def test_first_contact_comes_before_cooperation(db_path: Path, clock: FrozenClock) -> None:
+    kari = add_participant(
+        ParticipantInput(name="Kari", intake="20.11", first_contact="02.11"), clock
+    )
+    assert (kari.first_contact_on, kari.intake_on) == (date(2026, 11, 2), date(2026, 11, 20))
+    with pytest.raises(ValidationFailed) as caught:
+        add_participant(ParticipantInput(name="Ola", intake="02.11", first_contact="20.11"), clock)
+    assert caught.value.errors["first_contact"].key == "participant.error.first_after_intake"
+
+
+def test_a_guest_who_joins_gives_up_the_nickname(db_path: Path, clock: FrozenClock) -> None:
+    guest = add_participant(ParticipantInput(name="Rød jakke", status="prospective"), clock)
+    Participant.update(name_is_nickname=True).where(Participant.id == guest.id).execute()
+    update_participant(guest.id, ParticipantInput(name="Jonas Berg", status="active"), clock)
+    joined = Participant.get_by_id(guest.id)
+    assert (joined.name, joined.name_is_nickname) == ("Jonas Berg", False)

@@ -24,6 +24,7 @@ FIELD_LABELS = {
     "intake": "participant.field.intake",
     "referral_source": "participant.field.referral",
     "status": "participant.field.status",
+    "first_contact": "participant.field.first_contact",
 }
 
 
@@ -71,6 +72,7 @@ def add_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> i
         intake=args.intake,
         referral_source=args.referral,
         status=args.status,
+        first_contact=args.first_contact,
     )
     try:
         participant = add_participant(data, clock)

@@ -614,4 +614,13 @@ MESSAGES: dict[str, str] = {
     "export.option_notes": "notes of the contacts",
     "export.callbacks_title": "The week's callback list",
     "export.summary_title": "Summary for the responsibility group",
+    "detail.group_meetings": "Group meetings: {dates}",
+    "detail.first_contact": "first contact {date}",
+    "process.checklist": "Checklist",
+    "process.checklist.tooltip": "Tick what is done in this stage",
+    "process.checklist_title": "Checklist for the stage",
+    "participant.field.first_contact": "First contact",
+    "participant_form.first_placeholder": "when you first met (may be before the intake)",
+    "participant.error.first_after_intake": "The first contact cannot be after the intake.",
+    "cli.help.first_contact": "date of the first contact, if before the intake",
 }

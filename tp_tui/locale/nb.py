@@ -614,4 +614,13 @@ MESSAGES: dict[str, str] = {
     "export.option_notes": "notatene fra kontaktene",
     "export.callbacks_title": "Ukens ringeliste",
     "export.summary_title": "Utdrag til ansvarsgruppa",
+    "detail.group_meetings": "Ansvarsgruppemøter: {dates}",
+    "detail.first_contact": "første kontakt {date}",
+    "process.checklist": "Sjekkliste",
+    "process.checklist.tooltip": "Kryss av det som er gjort i denne fasen",
+    "process.checklist_title": "Sjekkliste for fasen",
+    "participant.field.first_contact": "Første kontakt",
+    "participant_form.first_placeholder": "da dere møttes første gang (kan være før inntak)",
+    "participant.error.first_after_intake": "Første kontakt kan ikke være etter inntaket.",
+    "cli.help.first_contact": "dato for første kontakt, hvis før inntaket",
 }

@@ -85,6 +85,8 @@ class ParticipantDetail:
     contacts: tuple[ContactLine, ...]
     contact_count: int
     open_callbacks: tuple[CallbackLine, ...]
+    group_meetings: tuple[date, ...] = ()  # newest first
+    first_contact_on: date | None = None
 
 
 def participant_detail(
@@ -166,4 +168,12 @@ def participant_detail(
         contacts=contacts,
         contact_count=contacts_query.count(),
         open_callbacks=callbacks,
+        group_meetings=tuple(
+            c.at.date()
+            for c in Contact.select(Contact.at)
+            .where((Contact.participant == participant_id) & (Contact.kind == "group_meeting"))
+            .order_by(Contact.at.desc())
+            .limit(5)
+        ),
+        first_contact_on=participant.first_contact_on,
     )

@@ -32,6 +32,7 @@ class ParticipantInput:
     referral_source: str = ""
     status: str = ParticipantStatus.ACTIVE.value
     about: str = ""
+    first_contact: str = ""
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class CleanParticipant:
     referral_source: str | None
     status: str
     about: str
+    first_contact_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,12 @@ def validate(data: ParticipantInput, today: date) -> CleanParticipant:
     intake_on, intake_error = check_intake(data.intake, today)
     if intake_error:
         errors["intake"] = intake_error
+    first_contact_on, first_error = check_intake(data.first_contact, today)
+    if first_error:
+        errors["first_contact"] = first_error
+    elif first_contact_on and intake_on and first_contact_on > intake_on:
+        # First met, then cooperation established: the other way round is a typing slip.
+        errors["first_contact"] = FieldError("participant.error.first_after_intake")
     referral = data.referral_source.strip() or None
     if referral is not None and referral not in {r.value for r in ReferralSource}:
         errors["referral_source"] = FieldError("participant.error.referral", {"value": referral})
@@ -107,6 +115,7 @@ def validate(data: ParticipantInput, today: date) -> CleanParticipant:
         referral_source=referral,
         status=data.status,
         about=data.about,
+        first_contact_on=first_contact_on,
     )
 
 
@@ -117,6 +126,9 @@ def _apply(participant: Participant, clean: CleanParticipant) -> None:
     participant.referral_source = clean.referral_source
     participant.status = clean.status
     participant.about = clean.about
+    participant.first_contact_on = clean.first_contact_on
+    if clean.status != ParticipantStatus.PROSPECTIVE.value:
+        participant.name_is_nickname = False  # a guest who joins gives their name
     participant.search_text = search_text(clean.name, phone_digits(clean.phone))
     participant.sort_key = sort_key(clean.name)
 

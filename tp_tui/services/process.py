@@ -163,6 +163,18 @@ def reopen(participant_id: int, on_text: str, reason: str, clock: Clock) -> Stag
     return record
 
 
+def checklist_done(participant_id: int) -> set[str]:
+    """Checklist items done in the current period (any stage)."""
+    current = current_record(participant_id)
+    period = current.period if current else 1
+    return {
+        mark.item
+        for mark in ChecklistMark.select(ChecklistMark.item).where(
+            (ChecklistMark.participant == participant_id) & (ChecklistMark.period == period)
+        )
+    }
+
+
 def tick(participant_id: int, stage: Stage, item: str, done: bool, clock: Clock) -> None:
     """Tick (or untick) a checklist item of the current period, dated today."""
     current = current_record(participant_id)

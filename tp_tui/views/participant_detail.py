@@ -42,6 +42,7 @@ class ParticipantDetailScreen(Screen[None]):
         key("p", "plan_status", "plan.plan", "detail.plan"),
         key("a", "group", "plan.group", "detail.group"),
         key("u", "export", "export.summary", "detail.export"),
+        key("k", "checklist", "process.checklist", "detail.checklist"),
         key("o", "reopen", "process.reopen", "detail.reopen", show=False),
     ]
 
@@ -106,6 +107,8 @@ class ParticipantDetailScreen(Screen[None]):
         if detail.phone:
             parts.append(format_phone(detail.phone))
         parts.append(t(f"status.{detail.status}"))
+        if detail.first_contact_on:
+            parts.append(t("detail.first_contact", date=format_date(detail.first_contact_on)))
         if detail.intake_on:
             parts.append(t("detail.since", date=format_date(detail.intake_on)))
         if detail.archived:
@@ -165,8 +168,12 @@ class ParticipantDetailScreen(Screen[None]):
         return literal("\n".join(lines))
 
     def _group(self, detail: ParticipantDetail) -> Text:
+        meetings = ""
+        if detail.group_meetings:
+            dates = ", ".join(format_date(day) for day in detail.group_meetings)
+            meetings = "\n" + t("detail.group_meetings", dates=dates)
         if not detail.group:
-            return literal(t("detail.no_group"))
+            return literal(t("detail.no_group") + meetings)
         lines = []
         for member in detail.group:
             star = " ★ " + t("detail.is_coordinator") if member.is_coordinator else ""
@@ -181,7 +188,7 @@ class ParticipantDetailScreen(Screen[None]):
                 if part
             )
             lines.append(who + star)
-        return literal("\n".join(lines))
+        return literal("\n".join(lines) + meetings)
 
     def _tables(self, detail: ParticipantDetail) -> None:
         callbacks = self.query_one("#detail-callbacks", DataTable)
@@ -345,3 +352,8 @@ class ParticipantDetailScreen(Screen[None]):
         from tp_tui.views import flows
 
         flows.export_summary(self.tp, self.participant_id)
+
+    def action_checklist(self) -> None:
+        from tp_tui.views.plan_forms import ChecklistForm
+
+        self.app.push_screen(ChecklistForm(self.participant_id), self._after_form)

@@ -79,6 +79,15 @@ class ParticipantFormScreen(ModalScreen[int | None]):
                 ),
             )
             yield from self._row(
+                "first_contact",
+                t("participant.field.first_contact"),
+                Input(
+                    id="first_contact",
+                    placeholder=t("participant_form.first_placeholder"),
+                    compact=True,
+                ),
+            )
+            yield from self._row(
                 "referral",
                 t("participant.field.referral"),
                 Select(
@@ -128,6 +137,7 @@ class ParticipantFormScreen(ModalScreen[int | None]):
         self.query_one("#name", Input).value = participant.name
         self.query_one("#phone", Input).value = format_phone(participant.phone)
         self.query_one("#intake", Input).value = format_date(participant.intake_on)
+        self.query_one("#first_contact", Input).value = format_date(participant.first_contact_on)
         if participant.referral_source:
             self.query_one("#referral", Select).value = participant.referral_source
         self.query_one("#status", Select).value = participant.status
@@ -143,6 +153,7 @@ class ParticipantFormScreen(ModalScreen[int | None]):
             referral_source=referral if isinstance(referral, str) else "",
             status=status if isinstance(status, str) else ParticipantStatus.ACTIVE.value,
             about=self.query_one("#about", TextArea).text,
+            first_contact=self.query_one("#first_contact", Input).value,
         )
 
     def _show(self, field: str, error: FieldError | None, ok_text: str = "") -> None:
@@ -160,6 +171,7 @@ class ParticipantFormScreen(ModalScreen[int | None]):
     @on(Input.Changed, "#name")
     @on(Input.Changed, "#phone")
     @on(Input.Changed, "#intake")
+    @on(Input.Changed, "#first_contact")
     def _field_changed(self, event: Input.Changed) -> None:
         if event.input.id:
             self._check(event.input.id)
@@ -172,10 +184,10 @@ class ParticipantFormScreen(ModalScreen[int | None]):
         elif field == "phone":
             phone, error = check_phone(value)
             self._show("phone", error, format_phone(phone) if phone else "")
-        elif field == "intake":
+        elif field in ("intake", "first_contact"):
             day, error = check_intake(value, self.tp.clock.today())
             understood = f"→ {weekday_name(day)} {format_date(day)}" if day else ""
-            self._show("intake", error, understood)
+            self._show(field, error, understood)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
@@ -192,11 +204,14 @@ class ParticipantFormScreen(ModalScreen[int | None]):
                 version = self.original.version if self.original else None
                 participant = update_participant(self.participant_id, data, self.tp.clock, version)
         except ValidationFailed as failed:
-            for field in ("name", "phone", "intake"):
+            for field in ("name", "phone", "intake", "first_contact"):
                 self._check(field)
+            if "first_contact" in failed.errors:
+                error = failed.errors["first_contact"]
+                self._show("first_contact", error)
             self._form_message(t("form.fix_errors"))
             first = next(iter(failed.errors))
-            if first in ("name", "phone", "intake"):
+            if first in ("name", "phone", "intake", "first_contact"):
                 self.query_one(f"#{first}", Input).focus()
             return
         except ChangedElsewhere:

@@ -260,3 +260,33 @@ class PickScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ChecklistForm(PlanForm):
+    """What is done in the current stage; ticking dates it today, unticking takes it back."""
+
+    title_key = "process.checklist_title"
+
+    def fields(self) -> ComposeResult:
+        from tp_tui.domain import CHECKLIST, Stage
+        from tp_tui.services.process import checklist_done, current_record
+
+        record = current_record(self.participant_id)
+        self.stage = Stage(record.stage) if record else Stage.ESTABLISH
+        done = checklist_done(self.participant_id)
+        items = [
+            Option(item, t(f"checklist.{item}"), str(n))
+            for n, item in enumerate(CHECKLIST[self.stage], start=1)
+        ]
+        choice = KeyChoice(items, multiple=True, id="items")
+        choice.set_values([item for item in CHECKLIST[self.stage] if item in done])
+        yield Static(t(self.stage.label_key), markup=False)
+        yield from self.row("items", "process.checklist", choice)
+
+    def store(self) -> None:
+        from tp_tui.domain import CHECKLIST
+        from tp_tui.services.process import tick
+
+        chosen = set(self.query_one("#items", KeyChoice).values)
+        for item in CHECKLIST[self.stage]:
+            tick(self.participant_id, self.stage, item, item in chosen, self.tp.clock)
