@@ -97,6 +97,9 @@ class TpApp(App[None]):
         # The key for the screen you are on says nothing; leaving it out makes room in the footer.
         if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
             return False
+        # Over a form, the form's own keys win (ctrl+l in the round form logs from the round).
+        if action in ("log_contact", "register_callback") and isinstance(self.screen, ModalScreen):
+            return False
         return True
 
     def action_toggle_help(self) -> None:

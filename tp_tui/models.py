@@ -155,6 +155,7 @@ class RoundVisit(BaseModel):
 
 class Contact(BaseModel):
     participant_id: int
+    round_visit_id: int | None
     participant = ForeignKeyField(Participant, backref="contacts", on_delete="CASCADE")
     at = MomentField(index=True)
     kind = TextField()

@@ -73,3 +73,44 @@ async def test_weeks_move_with_comma_and_full_stop(db_path: Path, clock: FrozenC
         await pilot.press("full_stop")
         assert str(grid.ordered_columns[-1].label) == last
         assert MeetingPlace.select().count() == 3
+
+
+async def test_a_guest_and_a_participant_met_at_the_round(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    from tp_tui.models import Callback, Contact, Participant
+    from tp_tui.services.participants import ParticipantInput, add_participant
+    from tp_tui.views.contact_form import ContactFormScreen
+
+    add_participant(ParticipantInput(name="Kari Nordmann"), clock)
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await pilot.press("f5", "n")
+        await pilot.pause()
+        await type_text(pilot, "4")
+        await pilot.press("ctrl+g")  # save the visit, then a guest who asked for help
+        await pilot.pause()
+        await type_text(pilot, "Rød jakke")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "Vil ha hjelp med bolig")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        guest = Participant.get(Participant.name == "Rød jakke")
+        assert (guest.status, guest.name_is_nickname, guest.referral_source) == (
+            "prospective",
+            True,
+            "meeting_place",
+        )
+        assert Callback.get(Callback.participant == guest.id).reason == "Vil ha hjelp med bolig"
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("ctrl+l")  # save the visit (Kafé X now), then log a contact from it
+        await pilot.pause()
+        assert isinstance(app.screen, ContactFormScreen)
+        await type_text(pilot, "kari")
+        await pilot.press("enter", "ctrl+s")
+        await pilot.pause()
+        contact = Contact.get()
+        visits = list(RoundVisit.select().order_by(RoundVisit.id))
+        assert [v.place.name for v in visits] == ["Kafé 103", "Kafé X"]
+        assert (contact.kind, contact.round_visit_id) == ("meeting_place", visits[1].id)

@@ -49,6 +49,7 @@ class ContactInput:
     life_areas: tuple[LifeArea, ...] = ()
     outcome: str = ContactOutcome.REACHED.value
     note: str = ""
+    round_visit_id: int | None = None  # met during a meeting-place round
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class CleanContact:
     life_areas: int
     outcome: str
     note: str
+    round_visit_id: int | None = None
 
 
 _DURATION = re.compile(r"^(?:(\d{1,2})[:.](\d{2})|(\d{1,4}(?:[.,]\d+)?)\s*(t|h|min|m)?)$")
@@ -144,11 +146,13 @@ def validate_contact(data: ContactInput, now: datetime) -> CleanContact:
         life_areas=areas_to_mask(data.life_areas),
         outcome=data.outcome,
         note=data.note.rstrip(),
+        round_visit_id=data.round_visit_id,
     )
 
 
 def _apply(contact: Contact, clean: CleanContact, settings: Settings) -> None:
     contact.participant_id = clean.participant_id
+    contact.round_visit_id = clean.round_visit_id
     contact.at = clean.at
     contact.kind = clean.kind
     contact.arena = clean.arena
@@ -227,5 +231,6 @@ def contact_input(contact_id: int) -> tuple[ContactInput, int] | None:
         life_areas=tuple(mask_to_areas(contact.life_areas)),
         outcome=contact.outcome,
         note=contact.note,
+        round_visit_id=contact.round_visit_id,
     )
     return data, int(contact.version)

@@ -11,6 +11,7 @@ from tp_tui.db import write
 from tp_tui.domain import LifeArea, areas_to_mask
 from tp_tui.models import MeetingPlace, RoundVisit
 from tp_tui.services.validation import FieldError, ValidationFailed
+from tp_tui.settings import Settings
 
 MAX_MINUTES = 600
 MAX_PEOPLE = 500
@@ -159,3 +160,26 @@ def rounds_grid(now: datetime, weeks: int = 8, offset: int = 0) -> RoundsGrid:
                 late=not found and due < now,
             )
     return RoundsGrid(places, mondays, cells)
+
+
+def register_guest(
+    nickname: str, phone: str, reason: str, clock: Clock, settings: Settings
+) -> tuple[int, int | None]:
+    """A guest who asks for help: a prospective participant under a nickname they chose,
+    and a call owed when there is something to follow up. Returns (participant, callback)."""
+    from tp_tui.models import Participant
+    from tp_tui.services.callbacks import CallbackInput, register_callback
+    from tp_tui.services.participants import ParticipantInput, add_participant
+
+    with write():
+        guest = add_participant(
+            ParticipantInput(
+                name=nickname, phone=phone, status="prospective", referral_source="meeting_place"
+            ),
+            clock,
+        )
+        Participant.update(name_is_nickname=True).where(Participant.id == guest.id).execute()
+        callback_id = None
+        if reason.strip():
+            callback_id = register_callback(CallbackInput(guest.id, reason), clock, settings).id
+    return guest.id, callback_id

@@ -80,9 +80,11 @@ class ContactFormScreen(ModalScreen[ContactSaved | None]):
         kind: str = ContactKind.CONVERSATION.value,
         outcome: str = ContactOutcome.REACHED.value,
         note: str = "",
+        round_visit_id: int | None = None,
     ) -> None:
         super().__init__()
         self.contact_id = contact_id
+        self.round_visit_id = round_visit_id
         self.version: int | None = None
         self.initial = ContactInput(participant_id, when, kind=kind, outcome=outcome, note=note)
         if contact_id is not None:
@@ -194,6 +196,7 @@ class ContactFormScreen(ModalScreen[ContactSaved | None]):
             life_areas=tuple(LifeArea(code) for code in areas),
             outcome=self.query_one("#outcome", KeyChoice).value or ContactOutcome.REACHED.value,
             note=self.query_one("#note", TextArea).text,
+            round_visit_id=self.round_visit_id or self.initial.round_visit_id,
         )
 
     @on(Input.Changed, "#when")

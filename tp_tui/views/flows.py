@@ -52,6 +52,7 @@ def log_contact(
     kind: str = ContactKind.CONVERSATION.value,
     outcome: str = ContactOutcome.REACHED.value,
     answering: int | None = None,
+    round_visit_id: int | None = None,
 ) -> None:
     """Open the contact form; after saving, offer to close a call it answered.
 
@@ -92,7 +93,12 @@ def log_contact(
         elif result.another:
             log_contact(app, result.participant_id, when=result.when)
 
-    app.push_screen(ContactFormScreen(participant_id, when=when, kind=kind, outcome=outcome), saved)
+    app.push_screen(
+        ContactFormScreen(
+            participant_id, when=when, kind=kind, outcome=outcome, round_visit_id=round_visit_id
+        ),
+        saved,
+    )
 
 
 def edit_contact(app: TpApp, contact_id: int) -> None:

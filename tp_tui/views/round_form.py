@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -26,13 +27,21 @@ if TYPE_CHECKING:
 FIELDS = ("place", "day", "start", "minutes", "conversations", "new_people")
 
 
-class RoundFormScreen(ModalScreen[int | None]):
-    """Dismisses with the new visit's id, or None."""
+@dataclass(frozen=True)
+class RoundSaved:
+    visit_id: int
+    then: str  # "", "contact" (a participant met there) or "guest" (someone asking for help)
+
+
+class RoundFormScreen(ModalScreen[RoundSaved | None]):
+    """Dismisses with the new visit, and what to do next, or None."""
 
     CSS_PATH = ["forms.tcss"]
     DEFAULT_CSS = "RoundFormScreen { align: center middle; }"
     BINDINGS = [
-        key("ctrl+s", "save", "form.save", "round_form.save", priority=True),
+        key("ctrl+s", "save('')", "form.save", "round_form.save", priority=True),
+        key("ctrl+l", "save('contact')", "round_form.contact", "round_form.contact", priority=True),
+        key("ctrl+g", "save('guest')", "round_form.guest", "round_form.guest", priority=True),
         key("escape", "cancel", "form.cancel", "round_form.cancel"),
     ]
 
@@ -119,7 +128,7 @@ class RoundFormScreen(ModalScreen[int | None]):
     def on_input_submitted(self) -> None:
         self.focus_next()
 
-    def action_save(self) -> None:
+    def action_save(self, then: str = "") -> None:
         for field in FIELDS:
             self.query_one(f"#{field}-message", Static).update("")
         try:
@@ -134,7 +143,7 @@ class RoundFormScreen(ModalScreen[int | None]):
         except Exception as error:  # the typed entry must survive any failure
             self._form_message(t("form.not_saved", reason=clean(type(error).__name__)))
             return
-        self.dismiss(visit.id)
+        self.dismiss(RoundSaved(visit.id, then))
 
     def _form_message(self, text: str) -> None:
         message = self.query_one("#form-message", Static)

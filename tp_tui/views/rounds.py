@@ -17,6 +17,7 @@ from tp_tui.text import cell
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
+    from tp_tui.views.round_form import RoundSaved
 
 WEEKS = 8
 
@@ -103,10 +104,21 @@ class RoundsScreen(Screen[None]):
 
         self.app.push_screen(RoundFormScreen(place_id, day), self._logged)
 
-    def _logged(self, visit_id: int | None) -> None:
-        if visit_id is not None:
-            self.notify(t("rounds.logged"), markup=False)
-            self.load()
+    def _logged(self, saved: RoundSaved | None) -> None:
+        from tp_tui.domain import ContactKind
+        from tp_tui.views import flows
+        from tp_tui.views.guest_form import GuestFormScreen
+
+        if saved is None:
+            return
+        self.notify(t("rounds.logged"), markup=False)
+        self.load()
+        if saved.then == "contact":
+            flows.log_contact(
+                self.tp, None, kind=ContactKind.MEETING_PLACE.value, round_visit_id=saved.visit_id
+            )
+        elif saved.then == "guest":
+            self.app.push_screen(GuestFormScreen(), lambda _: self.load())
 
     def action_log_cell(self) -> None:
         table = self.query_one(DataTable)

@@ -1,0 +1,93 @@
+"""A guest at a meeting place asks for help: register them under a nickname they choose."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Label, Static
+
+from tp_tui.i18n import t
+from tp_tui.keys import key
+from tp_tui.services.rounds import register_guest
+from tp_tui.services.validation import ValidationFailed
+
+if TYPE_CHECKING:
+    from tp_tui.app import TpApp
+
+
+class GuestFormScreen(ModalScreen[int | None]):
+    """Dismisses with the new (prospective) participant's id, or None."""
+
+    CSS_PATH = ["forms.tcss"]
+    DEFAULT_CSS = "GuestFormScreen { align: center middle; }"
+    BINDINGS = [
+        key("ctrl+s", "save", "form.save", "guest_form.save", priority=True),
+        key("escape", "cancel", "form.cancel", "guest_form.cancel"),
+    ]
+
+    @property
+    def tp(self) -> TpApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="form"):
+            yield Static(t("guest_form.title"), classes="form-title", markup=False)
+            yield Static(t("guest_form.help"), classes="message form-message", markup=False)
+            yield from self._row(
+                "name",
+                "guest_form.nickname",
+                Input(
+                    id="nickname", compact=True, placeholder=t("guest_form.nickname_placeholder")
+                ),
+            )
+            yield from self._row(
+                "phone",
+                "participant.field.phone",
+                Input(id="phone", compact=True, placeholder="912 34 567"),
+            )
+            yield from self._row(
+                "reason",
+                "guest_form.follow_up",
+                Input(id="reason", compact=True, placeholder=t("guest_form.follow_up_placeholder")),
+            )
+        yield Footer()
+
+    def _row(self, name: str, label_key: str, field: Widget) -> ComposeResult:
+        with Horizontal(classes="field-row"):
+            yield Label(t(label_key), markup=False, classes="field-label")
+            yield field
+        yield Static("", id=f"{name}-message", classes="message", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#nickname", Input).focus()
+
+    def on_input_submitted(self) -> None:
+        self.focus_next()
+
+    def action_save(self) -> None:
+        try:
+            guest_id, callback_id = register_guest(
+                self.query_one("#nickname", Input).value,
+                self.query_one("#phone", Input).value,
+                self.query_one("#reason", Input).value,
+                self.tp.clock,
+                self.tp.settings,
+            )
+        except ValidationFailed as failed:
+            for field, error in failed.errors.items():
+                found = self.query(f"#{field}-message")
+                if found:
+                    message = found.first(Static)
+                    message.update(t(error.key, **error.params))
+                    message.set_class(True, "error")
+            return
+        key_ = "guest_form.saved_callback" if callback_id else "guest_form.saved"
+        self.notify(t(key_), markup=False)
+        self.dismiss(guest_id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
