@@ -88,6 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", parents=[shared], help=t("cli.help.export"))
     export_module.add_arguments(export)
+    from tp_tui.commands import places as places_module
+
+    places = commands.add_parser("places", parents=[shared], help=t("cli.help.places"))
+    places_module.add_arguments(places, shared)
     from tp_tui.commands.importer import add_parser as add_import_parser
 
     add_import_parser(commands, [shared])
@@ -175,6 +179,10 @@ def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace, Settings
         from tp_tui.commands.callbacks import callbacks_command
 
         return callbacks_command
+    if args.command == "places":
+        from tp_tui.commands.places import places_command
+
+        return places_command
     if args.command == "import":
         from tp_tui.commands.importer import import_command
 

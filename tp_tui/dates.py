@@ -290,3 +290,16 @@ def week_bounds(d: date) -> tuple[date, date]:
     """Monday and Sunday of the ISO week ``d`` is in."""
     monday = d - timedelta(days=d.weekday())
     return monday, monday + timedelta(days=6)
+
+
+def weekday_number(text: str) -> int | None:
+    """Monday 0 … Sunday 6 from a weekday name or abbreviation (nb or en); None if unknown."""
+    return _WEEKDAYS.get(_clean(text))
+
+
+def time_of_day(text: str) -> time | None:
+    """ "11", "11:00", "1130", "kl 9.30" -> a time of day; None when it is not one."""
+    try:
+        return _parse_time(_clean(text))
+    except DateParseError:
+        return None

@@ -65,3 +65,35 @@ def test_import_dry_run_then_apply(tmp_path: Path, capsys: pytest.CaptureFixture
     assert run(["--db", db, "import", "participants", str(sheet), "--apply"]) == 0
     assert run(["--db", db, "participants"]) == 0
     assert "Kari Nordmann" in capsys.readouterr().out
+
+
+def test_meeting_places_are_configurable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "tp.db")
+    assert (
+        run(
+            [
+                "--db",
+                db,
+                "places",
+                "add",
+                "Biblioteket",
+                "--threshold",
+                "low",
+                "--weekday",
+                "tirsdag",
+                "--time",
+                "10",
+                "--minutes",
+                "45",
+            ]
+        )
+        == 0
+    )
+    assert run(["--db", db, "places", "edit", "Kafé X", "--active", "no"]) == 0
+    out = capsys.readouterr().out
+    assert "Biblioteket" in out and "Tuesday 10:00, 45 min" in out and "(inactive)" in out
+    assert run(["--db", db, "places", "add", "Huset"]) == 2
+    assert run(["--db", db, "places", "add", "Parken", "--time", "25"]) == 2
+    assert "Start: There is no such time of day." in capsys.readouterr().err

@@ -638,4 +638,18 @@ MESSAGES: dict[str, str] = {
     "guest_form.saved_callback": "Guest registered, and a call owed today.",
     "guest_form.save": "Save",
     "guest_form.cancel": "Cancel",
+    # Meeting places
+    "cli.help.places": "the meeting places of the rounds: list, add, change",
+    "cli.help.places_add": "add a meeting place",
+    "cli.help.places_edit": "change a meeting place (or make it inactive)",
+    "cli.help.places_which": "the place's number or name",
+    "cli.help.places_weekday": "usual weekday, e.g. tor or thursday",
+    "places.inactive": "inactive",
+    "places.error.name": "The place needs a name.",
+    "places.error.name_taken": "There is already a place called {name}.",
+    "places.error.threshold": "Unknown threshold: {value}. Use low, sober or high.",
+    "places.error.weekday": "Unknown weekday: {value}.",
+    "places.error.unknown": "No meeting place is called {value}.",
+    "places.field.threshold": "Threshold",
+    "places.field.weekday": "Weekday",
 }

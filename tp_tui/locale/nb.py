@@ -638,4 +638,18 @@ MESSAGES: dict[str, str] = {
     "guest_form.saved_callback": "Gjesten er registrert, og en tilbakeringing i dag.",
     "guest_form.save": "Lagre",
     "guest_form.cancel": "Avbryt",
+    # Meeting places
+    "cli.help.places": "møteplassene for rundene: vis, legg til, endre",
+    "cli.help.places_add": "legg til en møteplass",
+    "cli.help.places_edit": "endre en møteplass (eller gjør den inaktiv)",
+    "cli.help.places_which": "møteplassens nummer eller navn",
+    "cli.help.places_weekday": "vanlig ukedag, f.eks. tor eller torsdag",
+    "places.inactive": "inaktiv",
+    "places.error.name": "Møteplassen trenger et navn.",
+    "places.error.name_taken": "Det finnes allerede en møteplass som heter {name}.",
+    "places.error.threshold": "Ukjent terskel: {value}. Bruk low, sober eller high.",
+    "places.error.weekday": "Ukjent ukedag: {value}.",
+    "places.error.unknown": "Ingen møteplass heter {value}.",
+    "places.field.threshold": "Terskel",
+    "places.field.weekday": "Ukedag",
 }

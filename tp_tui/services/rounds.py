@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from tp_tui.clock import OSLO, Clock
-from tp_tui.dates import DateParseError, parse_date, week_bounds
+from tp_tui.dates import DateParseError, parse_date, time_of_day, week_bounds
 from tp_tui.db import write
 from tp_tui.domain import LifeArea, areas_to_mask
 from tp_tui.models import MeetingPlace, RoundVisit
@@ -103,11 +103,10 @@ def log_visit(data: RoundInput, clock: Clock) -> RoundVisit:
     except DateParseError as error:
         errors["day"] = FieldError(error.key, dict(error.params))
     start_text = data.start.strip() or (place.start_time if place else "12:00")
-    try:
-        start = time.fromisoformat(start_text.replace(".", ":").zfill(5))
-    except ValueError:
+    parsed = time_of_day(start_text)
+    if parsed is None:
         errors["start"] = FieldError("date.error.no_such_time")
-        start = time(12, 0)
+    start = parsed or time(12, 0)
     minutes_text = data.minutes.strip() or str(place.planned_minutes if place else 60)
     minutes = _count(minutes_text, "minutes", errors, MAX_MINUTES)
     conversations = _count(data.conversations, "conversations", errors, MAX_PEOPLE)
