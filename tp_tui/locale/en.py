@@ -652,4 +652,5 @@ MESSAGES: dict[str, str] = {
     "places.error.unknown": "No meeting place is called {value}.",
     "places.field.threshold": "Threshold",
     "places.field.weekday": "Weekday",
+    "plan.goal_history": "History",
 }

@@ -652,4 +652,5 @@ MESSAGES: dict[str, str] = {
     "places.error.unknown": "Ingen møteplass heter {value}.",
     "places.field.threshold": "Terskel",
     "places.field.weekday": "Ukedag",
+    "plan.goal_history": "Historikk",
 }

@@ -12,12 +12,13 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Static
 
 from tp_tui.domain import Agency, GoalStatus, LifeArea, PlanStatus
-from tp_tui.i18n import t
+from tp_tui.i18n import format_date, t
 from tp_tui.keys import key
 from tp_tui.models import Goal, GroupMember
 from tp_tui.phone import format_phone
 from tp_tui.services import plan
 from tp_tui.services.validation import FieldError, ValidationFailed
+from tp_tui.text import literal, one_line
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
 
 if TYPE_CHECKING:
@@ -114,6 +115,14 @@ class GoalForm(PlanForm):
             "plan.field.status",
             KeyChoice(statuses, goal.status if goal else GoalStatus.WANTED.value, id="status"),
         )
+        if goal is not None:
+            history = [
+                f"{format_date(event.at.date())}  {t('goal_status.' + event.status)}: "
+                f"{one_line(event.text)}"
+                for event in plan.goal_history(goal.id)
+            ]
+            yield Static(t("plan.goal_history"), classes="section-title", markup=False)
+            yield Static(literal("\n".join(history)), classes="message form-message")
 
     def store(self) -> None:
         text = self.query_one("#text", Input).value
