@@ -23,7 +23,9 @@ HOSTILE = [
     "[$primary]Lise",
     ":warning: Ola \x1b[2J\x1b]0;title\x07",
     "Anne\u202eesrever",
+    "Emoji 🙂 Ola\x00Nord",
 ]
+LONG_NOTE = "Langt notat " + "om alt som skjedde i dag " * 420  # about 10,000 characters
 
 
 def seed(clock: FrozenClock) -> list[Participant]:
@@ -56,6 +58,8 @@ def seed(clock: FrozenClock) -> list[Participant]:
         )
         GroupMember.create(participant=person, agency="nav", name=text, role=text)
         people.append(person)
+    Contact.create(participant=people[0], at=now - timedelta(minutes=5), kind="conversation",
+                   note=LONG_NOTE, created_at=now, updated_at=now)
     # Quiet for a month, so each also shows under "do not let go".
     old = now - timedelta(days=40)
     Contact.update(at=old).where(Contact.participant.in_([p.id for p in people[:2]])).execute()
