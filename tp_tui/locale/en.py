@@ -653,4 +653,5 @@ MESSAGES: dict[str, str] = {
     "places.field.threshold": "Threshold",
     "places.field.weekday": "Weekday",
     "plan.goal_history": "History",
+    "form.locked": "Not saved: the database is busy (another copy of tp is saving). What you typed is still here; press ctrl+s again in a moment.",
 }

@@ -653,4 +653,5 @@ MESSAGES: dict[str, str] = {
     "places.field.threshold": "Terskel",
     "places.field.weekday": "Ukedag",
     "plan.goal_history": "Historikk",
+    "form.locked": "Ikke lagret: databasen er opptatt (en annen kopi av tp lagrer). Det du skrev er her fortsatt; trykk ctrl+s igjen om litt.",
 }

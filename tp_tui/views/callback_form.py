@@ -17,7 +17,7 @@ from tp_tui.keys import key
 from tp_tui.models import Participant
 from tp_tui.services.callbacks import CallbackInput, default_due, register_callback
 from tp_tui.services.validation import ValidationFailed
-from tp_tui.text import clean
+from tp_tui.views.errors import not_saved_message
 from tp_tui.widgets.confirm import ConfirmScreen
 from tp_tui.widgets.participant_picker import ParticipantPicker
 
@@ -144,7 +144,7 @@ class CallbackFormScreen(ModalScreen[int | None]):
             self._form_message(t("form.fix_errors"))
             return
         except Exception as error:  # the typed entry must survive any failure
-            self._form_message(t("form.not_saved", reason=clean(type(error).__name__)))
+            self._form_message(not_saved_message(error))
             return
         self.dismiss(callback.id)
 

@@ -27,7 +27,7 @@ from tp_tui.services.contacts import (
     update_contact,
 )
 from tp_tui.services.validation import ValidationFailed
-from tp_tui.text import clean
+from tp_tui.views.errors import not_saved_message
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
 from tp_tui.widgets.confirm import ConfirmScreen
 from tp_tui.widgets.participant_picker import ParticipantPicker
@@ -280,7 +280,7 @@ class ContactFormScreen(ModalScreen[ContactSaved | None]):
             self._form_message(t("form.changed_elsewhere"))
             return
         except Exception as error:  # the typed entry must survive any failure
-            self._form_message(t("form.not_saved", reason=clean(type(error).__name__)))
+            self._form_message(not_saved_message(error))
             return
         self.dismiss(
             ContactSaved(contact.id, contact.participant_id, contact.outcome, data.when, another)

@@ -27,7 +27,8 @@ from tp_tui.services.participants import (
     update_participant,
 )
 from tp_tui.services.validation import FieldError, ValidationFailed
-from tp_tui.text import clean, one_line
+from tp_tui.text import one_line
+from tp_tui.views.errors import not_saved_message
 from tp_tui.widgets.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
@@ -218,7 +219,7 @@ class ParticipantFormScreen(ModalScreen[int | None]):
             self._form_message(t("form.changed_elsewhere"))
             return
         except Exception as error:  # the typed entry must survive any failure
-            self._form_message(t("form.not_saved", reason=clean(type(error).__name__)))
+            self._form_message(not_saved_message(error))
             return
         self.notify(t("participant_form.saved", name=one_line(participant.name)), markup=False)
         self.dismiss(participant.id)

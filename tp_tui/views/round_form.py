@@ -17,7 +17,8 @@ from tp_tui.i18n import format_date, t
 from tp_tui.keys import key
 from tp_tui.services.rounds import RoundInput, active_places, default_place, log_visit
 from tp_tui.services.validation import ValidationFailed
-from tp_tui.text import clean, one_line
+from tp_tui.text import one_line
+from tp_tui.views.errors import not_saved_message
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
 from tp_tui.widgets.confirm import ConfirmScreen
 
@@ -141,7 +142,7 @@ class RoundFormScreen(ModalScreen[RoundSaved | None]):
             self._form_message(t("form.fix_errors"))
             return
         except Exception as error:  # the typed entry must survive any failure
-            self._form_message(t("form.not_saved", reason=clean(type(error).__name__)))
+            self._form_message(not_saved_message(error))
             return
         self.dismiss(RoundSaved(visit.id, then))
 

@@ -1,0 +1,20 @@
+"""What a form says when saving fails for a reason outside the form."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from peewee import OperationalError
+
+from tp_tui.i18n import t
+from tp_tui.text import clean
+
+
+def not_saved_message(error: Exception) -> str:
+    """A calm sentence; the typed entry stays in the form whatever happened."""
+    text = str(error).lower()
+    if isinstance(error, OperationalError | sqlite3.OperationalError) and (
+        "locked" in text or "busy" in text
+    ):
+        return t("form.locked")
+    return t("form.not_saved", reason=clean(type(error).__name__))
