@@ -58,8 +58,14 @@ def seed(clock: FrozenClock) -> list[Participant]:
         )
         GroupMember.create(participant=person, agency="nav", name=text, role=text)
         people.append(person)
-    Contact.create(participant=people[0], at=now - timedelta(minutes=5), kind="conversation",
-                   note=LONG_NOTE, created_at=now, updated_at=now)
+    Contact.create(
+        participant=people[0],
+        at=now - timedelta(minutes=5),
+        kind="conversation",
+        note=LONG_NOTE,
+        created_at=now,
+        updated_at=now,
+    )
     # Quiet for a month, so each also shows under "do not let go".
     old = now - timedelta(days=40)
     Contact.update(at=old).where(Contact.participant.in_([p.id for p in people[:2]])).execute()
