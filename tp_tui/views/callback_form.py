@@ -17,6 +17,7 @@ from tp_tui.keys import key
 from tp_tui.models import Participant
 from tp_tui.services.callbacks import CallbackInput, default_due, register_callback
 from tp_tui.services.validation import ValidationFailed
+from tp_tui.text import literal
 from tp_tui.views.errors import not_saved_message
 from tp_tui.widgets.confirm import ConfirmScreen
 from tp_tui.widgets.participant_picker import ParticipantPicker
@@ -114,7 +115,7 @@ class CallbackFormScreen(ModalScreen[int | None]):
             message.update(t(error.key, **error.params))
             message.set_class(True, "error")
             return
-        message.update(f"→ {describe_moment(due)}")
+        message.update(literal(f"→ {describe_moment(due)}"))
         message.set_class(False, "error")
 
     @on(Input.Submitted)

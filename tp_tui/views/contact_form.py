@@ -27,6 +27,7 @@ from tp_tui.services.contacts import (
     update_contact,
 )
 from tp_tui.services.validation import ValidationFailed
+from tp_tui.text import literal
 from tp_tui.views.errors import not_saved_message
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
 from tp_tui.widgets.confirm import ConfirmScreen
@@ -210,7 +211,7 @@ class ContactFormScreen(ModalScreen[ContactSaved | None]):
             message.update(t(error.key, **error.params))
             message.set_class(True, "error")
             return
-        message.update(f"→ {describe_moment(moment)}")
+        message.update(literal(f"→ {describe_moment(moment)}"))
         message.set_class(False, "error")
 
     @on(Input.Submitted, "#when")

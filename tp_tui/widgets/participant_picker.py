@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from tp_tui.i18n import t
 from tp_tui.phone import format_phone
 from tp_tui.services.participants import Match, find_participants
-from tp_tui.text import one_line
+from tp_tui.text import literal, one_line
 
 
 class ParticipantPicker(Vertical):
@@ -64,7 +64,7 @@ class ParticipantPicker(Vertical):
 
     def on_mount(self) -> None:
         if self.participant_id is not None:
-            self.query_one("#picked", Static).update(f"✓ {one_line(self._initial_name)}")
+            self.query_one("#picked", Static).update(literal(f"✓ {one_line(self._initial_name)}"))
 
     @property
     def typed(self) -> str:
@@ -119,5 +119,5 @@ class ParticipantPicker(Vertical):
         options.clear_options()
         options.remove_class("open")
         self._matches = []
-        self.query_one("#picked", Static).update(f"✓ {one_line(match.name)}")
+        self.query_one("#picked", Static).update(literal(f"✓ {one_line(match.name)}"))
         self.post_message(self.Picked(self, match.id))
