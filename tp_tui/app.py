@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -68,6 +69,7 @@ class TpApp(App[None]):
         settings: Settings | None = None,
         clock: Clock | None = None,
         demo: bool = False,
+        db_path: Path | None = None,
         **kwargs: Any,
     ) -> None:
         retranslate_bindings()
@@ -75,10 +77,20 @@ class TpApp(App[None]):
         self.settings = settings or Settings()
         self.clock = clock or Clock()
         self.demo = demo
+        self.db_path = db_path
 
     def on_mount(self) -> None:
+        if self.db_path is not None:
+            # Backups every few hours of use; the check itself is cheap.
+            self.set_interval(15 * 60, self._backup_if_due)
         self.title = t("app.title")
         self.sub_title = t("app.demo") if self.demo else ""
+
+    def _backup_if_due(self) -> None:
+        from tp_tui.services.autobackup import backup_if_due
+
+        if self.db_path is not None:
+            backup_if_due(self.db_path, self.clock.now(), self.settings)
 
     def _fatal_error(self) -> None:
         """Replace Textual's crash report, which prints local variables (participants' names)

@@ -88,6 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", parents=[shared], help=t("cli.help.export"))
     export_module.add_arguments(export)
+    from tp_tui.commands import backup as backup_module
+
+    backup = commands.add_parser("backup", parents=[shared], help=t("cli.help.backup"))
+    backup_module.add_backup_arguments(backup)
+    restore = commands.add_parser("restore", parents=[shared], help=t("cli.help.restore"))
+    backup_module.add_restore_arguments(restore)
     from tp_tui.commands import places as places_module
 
     places = commands.add_parser("places", parents=[shared], help=t("cli.help.places"))
@@ -153,6 +159,11 @@ def run(argv: Sequence[str] | None = None) -> int:
     clock = clock_from_env(os.environ.get("TP_TUI_NOW"))
     if not _open(args, clock):
         return EXIT_STORAGE
+    if args.command not in ("backup", "restore"):
+        # A backup on start (when the newest is old enough); `restore` lists them unchanged.
+        from tp_tui.services.autobackup import backup_if_due
+
+        backup_if_due(database_path(args.db, args.demo), clock.now(), settings)
     try:
         handler = _handler(args)
         return handler(args, settings, clock)
@@ -179,6 +190,14 @@ def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace, Settings
         from tp_tui.commands.callbacks import callbacks_command
 
         return callbacks_command
+    if args.command == "backup":
+        from tp_tui.commands.backup import backup_command
+
+        return backup_command
+    if args.command == "restore":
+        from tp_tui.commands.backup import restore_command
+
+        return restore_command
     if args.command == "places":
         from tp_tui.commands.places import places_command
 
@@ -197,6 +216,8 @@ def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace, Settings
 def _run_app(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     from tp_tui.app import TpApp
 
-    app = TpApp(settings=settings, clock=clock, demo=args.demo)
+    app = TpApp(
+        settings=settings, clock=clock, demo=args.demo, db_path=database_path(args.db, args.demo)
+    )
     app.run()
     return app.return_code or 0

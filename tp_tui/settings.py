@@ -6,6 +6,7 @@ Example file::
     not_heard_days = 14        # "do not let go": flag participants not heard from in this many days
     workday_end = "15:30"      # callbacks are due by this time the same day
     stalled_days = 30          # no stage change and no contact this long: stalled
+    backup_every_hours = 4     # automatic backups; kept: daily for a week, weekly for 5 weeks
 """
 
 from __future__ import annotations
@@ -31,6 +32,14 @@ class Settings:
     """Days from intake within which needs should be mapped."""
     expected_group_days: int = 42
     """Days from intake within which the responsibility group should be in place."""
+    backup_every_hours: int = 4
+    """Hours of use between automatic backups (one is also made on start when due)."""
+    backup_keep_daily_days: int = 7
+    """Days for which the newest backup of each day is kept (today counts)."""
+    backup_keep_weekly_weeks: int = 5
+    """ISO weeks for which the newest backup of each week is kept (this week counts)."""
+    retention_months: int = 24
+    """Months after closing before a participant is offered for erasure (retention limit)."""
 
     @property
     def workday_end_time(self) -> time:
