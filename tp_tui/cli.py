@@ -127,6 +127,8 @@ def _open(args: argparse.Namespace, clock: Clock) -> bool:
         open_database(path)
     except StorageError as error:
         print(t(error.key, **error.params), file=sys.stderr)
+        if error.key == "storage.error.damaged":
+            _offer_restore(path)
         return False
     except OSError as error:
         print(
@@ -139,6 +141,21 @@ def _open(args: argparse.Namespace, clock: Clock) -> bool:
         if is_empty():
             fill_demo(clock)
     return True
+
+
+def _offer_restore(path: Path) -> None:
+    """Point to the newest good backup; the damaged file itself is never touched."""
+    from tp_tui.services.backup import list_backups
+
+    try:
+        backups = list_backups(path)
+    except OSError:
+        backups = []
+    if backups:
+        print(
+            t("storage.hint.restore", date=backups[0].taken_at.strftime("%d.%m.%Y %H:%M")),
+            file=sys.stderr,
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -157,7 +174,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.reset and not args.demo:
         parser.error(t("cli.error.reset_without_demo"))
     clock = clock_from_env(os.environ.get("TP_TUI_NOW"))
-    if not _open(args, clock):
+    # Restoring must work when the current file is damaged: it is not opened first.
+    if args.command != "restore" and not _open(args, clock):
         return EXIT_STORAGE
     if args.command not in ("backup", "restore"):
         # A backup on start (when the newest is old enough); `restore` lists them unchanged.

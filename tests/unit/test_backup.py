@@ -315,3 +315,25 @@ def test_restore_command(
     assert not Participant.select().where(Participant.name == "Ola Etterpå").exists()
     close_database()
     assert every_table(demo_db) == at_backup
+
+
+def test_a_damaged_file_points_to_the_newest_backup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tp_tui.cli import run
+
+    monkeypatch.setenv("TP_TUI_NOW", "2026-11-26T10:00")
+    path = tmp_path / "tp.db"
+    assert run(["--db", str(path), "participants", "add", "Kari Nordmann"]) == 0
+    assert run(["--db", str(path), "backup"]) == 0
+    data = bytearray(path.read_bytes())
+    data[4096 * 2 : 4096 * 2 + 400] = b"\x07" * 400
+    path.write_bytes(bytes(data))
+    capsys.readouterr()
+    assert run(["--db", str(path), "participants"]) == 1
+    err = capsys.readouterr().err
+    assert "damaged" in err and "26.11.2026 10:00" in err and "tp restore 1" in err
+    assert path.read_bytes() == bytes(data)
+    assert run(["--db", str(path), "restore", "1", "--yes"]) == 0
+    assert run(["--db", str(path), "participants"]) == 0
+    assert "Kari Nordmann" in capsys.readouterr().out

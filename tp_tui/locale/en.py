@@ -654,4 +654,5 @@ MESSAGES: dict[str, str] = {
     "places.field.weekday": "Weekday",
     "plan.goal_history": "History",
     "form.locked": "Not saved: the database is busy (another copy of tp is saving). What you typed is still here; press ctrl+s again in a moment.",
+    "storage.hint.restore": "The newest backup is from {date}: `tp restore 1` puts it back (the damaged file is kept aside, not overwritten).",
 }

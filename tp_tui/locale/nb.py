@@ -654,4 +654,5 @@ MESSAGES: dict[str, str] = {
     "places.field.weekday": "Ukedag",
     "plan.goal_history": "Historikk",
     "form.locked": "Ikke lagret: databasen er opptatt (en annen kopi av tp lagrer). Det du skrev er her fortsatt; trykk ctrl+s igjen om litt.",
+    "storage.hint.restore": "Den nyeste sikkerhetskopien er fra {date}: `tp restore 1` legger den tilbake (den skadde filen blir lagt til side, ikke overskrevet).",
 }
