@@ -94,6 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
     backup_module.add_backup_arguments(backup)
     restore = commands.add_parser("restore", parents=[shared], help=t("cli.help.restore"))
     backup_module.add_restore_arguments(restore)
+    from tp_tui.commands import privacy as privacy_module
+
+    erase = commands.add_parser("erase", parents=[shared], help=t("cli.help.erase"))
+    privacy_module.add_erase_arguments(erase)
+    audit = commands.add_parser("audit", parents=[shared], help=t("cli.help.audit"))
+    privacy_module.add_audit_arguments(audit)
     from tp_tui.commands import places as places_module
 
     places = commands.add_parser("places", parents=[shared], help=t("cli.help.places"))
@@ -216,6 +222,14 @@ def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace, Settings
         from tp_tui.commands.backup import restore_command
 
         return restore_command
+    if args.command == "erase":
+        from tp_tui.commands.privacy import erase_command
+
+        return erase_command
+    if args.command == "audit":
+        from tp_tui.commands.privacy import audit_command
+
+        return audit_command
     if args.command == "places":
         from tp_tui.commands.places import places_command
 

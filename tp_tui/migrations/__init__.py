@@ -14,6 +14,7 @@ MIGRATION_MODULES: tuple[str, ...] = (
     "m0001_initial",
     "m0002_search_columns",
     "m0003_search_index",
+    "m0004_audit_guard",
 )
 
 LATEST_VERSION = len(MIGRATION_MODULES)

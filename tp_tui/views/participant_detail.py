@@ -75,6 +75,12 @@ class ParticipantDetailScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        from tp_tui.db import write
+        from tp_tui.services.audit import record
+
+        # Looking at a participant is logged (id and time only) for access requests.
+        with write():
+            record("view", self.participant_id, self.tp.clock.now())
         self.query_one("#detail-callbacks", DataTable).add_columns(
             t("today.col.due"), t("today.col.reason")
         )

@@ -1,0 +1,139 @@
+"""``tp erase NAME`` and ``tp audit --participant ID``: erasure and the audit trail.
+
+Erasing asks for the participant's full name, typed, on a terminal; scripts pass ``--yes``, and
+then NAME must point at exactly one person and be their full name (not initials or a number).
+Names are shown only to confirm, never logged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from tp_tui.clock import Clock
+from tp_tui.i18n import format_date, format_datetime, t
+from tp_tui.settings import Settings
+from tp_tui.text import one_line
+
+EXIT_BAD_INPUT = 2
+
+
+def add_erase_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("name", nargs="?", default="", help=t("cli.help.erase_name"))
+    parser.add_argument("--yes", action="store_true", help=t("cli.help.erase_yes"))
+    parser.add_argument("--purge-backups", action="store_true", help=t("cli.help.purge_backups"))
+    parser.add_argument("--scrub", action="store_true", help=t("cli.help.scrub"))
+
+
+def _database_file(args: argparse.Namespace) -> Path:
+    from tp_tui.paths import database_path
+
+    return database_path(getattr(args, "db", None), bool(getattr(args, "demo", False)))
+
+
+def _confirmation(args: argparse.Namespace) -> str | None:
+    """The name to erase against: given (--yes), typed (terminal), or None to stop."""
+    if args.yes:
+        # No one confirms: the name given must be the full name, as erase() checks it.
+        return str(args.name)
+    if not sys.stdin.isatty():
+        print(t("erase.needs_terminal"), file=sys.stderr)
+        return None
+    try:
+        typed = input(t("erase.prompt"))
+    except (EOFError, KeyboardInterrupt):
+        typed = ""
+    if not typed.strip():
+        print(t("erase.cancelled"), file=sys.stderr)
+        return None
+    return typed
+
+
+def _backups(args: argparse.Namespace, erased_at: datetime) -> None:
+    from tp_tui.services.erasure import backups_older_than, purge_backups
+
+    old = backups_older_than(_database_file(args), erased_at)
+    if not old:
+        return
+    print(t("erase.backups"))
+    for path in old:
+        print(f"  {path}")
+    if args.purge_backups:
+        print(t("erase.backups_purged", count=purge_backups(old)))
+    else:
+        print(t("erase.backups_untouched"))
+
+
+def erase_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    from tp_tui.services.erasure import ErasureRefused, erase, plan_erasure, scrub
+    from tp_tui.services.summary import SummaryError, resolve_participant
+
+    if args.scrub and not args.name:
+        done = scrub()
+        print(
+            t("erase.scrubbed" if done else "erase.scrub_busy"),
+            file=sys.stdout if done else sys.stderr,
+        )
+        return 0 if done else 1
+    if not args.name.strip():
+        print(t("erase.error.name_needed"), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        participant_id = resolve_participant(args.name)
+        plan = plan_erasure(participant_id)
+    except (SummaryError, ErasureRefused) as error:
+        print(t(error.key, **error.params), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(t("erase.plan.title", id=plan.participant_id, name=one_line(plan.name)))
+    for table, count in plan.counts.items():
+        print(t("erase.plan.line", label=t(f"erase.table.{table}"), count=count))
+    print(t("erase.plan.kept", id=plan.participant_id))
+    typed = _confirmation(args)
+    if typed is None:
+        return EXIT_BAD_INPUT
+    try:
+        result = erase(plan.participant_id, typed, clock)
+    except ErasureRefused as error:
+        print(t(error.key, **error.params), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    total = sum(result.counts.values()) + 1  # and the participant's own row
+    if result.scrubbed:
+        print(t("erase.done", id=plan.participant_id, count=total))
+    else:
+        print(t("erase.not_scrubbed", id=plan.participant_id), file=sys.stderr)
+    _backups(args, result.erased_at)
+    return 0 if result.scrubbed else 1
+
+
+def add_audit_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--participant", type=int, required=True, metavar="ID", help=t("cli.help.audit_participant")
+    )
+
+
+def audit_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    """Ids, times and actions only: the trail holds no names, and neither does its print-out."""
+    from tp_tui.services.audit import trail
+
+    participant_id = int(args.participant)
+    lines = trail(participant_id)
+    if not lines:
+        print(t("audit.none", id=participant_id))
+        return 0
+    print(t("audit.title", id=participant_id))
+    erased = None
+    for line in lines:
+        family, _, detail = line.action.partition(".")
+        action = t(f"audit.action.{family}") + (f" ({detail})" if detail else "")
+        if line.entity and line.entity_id is not None and line.entity != "participant":
+            action += f"  {line.entity} #{line.entity_id}"
+        if erased is not None:
+            print(t("audit.reused"))
+            erased = None
+        print(t("audit.line", when=format_datetime(line.at), action=action))
+        if family == "erase":
+            erased = line.at
+            print(t("audit.erased", date=format_date(line.at.date())))
+    return 0
