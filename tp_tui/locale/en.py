@@ -655,4 +655,9 @@ MESSAGES: dict[str, str] = {
     "plan.goal_history": "History",
     "form.locked": "Not saved: the database is busy (another copy of tp is saving). What you typed is still here; press ctrl+s again in a moment.",
     "storage.hint.restore": "The newest backup is from {date}: `tp restore 1` puts it back (the damaged file is kept aside, not overwritten).",
+    "erase.key": "Erase for good",
+    "erase.key.tooltip": "Erase this participant and every trace of them (asks for the name)",
+    "erase.cancel": "Cancel",
+    "erase.tui_prompt": "Type the participant's full name and press Enter to erase. Empty: stop.",
+    "erase.tui_purge": "{count} backup(s) from before the erasure still hold the participant. Overwrite and delete them?",
 }

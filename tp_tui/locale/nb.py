@@ -655,4 +655,9 @@ MESSAGES: dict[str, str] = {
     "plan.goal_history": "Historikk",
     "form.locked": "Ikke lagret: databasen er opptatt (en annen kopi av tp lagrer). Det du skrev er her fortsatt; trykk ctrl+s igjen om litt.",
     "storage.hint.restore": "Den nyeste sikkerhetskopien er fra {date}: `tp restore 1` legger den tilbake (den skadde filen blir lagt til side, ikke overskrevet).",
+    "erase.key": "Slett for godt",
+    "erase.key.tooltip": "Slett deltakeren og alle spor etter hen (spør om navnet)",
+    "erase.cancel": "Avbryt",
+    "erase.tui_prompt": "Skriv deltakerens fulle navn og trykk Enter for å slette. Tomt: avbryt.",
+    "erase.tui_purge": "{count} sikkerhetskopi(er) fra før slettingen inneholder fortsatt deltakeren. Overskrive og slette dem?",
 }

@@ -350,6 +350,12 @@ def export_summary(app: TpApp, participant_id: int) -> None:
 
         def recorded() -> None:
             record_export(participant_id, "summary", request.fmt, app.clock)
+            if "print" in request.options:
+                from tp_tui.db import write
+                from tp_tui.services.audit import record
+
+                with write():
+                    record("print", participant_id, app.clock.now())
             refresh(app)
 
         _deliver(app, data, Path(request.path).expanduser(), "print" in request.options, recorded)
@@ -357,3 +363,43 @@ def export_summary(app: TpApp, participant_id: int) -> None:
     formats = [("pdf", "PDF"), ("html", "HTML"), ("md", "Markdown")]
     options = [("print", t("export.option_print")), ("notes", t("export.option_notes"))]
     app.push_screen(ExportDialog(t("export.summary_title"), formats, options, paths), chosen)
+
+
+def erase_participant(app: TpApp, participant_id: int) -> None:
+    """Erase after the name is typed; then offer to purge backups made before."""
+    from tp_tui.services.erasure import ErasureResult, backups_older_than, purge_backups
+    from tp_tui.views.erase_form import EraseScreen
+
+    def done(result: ErasureResult | None) -> None:
+        if result is None:
+            app.notify(t("erase.cancelled"), markup=False)
+            return
+        total = sum(result.counts.values())
+        if result.scrubbed:
+            app.notify(t("erase.done", id=participant_id, count=total), markup=False)
+        else:
+            app.notify(
+                t("erase.not_scrubbed", id=participant_id),
+                markup=False,
+                severity="warning",
+                timeout=15,
+            )
+
+        def leave_page() -> None:
+            from tp_tui.views.participant_detail import ParticipantDetailScreen
+
+            if isinstance(app.screen, ParticipantDetailScreen):
+                app.pop_screen()  # the erased participant's page has nothing left to show
+            refresh(app)
+
+        app.call_after_refresh(leave_page)
+        older = backups_older_than(app.db_path, result.erased_at) if app.db_path else []
+        if older:
+
+            def purge(yes: bool | None) -> None:
+                if yes:
+                    app.notify(t("erase.backups_purged", count=purge_backups(older)), markup=False)
+
+            app.push_screen(ConfirmScreen(t("erase.tui_purge", count=len(older))), purge)
+
+    app.push_screen(EraseScreen(participant_id), done)

@@ -43,6 +43,7 @@ class ParticipantDetailScreen(Screen[None]):
         key("a", "group", "plan.group", "detail.group"),
         key("u", "export", "export.summary", "detail.export"),
         key("k", "checklist", "process.checklist", "detail.checklist"),
+        key("E", "erase", "erase.key", "detail.erase", show=False),
         key("o", "reopen", "process.reopen", "detail.reopen", show=False),
     ]
 
@@ -363,3 +364,8 @@ class ParticipantDetailScreen(Screen[None]):
         from tp_tui.views.plan_forms import ChecklistForm
 
         self.app.push_screen(ChecklistForm(self.participant_id), self._after_form)
+
+    def action_erase(self) -> None:
+        from tp_tui.views import flows
+
+        flows.erase_participant(self.tp, self.participant_id)
