@@ -227,3 +227,15 @@ def test_retention_candidates_are_closed_longer_than_the_limit(
     march_end = datetime(2027, 3, 31, 12, tzinfo=OSLO)
     found = [c[0] for c in retention_candidates(march_end, Settings(retention_months=1))]
     assert found[-1] == late and len(found) == 5
+
+
+def test_an_erased_number_is_never_given_again(db_path: Path, clock: FrozenClock) -> None:
+    from tp_tui.services.erasure import erase
+    from tp_tui.services.participants import ParticipantInput, add_participant
+
+    first = add_participant(ParticipantInput(name="Ola Hansen"), clock)
+    last = add_participant(ParticipantInput(name="Siri Lund"), clock)
+    erase(last.id, "Siri Lund", clock)
+    newcomer = add_participant(ParticipantInput(name="Per Berg"), clock)
+    assert newcomer.id not in (first.id, last.id)
+    assert newcomer.id == last.id + 1

@@ -14,7 +14,7 @@ from tp_tui.dates import DateParseError, parse_date
 from tp_tui.db import write
 from tp_tui.domain import ParticipantStatus, ReferralSource, Stage
 from tp_tui.folding import fold, initials, search_text, sort_key
-from tp_tui.models import Contact, Participant, StageRecord
+from tp_tui.models import AuditEvent, Contact, Participant, StageRecord
 from tp_tui.phone import PhoneError, normalize_phone, phone_digits
 from tp_tui.services.history import record_revision, snapshot
 from tp_tui.services.validation import FieldError, ValidationFailed
@@ -133,14 +133,25 @@ def _apply(participant: Participant, clean: CleanParticipant) -> None:
     participant.sort_key = sort_key(clean.name)
 
 
+def _next_id() -> int:
+    """A number never used before, also by someone since erased.
+
+    SQLite would hand out the highest number again after the newest participant is erased, and
+    the audit trail, which keeps erased numbers, would then seem to speak of the new person.
+    """
+    used = Participant.select(fn.MAX(Participant.id)).scalar() or 0
+    audited = AuditEvent.select(fn.MAX(AuditEvent.participant_id)).scalar() or 0
+    return int(max(used, audited)) + 1
+
+
 def add_participant(data: ParticipantInput, clock: Clock) -> Participant:
     """Validate and save a new participant; the process starts at stage 1 on the intake date."""
     now = clock.now()
     clean = validate(data, now.date())
     with write():
-        participant = Participant(created_at=now, updated_at=now)
+        participant = Participant(id=_next_id(), created_at=now, updated_at=now)
         _apply(participant, clean)
-        participant.save()
+        participant.save(force_insert=True)
         if clean.status != ParticipantStatus.PROSPECTIVE.value:
             StageRecord.create(
                 participant=participant,
