@@ -80,11 +80,25 @@ class TpApp(App[None]):
         self.db_path = db_path
 
     def on_mount(self) -> None:
+        self._retention_notice()
         if self.db_path is not None:
             # Backups every few hours of use; the check itself is cheap.
             self.set_interval(15 * 60, self._backup_if_due)
         self.title = t("app.title")
         self.sub_title = t("app.demo") if self.demo else ""
+
+    def _retention_notice(self) -> None:
+        """Participants closed longer than the retention time are named on start (count only)."""
+        from tp_tui.services.erasure import retention_candidates
+
+        due = retention_candidates(self.clock.now(), self.settings)
+        if due:
+            self.notify(
+                t("retention.notice", count=len(due), months=self.settings.retention_months),
+                markup=False,
+                severity="warning",
+                timeout=20,
+            )
 
     def _backup_if_due(self) -> None:
         from tp_tui.services.autobackup import backup_if_due

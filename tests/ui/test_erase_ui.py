@@ -38,3 +38,24 @@ async def test_erase_after_typing_the_name(demo_db: Path, clock: FrozenClock) ->
         assert Contact.select().count() == others
         assert isinstance(app.screen, ParticipantsScreen)
     assert b"Kari Nordmann" not in demo_db.read_bytes()
+
+
+async def test_long_closed_participants_are_named_on_start(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    from datetime import date
+
+    now = clock.now()
+    Participant.create(
+        name="Gammel Sak",
+        status="closed",
+        closed_on=date(2023, 6, 1),
+        created_at=now,
+        updated_at=now,
+    )
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]  # noqa: SLF001
+        assert any("closed more than 24 months ago" in m for m in messages)
+        assert not any("Gammel" in m for m in messages)  # a count, never a name
