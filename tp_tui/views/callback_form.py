@@ -7,9 +7,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from tp_tui.dates import DateParseError, parse_datetime
 from tp_tui.i18n import describe_moment, t
@@ -19,14 +17,14 @@ from tp_tui.services.callbacks import CallbackInput, default_due, register_callb
 from tp_tui.services.validation import ValidationFailed
 from tp_tui.text import literal
 from tp_tui.views.errors import not_saved_message
-from tp_tui.widgets.confirm import ConfirmScreen
+from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.participant_picker import ParticipantPicker
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
 
 
-class CallbackFormScreen(ModalScreen[int | None]):
+class CallbackFormScreen(FormScreen[int | None]):
     """Dismisses with the new callback's id, or None when cancelled."""
 
     CSS_PATH = ["forms.tcss", "callback_form.tcss"]
@@ -76,12 +74,6 @@ class CallbackFormScreen(ModalScreen[int | None]):
                 yield Button(t("form.save_button"), id="save", variant="primary", compact=True)
                 yield Button(t("form.cancel_button"), id="cancel", compact=True)
         yield Footer()
-
-    def _row(self, name: str, label_key: str, field: Widget) -> ComposeResult:
-        with Horizontal(classes="field-row"):
-            yield Label(t(label_key), markup=False, classes="field-label")
-            yield field
-        yield Static("", id=f"{name}-message", classes="message", markup=False)
 
     def on_mount(self) -> None:
         self._due_changed()
@@ -148,18 +140,3 @@ class CallbackFormScreen(ModalScreen[int | None]):
             self._form_message(not_saved_message(error))
             return
         self.dismiss(callback.id)
-
-    def _form_message(self, text: str) -> None:
-        message = self.query_one("#form-message", Static)
-        message.update(text)
-        message.set_class(True, "error")
-
-    def action_cancel(self) -> None:
-        if self.typed() != self._initial:
-            self.app.push_screen(ConfirmScreen(t("form.discard_question")), self._discard)
-        else:
-            self.dismiss(None)
-
-    def _discard(self, answer: bool | None) -> None:
-        if answer:
-            self.dismiss(None)

@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from tp_tui.dates import DateParseError, parse_datetime
@@ -29,8 +27,8 @@ from tp_tui.services.contacts import (
 from tp_tui.services.validation import ValidationFailed
 from tp_tui.text import literal
 from tp_tui.views.errors import not_saved_message
+from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
-from tp_tui.widgets.confirm import ConfirmScreen
 from tp_tui.widgets.participant_picker import ParticipantPicker
 
 if TYPE_CHECKING:
@@ -56,7 +54,7 @@ def _choices(
     return with_hotkeys([(member.value, t(member.label_key)) for member in codes])
 
 
-class ContactFormScreen(ModalScreen[ContactSaved | None]):
+class ContactFormScreen(FormScreen[ContactSaved | None]):
     """New contact (``contact_id`` None) or an edit of a stored one."""
 
     CSS_PATH = ["forms.tcss", "contact_form.tcss"]
@@ -170,16 +168,10 @@ class ContactFormScreen(ModalScreen[ContactSaved | None]):
                 yield Button(t("form.cancel_button"), id="cancel", compact=True)
         yield Footer()
 
-    def _row(self, name: str, label_key: str, field: Widget) -> ComposeResult:
-        with Horizontal(classes="field-row", id=f"{name}-row"):
-            yield Label(t(label_key), markup=False, classes="field-label")
-            yield field
-        yield Static("", id=f"{name}-message", classes="message", markup=False)
-
     def on_mount(self) -> None:
         self._show_destination()
         self._understood()
-        self._initial_typed = self.typed()
+        self._initial = self.typed()
         if self.initial.participant_id is None:
             self.query_one("#picker-input", Input).focus()
         else:
@@ -286,18 +278,3 @@ class ContactFormScreen(ModalScreen[ContactSaved | None]):
         self.dismiss(
             ContactSaved(contact.id, contact.participant_id, contact.outcome, data.when, another)
         )
-
-    def _form_message(self, text: str) -> None:
-        message = self.query_one("#form-message", Static)
-        message.update(text)
-        message.set_class(True, "error")
-
-    def action_cancel(self) -> None:
-        if self.typed() != self._initial_typed:
-            self.app.push_screen(ConfirmScreen(t("form.discard_question")), self._discard)
-        else:
-            self.dismiss(None)
-
-    def _discard(self, answer: bool | None) -> None:
-        if answer:
-            self.dismiss(None)

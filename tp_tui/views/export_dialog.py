@@ -6,13 +6,12 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Input, Static
 
 from tp_tui.i18n import t
 from tp_tui.keys import key
+from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option
 
 
@@ -24,7 +23,7 @@ class ExportRequest:
     path: str
 
 
-class ExportDialog(ModalScreen[ExportRequest | None]):
+class ExportDialog(FormScreen[ExportRequest | None]):
     CSS_PATH = ["forms.tcss"]
     DEFAULT_CSS = "ExportDialog { align: center middle; }"
     BINDINGS = [
@@ -71,12 +70,6 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Static(t("export.hint"), classes="message", markup=False)
         yield Footer()
 
-    def _row(self, name: str, label_key: str, field: Widget) -> ComposeResult:
-        with Horizontal(classes="field-row"):
-            yield Label(t(label_key), markup=False, classes="field-label")
-            yield field
-        yield Static("", id=f"{name}-message", classes="message", markup=False)
-
     def on_mount(self) -> None:
         self.query_one("#format", KeyChoice).focus()
 
@@ -98,6 +91,3 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 path=self.query_one("#path", Input).value,
             )
         )
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -5,21 +5,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Input, Static
 
 from tp_tui.i18n import t
 from tp_tui.keys import key
 from tp_tui.services.rounds import register_guest
 from tp_tui.services.validation import ValidationFailed
+from tp_tui.views.form_base import FormScreen
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
 
 
-class GuestFormScreen(ModalScreen[int | None]):
+class GuestFormScreen(FormScreen[int | None]):
     """Dismisses with the new (prospective) participant's id, or None."""
 
     CSS_PATH = ["forms.tcss"]
@@ -56,12 +55,6 @@ class GuestFormScreen(ModalScreen[int | None]):
             )
         yield Footer()
 
-    def _row(self, name: str, label_key: str, field: Widget) -> ComposeResult:
-        with Horizontal(classes="field-row"):
-            yield Label(t(label_key), markup=False, classes="field-label")
-            yield field
-        yield Static("", id=f"{name}-message", classes="message", markup=False)
-
     def on_mount(self) -> None:
         self.query_one("#nickname", Input).focus()
 
@@ -88,6 +81,3 @@ class GuestFormScreen(ModalScreen[int | None]):
         key_ = "guest_form.saved_callback" if callback_id else "guest_form.saved"
         self.notify(t(key_), markup=False)
         self.dismiss(guest_id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

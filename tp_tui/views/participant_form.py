@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
@@ -29,13 +28,13 @@ from tp_tui.services.participants import (
 from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.text import one_line
 from tp_tui.views.errors import not_saved_message
-from tp_tui.widgets.confirm import ConfirmScreen
+from tp_tui.views.form_base import FormScreen
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
 
 
-class ParticipantFormScreen(ModalScreen[int | None]):
+class ParticipantFormScreen(FormScreen[int | None]):
     """Dismisses with the saved participant's id, or None when cancelled."""
 
     CSS_PATH = ["forms.tcss", "participant_form.tcss"]
@@ -223,18 +222,3 @@ class ParticipantFormScreen(ModalScreen[int | None]):
             return
         self.notify(t("participant_form.saved", name=one_line(participant.name)), markup=False)
         self.dismiss(participant.id)
-
-    def _form_message(self, text: str) -> None:
-        message = self.query_one("#form-message", Static)
-        message.update(text)
-        message.set_class(True, "error")
-
-    def action_cancel(self) -> None:
-        if self._initial is not None and self.typed() != self._initial:
-            self.app.push_screen(ConfirmScreen(t("form.discard_question")), self._discard)
-        else:
-            self.dismiss(None)
-
-    def _discard(self, answer: bool | None) -> None:
-        if answer:
-            self.dismiss(None)

@@ -7,9 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widget import Widget
+from textual.containers import VerticalScroll
 from textual.widgets import Footer, Input, Label, Static
 
 from tp_tui.domain import LifeArea
@@ -19,8 +17,8 @@ from tp_tui.services.rounds import RoundInput, active_places, default_place, log
 from tp_tui.services.validation import ValidationFailed
 from tp_tui.text import one_line
 from tp_tui.views.errors import not_saved_message
+from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
-from tp_tui.widgets.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
@@ -34,7 +32,7 @@ class RoundSaved:
     then: str  # "", "contact" (a participant met there) or "guest" (someone asking for help)
 
 
-class RoundFormScreen(ModalScreen[RoundSaved | None]):
+class RoundFormScreen(FormScreen[RoundSaved | None]):
     """Dismisses with the new visit, and what to do next, or None."""
 
     CSS_PATH = ["forms.tcss"]
@@ -102,12 +100,6 @@ class RoundFormScreen(ModalScreen[RoundSaved | None]):
             yield Static("", id="form-message", classes="message form-message", markup=False)
         yield Footer()
 
-    def _row(self, name: str, label_key: str, field: Widget) -> ComposeResult:
-        with Horizontal(classes="field-row"):
-            yield Label(t(label_key), markup=False, classes="field-label")
-            yield field
-        yield Static("", id=f"{name}-message", classes="message", markup=False)
-
     def on_mount(self) -> None:
         self._initial = self.typed()
         place = self.query_one("#place", KeyChoice)
@@ -145,18 +137,3 @@ class RoundFormScreen(ModalScreen[RoundSaved | None]):
             self._form_message(not_saved_message(error))
             return
         self.dismiss(RoundSaved(visit.id, then))
-
-    def _form_message(self, text: str) -> None:
-        message = self.query_one("#form-message", Static)
-        message.update(text)
-        message.set_class(True, "error")
-
-    def action_cancel(self) -> None:
-        if self.typed() != self._initial:
-            self.app.push_screen(ConfirmScreen(t("form.discard_question")), self._discard)
-        else:
-            self.dismiss(None)
-
-    def _discard(self, answer: bool | None) -> None:
-        if answer:
-            self.dismiss(None)
