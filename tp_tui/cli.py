@@ -39,6 +39,9 @@ def _global_options(defaults: bool) -> argparse.ArgumentParser:
         help=t("cli.help.reset"),
     )
     parser.add_argument("--lang", choices=("nb", "en"), default=default, help=t("cli.help.lang"))
+    parser.add_argument(
+        "--passphrase-file", metavar="PATH", default=default, help=t("cli.help.passphrase_file")
+    )
     return parser
 
 
@@ -107,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     from tp_tui.commands.importer import add_parser as add_import_parser
 
     add_import_parser(commands, [shared])
+    commands.add_parser("encrypt", parents=[shared], help=t("cli.help.encrypt"))
+    commands.add_parser("decrypt", parents=[shared], help=t("cli.help.decrypt"))
     return parser
 
 
@@ -130,7 +135,12 @@ def _open(args: argparse.Namespace, clock: Clock) -> bool:
     if args.demo and args.reset:
         _remove_database_files(path)
     try:
-        open_database(path)
+        try:
+            open_database(path)
+        except StorageError as error:
+            if error.key != "storage.error.encrypted":
+                raise
+            _open_encrypted(args, path, error)
     except StorageError as error:
         print(t(error.key, **error.params), file=sys.stderr)
         if error.key == "storage.error.damaged":
@@ -147,6 +157,39 @@ def _open(args: argparse.Namespace, clock: Clock) -> bool:
         if is_empty():
             fill_demo(clock)
     return True
+
+
+PASSPHRASE_TRIES = 3
+_RETRY_KEYS = ("storage.error.wrong_passphrase", "storage.error.empty_passphrase")
+
+
+def _open_encrypted(args: argparse.Namespace, path: Path, encrypted: Exception) -> None:
+    """Open the encrypted file with the passphrase from --passphrase-file, or asked for on the
+    terminal (three tries). The passphrase stays in memory only."""
+    import getpass
+
+    from tp_tui.db import StorageError, open_database
+
+    file = getattr(args, "passphrase_file", None)
+    if file:
+        from tp_tui.services.encryption import read_passphrase_file
+
+        open_database(path, read_passphrase_file(Path(file)))
+        return
+    if not sys.stdin.isatty():
+        raise encrypted
+    for attempt in range(PASSPHRASE_TRIES):
+        passphrase = getpass.getpass(t("crypto.prompt.passphrase", path=str(path)))
+        try:
+            open_database(path, passphrase)
+            return
+        except StorageError as error:
+            last = attempt == PASSPHRASE_TRIES - 1
+            if error.key not in _RETRY_KEYS:
+                raise
+            print(t(error.key, **error.params), file=sys.stderr)
+            if last:
+                raise StorageError("crypto.error.too_many_tries") from error
 
 
 def _offer_restore(path: Path) -> None:
@@ -238,6 +281,14 @@ def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace, Settings
         from tp_tui.commands.importer import import_command
 
         return import_command
+    if args.command == "encrypt":
+        from tp_tui.commands.encryption import encrypt_command
+
+        return encrypt_command
+    if args.command == "decrypt":
+        from tp_tui.commands.encryption import decrypt_command
+
+        return decrypt_command
     if args.command == "export":
         from tp_tui.commands.export import export_command
 

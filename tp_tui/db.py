@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import SqliteDatabase
 
 from tp_tui.migrations import LATEST_VERSION, steps
@@ -33,6 +34,13 @@ PRAGMAS: dict[str, Any] = {
     "temp_store": 2,  # MEMORY: no temporary files with content on disk
     "cache_size": -16_000,
 }
+
+
+# SQLCipher: the log level first, so a wrong passphrase writes no "hmac check failed" lines to
+# stderr (they would tear the interface); busy_timeout here because SqlCipherDatabase ignores
+# ``timeout``.
+CIPHER_PRAGMAS: dict[str, Any] = {"cipher_log_level": "NONE", **PRAGMAS}
+NO_SQLCIPHER = "storage.error.no_sqlcipher"
 
 
 class StorageError(Exception):
@@ -71,6 +79,87 @@ def _check_existing(path: Path) -> int:
     except sqlite3.DatabaseError as error:
         raise StorageError("storage.error.damaged", path=str(path)) from error
     return int(version)
+
+
+def may_be_encrypted(path: Path) -> bool:
+    """True for an existing, non-empty file whose header is not SQLite's but that could be
+    SQLCipher's: a random salt in front, whole pages (a multiple of 512 bytes) after."""
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            return False
+        with path.open("rb") as handle:
+            header = handle.read(16)
+    except FileNotFoundError:
+        return False
+    return header != SQLITE_MAGIC and size >= 512 and size % 512 == 0
+
+
+def check_passphrase(passphrase: str) -> None:
+    """An empty passphrase would silently make SQLCipher write plain text: refuse it first."""
+    if not passphrase or not passphrase.strip():
+        raise StorageError("storage.error.empty_passphrase")
+
+
+def sqlcipher_database_class() -> type[SqliteDatabase]:
+    """playhouse's SqlCipherDatabase, imported only when a file is encrypted."""
+    try:
+        from playhouse.sqlcipher_ext import SqlCipherDatabase
+    except ImportError as error:
+        raise StorageError(NO_SQLCIPHER) from error
+    return SqlCipherDatabase
+
+
+def is_encrypted_database(database: object) -> bool:
+    """True when ``database`` is a SQLCipher (keyed) database."""
+    return type(database).__name__ == "SqlCipherDatabase"
+
+
+def _database_errors() -> tuple[type[BaseException], ...]:
+    errors: list[type[BaseException]] = [sqlite3.DatabaseError, PeeweeDatabaseError]
+    try:
+        from sqlcipher3 import dbapi2  # type: ignore[import-untyped]
+
+        errors.append(dbapi2.DatabaseError)
+    except ImportError:
+        pass
+    return tuple(errors)
+
+
+def open_encrypted(path: Path, passphrase: str, create: bool = False) -> SqliteDatabase:
+    """A connected SqlCipherDatabase for ``path``, checked to be ours; not bound to the models.
+
+    A wrong passphrase raises StorageError("storage.error.wrong_passphrase"), prints nothing and
+    writes nothing: the first read fails before any pragma can write.
+    """
+    check_passphrase(passphrase)
+    database_class = sqlcipher_database_class()
+    database = database_class(
+        str(path),
+        passphrase=passphrase,
+        pragmas=CIPHER_PRAGMAS,
+        lock_type="IMMEDIATE",
+    )
+    try:
+        database.connect()
+        if not create:
+            application_id = database.execute_sql("PRAGMA application_id").fetchone()[0]
+            version = database.execute_sql("PRAGMA user_version").fetchone()[0]
+            if application_id != APPLICATION_ID:
+                raise StorageError("storage.error.not_ours", path=str(path))
+            if version > LATEST_VERSION:
+                raise StorageError("storage.error.newer", path=str(path))
+            if database.execute_sql("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise StorageError("storage.error.damaged", path=str(path))
+    except StorageError:
+        database.close()
+        raise
+    except _database_errors() as error:
+        database.close()
+        if "not a database" in str(error):
+            raise StorageError("storage.error.wrong_passphrase", path=str(path)) from error
+        raise StorageError("storage.error.damaged", path=str(path)) from error
+    return database
 
 
 def _private(path: Path, mode: int) -> None:
@@ -113,24 +202,40 @@ def migrate(database: SqliteDatabase) -> None:
         database.execute_sql("PRAGMA foreign_keys = ON")
 
 
-def open_database(path: Path) -> SqliteDatabase:
-    """Open (or create) the tp-tui database at ``path`` and bind the models to it."""
+def open_database(path: Path, passphrase: str | None = None) -> SqliteDatabase:
+    """Open (or create) the tp-tui database at ``path`` and bind the models to it.
+
+    An encrypted (SQLCipher) file needs ``passphrase``; without one this raises
+    StorageError("storage.error.encrypted"). With a passphrase a new file is created encrypted;
+    a plain file stays plain. An empty passphrase is refused before anything is opened.
+    """
     path = Path(path)
+    if passphrase is not None:
+        check_passphrase(passphrase)
     if not path.parent.exists():
         path.parent.mkdir(parents=True, mode=0o700)
-    if path.exists() and path.stat().st_size > 0:
-        _check_existing(path)
-    database = SqliteDatabase(
-        str(path),
-        pragmas=PRAGMAS,
-        timeout=BUSY_TIMEOUT_MS / 1000,
-        lock_type="IMMEDIATE",  # take the write lock at once: no "database is locked" mid-save
-    )
+    exists = path.exists() and path.stat().st_size > 0
+    database: SqliteDatabase
+    if exists and may_be_encrypted(path):
+        if passphrase is None:
+            raise StorageError("storage.error.encrypted", path=str(path))
+        database = open_encrypted(path, passphrase)
+    elif not exists and passphrase is not None:
+        database = open_encrypted(path, passphrase, create=True)
+    else:
+        if exists:
+            _check_existing(path)
+        database = SqliteDatabase(
+            str(path),
+            pragmas=PRAGMAS,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            lock_type="IMMEDIATE",  # take the write lock at once: no "database is locked" mid-save
+        )
     try:
-        database.connect()
+        database.connect(reuse_if_open=True)
         _make_private_files(path)
         migrate(database)
-    except sqlite3.DatabaseError as error:
+    except _database_errors() as error:
         database.close()
         raise StorageError("storage.error.damaged", path=str(path)) from error
     _make_private_files(path)
@@ -160,3 +265,12 @@ def current_umask_is_private() -> bool:
     mask = os.umask(0o077)
     os.umask(mask)
     return mask & 0o077 == 0o077
+
+
+def current_passphrase() -> str | None:
+    """The passphrase of the open encrypted database, held only in memory; None when plain."""
+    database = db.obj
+    if database is None or not is_encrypted_database(database):
+        return None
+    passphrase = database.connect_params.get("passphrase")
+    return passphrase if isinstance(passphrase, str) else None

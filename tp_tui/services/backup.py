@@ -21,7 +21,9 @@ from tp_tui.db import (
     BUSY_TIMEOUT_MS,
     SQLITE_MAGIC,
     StorageError,
+    current_passphrase,
     ensure_private_dir,
+    may_be_encrypted,
 )
 from tp_tui.migrations import LATEST_VERSION
 from tp_tui.paths import data_dir
@@ -103,6 +105,47 @@ def _copy_into_new_file(source: Path, folder: Path, mode: str) -> Path:
     return temporary
 
 
+def _encrypted_copy(db_path: Path, folder: Path) -> Path:
+    """An encrypted, checked copy of the open encrypted database, with ``VACUUM INTO``.
+
+    Only from this process's keyed connection: the passphrase is never stored, so an encrypted
+    database that is not open here cannot be backed up (and is never copied as plain text).
+    """
+    from tp_tui.models import db
+    from tp_tui.services.encryption import sqlcipher_module
+
+    passphrase = current_passphrase()
+    if passphrase is None or not _is_open_here(db_path):
+        raise StorageError("backup.error.failed", reason="encrypted database not open")
+    handle, name = tempfile.mkstemp(prefix=".tp-", suffix=".partial", dir=folder)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        temporary.chmod(0o600)
+        db.execute_sql("VACUUM INTO ?", (str(temporary),))
+        dbapi = sqlcipher_module()
+        copy = dbapi.connect(str(temporary), isolation_level=None)
+        try:
+            copy.execute("PRAGMA cipher_log_level = NONE")
+            copy.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
+            copy.execute("PRAGMA journal_mode=DELETE")
+            result = copy.execute("PRAGMA quick_check").fetchone()[0]
+            if result != "ok":
+                raise sqlite3.DatabaseError(f"quick_check: {result}")
+        except dbapi.Error as error:
+            raise sqlite3.DatabaseError(str(error)) from error
+        finally:
+            copy.close()
+        if not may_be_encrypted(temporary):  # never a plain-text backup of an encrypted file
+            raise sqlite3.DatabaseError("backup copy is not encrypted")
+        _fsync(temporary)
+    except BaseException:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(f"{temporary}{suffix}").unlink(missing_ok=True)
+        raise
+    return temporary
+
+
 def _reason(error: Exception) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
@@ -118,8 +161,11 @@ def make_backup(db_path: Path, now: datetime) -> BackupFile:
         if not db_path.is_file():
             raise FileNotFoundError(2, os.strerror(2))
         folder = backup_dir(db_path)
-        # Read-write so a WAL database opens even without its -shm; nothing is written to it.
-        temporary = _copy_into_new_file(db_path, folder, "rw")
+        if may_be_encrypted(db_path):
+            temporary = _encrypted_copy(db_path, folder)
+        else:
+            # Read-write so a WAL database opens even without its -shm; nothing is written to it.
+            temporary = _copy_into_new_file(db_path, folder, "rw")
         target = folder / now.astimezone(OSLO).strftime(NAME_FORMAT)
         os.replace(temporary, target)  # same second: the newer copy replaces the older
         _fsync(folder)
@@ -215,6 +261,8 @@ def check_backup(backup: BackupFile) -> None:
     """Raise StorageError unless the backup is a sound tp-tui file this version can open."""
     path = backup.path
     try:
+        if may_be_encrypted(path):
+            raise StorageError("backup.error.encrypted_restore", path=str(path))
         with path.open("rb") as handle:
             if not handle.read(100).startswith(SQLITE_MAGIC):
                 raise StorageError("backup.error.not_ours", path=str(path))
