@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import App, SystemCommand
 from textual.screen import ModalScreen, Screen
 
@@ -78,12 +80,15 @@ class TpApp(App[None]):
         self.clock = clock or Clock()
         self.demo = demo
         self.db_path = db_path
+        self.locked = False
+        self._last_input = time.monotonic()
 
     def on_mount(self) -> None:
         self._retention_notice()
         if self.db_path is not None:
             # Backups every few hours of use; the check itself is cheap.
             self.set_interval(15 * 60, self._backup_if_due)
+        self.set_interval(30, self._lock_if_idle)
         self.title = t("app.title")
         self.sub_title = t("app.demo") if self.demo else ""
 
@@ -119,7 +124,36 @@ class TpApp(App[None]):
         self._exit_renderables.append(Text(message, style="bold"))
         self._close_messages_no_wait()
 
+    def on_event(self, event: events.Event) -> Any:
+        if isinstance(event, events.Key | events.MouseDown):
+            self._last_input = time.monotonic()
+        return super().on_event(event)
+
+    def _lock_if_idle(self) -> None:
+        from tp_tui.db import is_encrypted_database
+        from tp_tui.models import db
+
+        minutes = self.settings.lock_after_minutes
+        if not minutes or not is_encrypted_database(db.obj) or self.locked:
+            return
+        if time.monotonic() - self._last_input >= minutes * 60:
+            self.lock()
+
+    def lock(self) -> None:
+        """Cover everything until the passphrase is given again (encrypted databases only)."""
+        from tp_tui.views.lock import LockScreen
+
+        self.locked = True
+        self.push_screen(LockScreen())
+
+    def unlocked(self) -> None:
+        self.locked = False
+        self._last_input = time.monotonic()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While locked nothing may switch screens or open the palette; quitting is allowed.
+        if self.locked and action != "quit":
+            return False
         # The key for the screen you are on says nothing; leaving it out makes room in the footer.
         if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
             return False

@@ -38,6 +38,8 @@ class Settings:
     """Days for which the newest backup of each day is kept (today counts)."""
     backup_keep_weekly_weeks: int = 5
     """ISO weeks for which the newest backup of each week is kept (this week counts)."""
+    lock_after_minutes: int = 10
+    """Minutes without use before an encrypted database's app locks (0: never)."""
     retention_months: int = 24
     """Months after closing before a participant is offered for erasure (retention limit)."""
 

@@ -661,4 +661,6 @@ MESSAGES: dict[str, str] = {
     "erase.tui_prompt": "Type the participant's full name and press Enter to erase. Empty: stop.",
     "erase.tui_purge": "{count} backup(s) from before the erasure still hold the participant. Overwrite and delete them?",
     "retention.notice": "{count} participant(s) were closed more than {months} months ago. Erase them (E on their page, or tp erase) or keep them on purpose.",
+    "lock.title": "tp is locked after a while without use. Type the passphrase and press Enter.",
+    "lock.wrong": "That passphrase does not open the database.",
 }

@@ -661,4 +661,6 @@ MESSAGES: dict[str, str] = {
     "erase.tui_prompt": "Skriv deltakerens fulle navn og trykk Enter for å slette. Tomt: avbryt.",
     "erase.tui_purge": "{count} sikkerhetskopi(er) fra før slettingen inneholder fortsatt deltakeren. Overskrive og slette dem?",
     "retention.notice": "{count} deltaker(e) ble avsluttet for mer enn {months} måneder siden. Slett dem (E på siden deres, eller tp erase) eller behold dem med vilje.",
+    "lock.title": "tp er låst etter en stund uten bruk. Skriv passordfrasen og trykk Enter.",
+    "lock.wrong": "Den passordfrasen åpner ikke databasen.",
 }

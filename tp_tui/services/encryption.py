@@ -206,3 +206,21 @@ def _check_ours(path: Path) -> None:
             raise StorageError("storage.error.not_ours", path=str(path))
     finally:
         connection.close()
+
+
+def passphrase_opens(path: Path, passphrase: str) -> bool:
+    """Whether ``passphrase`` opens the encrypted file (to unlock the app after idle time)."""
+    if not passphrase or not passphrase.strip():
+        return False
+    dbapi = sqlcipher_module()
+    try:
+        connection = _connect(dbapi, path, passphrase)
+    except Exception:  # any failure means "does not open"
+        return False
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except Exception:  # a wrong key fails on the first read
+        return False
+    finally:
+        connection.close()

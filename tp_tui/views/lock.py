@@ -1,0 +1,47 @@
+"""After a while without use an encrypted database's app locks: nothing personal is shown until
+the passphrase is given again. Whatever was being typed stays underneath, unsaved but not lost."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from tp_tui.i18n import t
+
+if TYPE_CHECKING:
+    from tp_tui.app import TpApp
+
+
+class LockScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    LockScreen { align: center middle; background: $background; }
+    LockScreen > Vertical { width: 60; height: auto; border: thick $primary; padding: 1 2; }
+    """
+
+    @property
+    def tp(self) -> TpApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(t("lock.title"), markup=False)
+            yield Input(password=True, id="passphrase", compact=True)
+            yield Static("", id="lock-message", classes="message", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        from tp_tui.services.encryption import passphrase_opens
+
+        path = self.tp.db_path
+        if path is not None and passphrase_opens(path, event.value):
+            self.tp.unlocked()
+            self.dismiss()
+            return
+        event.input.value = ""
+        self.query_one("#lock-message", Static).update(t("lock.wrong"))
