@@ -240,3 +240,27 @@ def test_cli_asks_on_a_terminal_three_times(
     assert run(["--db", str(path), "participants"]) == 1
     assert "three times" in capfd.readouterr().err
     assert path.read_bytes() == before
+
+
+def test_an_encrypted_backup_is_restored_with_the_passphrase(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tp_tui.cli import run
+
+    monkeypatch.setenv("TP_TUI_NOW", "2026-11-26T10:00")
+    path = tmp_path / "tp.db"
+    secret = tmp_path / "pf"
+    secret.write_text("en lang og god frase\n")
+    secret.chmod(0o600)
+    key = ["--db", str(path), "--passphrase-file", str(secret)]
+    assert run([*key, "participants", "add", "Kari Nordmann"]) == 0
+    assert run([*key, "encrypt"]) == 0
+    assert run([*key, "backup"]) == 0
+    monkeypatch.setenv("TP_TUI_NOW", "2026-11-26T11:00")
+    assert run([*key, "participants", "add", "Etter Kopien"]) == 0
+    capsys.readouterr()
+    assert run([*key, "restore", "1", "--yes"]) == 0
+    assert run([*key, "participants"]) == 0
+    out = capsys.readouterr().out
+    assert "Kari Nordmann" in out and "Etter Kopien" not in out
+    assert b"Kari Nordmann" not in path.read_bytes()  # still encrypted

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from tp_tui.clock import Clock
 from tp_tui.i18n import format_datetime, get_language, t
@@ -59,6 +60,24 @@ def _confirmed(question: str) -> bool:
     return answer.strip().lower() in _YES
 
 
+def _passphrase_for(args: argparse.Namespace, backup: Path) -> str | None:
+    """The passphrase for an encrypted backup: from --passphrase-file, else asked on a terminal."""
+    from tp_tui.db import may_be_encrypted
+
+    if not may_be_encrypted(backup):
+        return None
+    file = getattr(args, "passphrase_file", None)
+    if file:
+        from tp_tui.services.encryption import read_passphrase_file
+
+        return read_passphrase_file(Path(file))
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(t("crypto.prompt.passphrase", path=str(backup)))
+    return None
+
+
 def restore_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     """List the backups, or restore number N (1 = newest) after asking.
 
@@ -95,18 +114,19 @@ def restore_command(args: argparse.Namespace, settings: Settings, clock: Clock) 
         if not _confirmed(question + " "):
             print(t("restore.cancelled"))
             return EXIT_STORAGE
+    passphrase = _passphrase_for(args, chosen.path)
     close_database()
     try:
-        aside = restore(path, chosen, now)
+        aside = restore(path, chosen, now, passphrase)
     except StorageError as error:
         print(t(error.key, **error.params), file=sys.stderr)
         try:
-            open_database(path)  # left as it was; open it again as the CLI expects
+            open_database(path, passphrase)  # left as it was; open it again
         except StorageError:
             pass
         return EXIT_STORAGE
     try:
-        open_database(path)
+        open_database(path, passphrase)
     except StorageError as error:
         print(t(error.key, **error.params), file=sys.stderr)
         if aside is not None:

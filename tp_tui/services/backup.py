@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass
@@ -257,12 +258,45 @@ def aside_path(db_path: Path, now: datetime) -> Path:
     return candidate
 
 
-def check_backup(backup: BackupFile) -> None:
+def _check_encrypted(path: Path, passphrase: str | None) -> None:
+    """An encrypted backup must open with the passphrase and be a sound tp-tui file."""
+    from tp_tui.db import open_encrypted
+
+    if not passphrase:
+        raise StorageError("backup.error.encrypted_restore", path=str(path))
+    database = open_encrypted(path, passphrase)  # checks the key and that the file is ours
+    try:
+        if database.execute_sql("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise StorageError("backup.error.damaged", path=str(path))
+        if database.execute_sql("PRAGMA user_version").fetchone()[0] > LATEST_VERSION:
+            raise StorageError("backup.error.newer", path=str(path))
+    finally:
+        database.close()
+
+
+def _copy_encrypted(source: Path, folder: Path) -> Path:
+    """A byte copy of an encrypted backup (it is one self-contained file), private and synced."""
+    handle, name = tempfile.mkstemp(prefix=".tp-", suffix=".partial", dir=folder)
+    temporary = Path(name)
+    try:
+        os.fchmod(handle, 0o600)
+        with os.fdopen(handle, "wb") as target, source.open("rb") as original:
+            shutil.copyfileobj(original, target)
+            target.flush()
+            os.fsync(target.fileno())
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def check_backup(backup: BackupFile, passphrase: str | None = None) -> None:
     """Raise StorageError unless the backup is a sound tp-tui file this version can open."""
     path = backup.path
     try:
         if may_be_encrypted(path):
-            raise StorageError("backup.error.encrypted_restore", path=str(path))
+            _check_encrypted(path, passphrase)
+            return
         with path.open("rb") as handle:
             if not handle.read(100).startswith(SQLITE_MAGIC):
                 raise StorageError("backup.error.not_ours", path=str(path))
@@ -289,7 +323,9 @@ def _is_open_here(db_path: Path) -> bool:
     return bool(Path(database.database).resolve() == db_path.resolve())
 
 
-def restore(db_path: Path, backup: BackupFile, now: datetime) -> Path | None:
+def restore(
+    db_path: Path, backup: BackupFile, now: datetime, passphrase: str | None = None
+) -> Path | None:
     """Put ``backup`` in place of ``db_path``; return where the current file was kept (0600).
 
     The caller must close the database first (``tp_tui.db.close_database()``) and reopen it
@@ -299,11 +335,14 @@ def restore(db_path: Path, backup: BackupFile, now: datetime) -> Path | None:
     """
     if _is_open_here(db_path):
         raise StorageError("backup.error.still_open", path=str(db_path))
-    check_backup(backup)
+    check_backup(backup, passphrase)
     folder = db_path.parent
     try:
         ensure_private_dir(folder)
-        temporary = _copy_into_new_file(backup.path, folder, "ro")
+        if may_be_encrypted(backup.path):
+            temporary = _copy_encrypted(backup.path, folder)
+        else:
+            temporary = _copy_into_new_file(backup.path, folder, "ro")
     except (OSError, sqlite3.Error) as error:
         raise StorageError("backup.error.restore_failed", reason=_reason(error)) from error
     aside = aside_path(db_path, now) if db_path.exists() else None
