@@ -103,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     privacy_module.add_erase_arguments(erase)
     audit = commands.add_parser("audit", parents=[shared], help=t("cli.help.audit"))
     privacy_module.add_audit_arguments(audit)
+    commands.add_parser("retention", parents=[shared], help=t("cli.help.retention"))
     from tp_tui.commands import places as places_module
 
     places = commands.add_parser("places", parents=[shared], help=t("cli.help.places"))
@@ -269,6 +270,10 @@ def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace, Settings
         from tp_tui.commands.privacy import erase_command
 
         return erase_command
+    if args.command == "retention":
+        from tp_tui.commands.privacy import retention_command
+
+        return retention_command
     if args.command == "audit":
         from tp_tui.commands.privacy import audit_command
 

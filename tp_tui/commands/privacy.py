@@ -137,3 +137,19 @@ def audit_command(args: argparse.Namespace, settings: Settings, clock: Clock) ->
             erased = line.at
             print(t("audit.erased", date=format_date(line.at.date())))
     return 0
+
+
+def retention_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    """``tp retention``: participants closed longer than the retention time, to erase or keep."""
+    from tp_tui.services.erasure import retention_candidates
+    from tp_tui.text import one_line
+
+    due = retention_candidates(clock.now(), settings)
+    if not due:
+        print(t("retention.none", months=settings.retention_months))
+        return 0
+    print(t("retention.header", count=len(due), months=settings.retention_months))
+    for participant_id, name, closed_on in due:
+        print(f"  #{participant_id:<5} {one_line(name):<30} {format_date(closed_on)}")
+    print(t("retention.hint"))
+    return 0

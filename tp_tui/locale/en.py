@@ -663,4 +663,8 @@ MESSAGES: dict[str, str] = {
     "retention.notice": "{count} participant(s) were closed more than {months} months ago. Erase them (E on their page, or tp erase) or keep them on purpose.",
     "lock.title": "tp is locked after a while without use. Type the passphrase and press Enter.",
     "lock.wrong": "That passphrase does not open the database.",
+    "cli.help.retention": "participants closed longer than the retention time (settings: retention_months)",
+    "retention.none": "No participant has been closed for more than {months} months.",
+    "retention.header": "{count} participant(s) closed more than {months} months ago:",
+    "retention.hint": "Erase each with tp erase NAME (or E on their page), or keep them on purpose.",
 }

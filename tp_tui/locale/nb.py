@@ -663,4 +663,8 @@ MESSAGES: dict[str, str] = {
     "retention.notice": "{count} deltaker(e) ble avsluttet for mer enn {months} måneder siden. Slett dem (E på siden deres, eller tp erase) eller behold dem med vilje.",
     "lock.title": "tp er låst etter en stund uten bruk. Skriv passordfrasen og trykk Enter.",
     "lock.wrong": "Den passordfrasen åpner ikke databasen.",
+    "cli.help.retention": "deltakere som har vært avsluttet lenger enn oppbevaringstiden (innstilling: retention_months)",
+    "retention.none": "Ingen deltaker har vært avsluttet i mer enn {months} måneder.",
+    "retention.header": "{count} deltaker(e) avsluttet for mer enn {months} måneder siden:",
+    "retention.hint": "Slett hver med tp erase NAVN (eller E på siden deres), eller behold dem med vilje.",
 }
