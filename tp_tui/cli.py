@@ -241,63 +241,37 @@ def run(argv: Sequence[str] | None = None) -> int:
         close_database()
 
 
+# Subcommand -> (module, function). Imported only when run, so `tp` alone loads none of them.
+HANDLERS: dict[str, tuple[str, str]] = {
+    "log": ("tp_tui.commands.log", "log_command"),
+    "today": ("tp_tui.commands.today", "today_command"),
+    "callbacks": ("tp_tui.commands.callbacks", "callbacks_command"),
+    "export": ("tp_tui.commands.export", "export_command"),
+    "import": ("tp_tui.commands.importer", "import_command"),
+    "places": ("tp_tui.commands.places", "places_command"),
+    "backup": ("tp_tui.commands.backup", "backup_command"),
+    "restore": ("tp_tui.commands.backup", "restore_command"),
+    "erase": ("tp_tui.commands.privacy", "erase_command"),
+    "retention": ("tp_tui.commands.privacy", "retention_command"),
+    "audit": ("tp_tui.commands.privacy", "audit_command"),
+    "encrypt": ("tp_tui.commands.encryption", "encrypt_command"),
+    "decrypt": ("tp_tui.commands.encryption", "decrypt_command"),
+}
+
+
 def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace, Settings, Clock], int]:
+    from importlib import import_module
+
     if args.command == "participants":
         from tp_tui.commands.participants import add_command, list_command
 
         return add_command if args.action == "add" else list_command
-    if args.command == "log":
-        from tp_tui.commands.log import log_command
-
-        return log_command
-    if args.command == "today":
-        from tp_tui.commands.today import today_command
-
-        return today_command
-    if args.command == "callbacks":
-        from tp_tui.commands.callbacks import callbacks_command
-
-        return callbacks_command
-    if args.command == "backup":
-        from tp_tui.commands.backup import backup_command
-
-        return backup_command
-    if args.command == "restore":
-        from tp_tui.commands.backup import restore_command
-
-        return restore_command
-    if args.command == "erase":
-        from tp_tui.commands.privacy import erase_command
-
-        return erase_command
-    if args.command == "retention":
-        from tp_tui.commands.privacy import retention_command
-
-        return retention_command
-    if args.command == "audit":
-        from tp_tui.commands.privacy import audit_command
-
-        return audit_command
-    if args.command == "places":
-        from tp_tui.commands.places import places_command
-
-        return places_command
-    if args.command == "import":
-        from tp_tui.commands.importer import import_command
-
-        return import_command
-    if args.command == "encrypt":
-        from tp_tui.commands.encryption import encrypt_command
-
-        return encrypt_command
-    if args.command == "decrypt":
-        from tp_tui.commands.encryption import decrypt_command
-
-        return decrypt_command
-    if args.command == "export":
-        from tp_tui.commands.export import export_command
-
-        return export_command
+    if args.command in HANDLERS:
+        module, function = HANDLERS[args.command]
+        handler: Callable[[argparse.Namespace, Settings, Clock], int] = getattr(
+            import_module(module), function
+        )
+        return handler
     return _run_app
 
 
