@@ -104,6 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     audit = commands.add_parser("audit", parents=[shared], help=t("cli.help.audit"))
     privacy_module.add_audit_arguments(audit)
     commands.add_parser("retention", parents=[shared], help=t("cli.help.retention"))
+    from tp_tui.commands import stats as stats_module
+
+    stats = commands.add_parser("stats", parents=[shared], help=t("cli.help.stats"))
+    stats_module.add_arguments(stats)
     from tp_tui.commands import places as places_module
 
     places = commands.add_parser("places", parents=[shared], help=t("cli.help.places"))
@@ -247,6 +251,7 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "today": ("tp_tui.commands.today", "today_command"),
     "callbacks": ("tp_tui.commands.callbacks", "callbacks_command"),
     "export": ("tp_tui.commands.export", "export_command"),
+    "stats": ("tp_tui.commands.stats", "stats_command"),
     "import": ("tp_tui.commands.importer", "import_command"),
     "places": ("tp_tui.commands.places", "places_command"),
     "backup": ("tp_tui.commands.backup", "backup_command"),

@@ -42,6 +42,8 @@ class Settings:
     """Minutes without use before an encrypted database's app locks (0: never)."""
     retention_months: int = 24
     """Months after closing before a participant is offered for erasure (retention limit)."""
+    csv_delimiter: str = ";"
+    """Cell separator in statistics CSV: ";" for a Norwegian spreadsheet, or ","."""
 
     @property
     def workday_end_time(self) -> time:

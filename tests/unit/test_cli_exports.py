@@ -97,3 +97,20 @@ def test_meeting_places_are_configurable(
     assert run(["--db", db, "places", "add", "Huset"]) == 2
     assert run(["--db", db, "places", "add", "Parken", "--time", "25"]) == 2
     assert "Start: There is no such time of day." in capsys.readouterr().err
+
+
+def test_stats_as_text_and_csv_without_names(
+    demo_now: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import csv
+
+    assert run(["--demo", "stats", "--from", "01.01.2026", "--to", "26.11.2026"]) == 0
+    text = capsys.readouterr().out
+    assert "Contacts" in text and "Kari" not in text
+    target = tmp_path / "stats.csv"
+    assert run(["--demo", "stats", "--format", "csv", "-o", str(target)]) == 0
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0] == ["Section", "Figure", "Value"] and len(rows) > 20
+    assert not any("Nordmann" in cell for row in rows for cell in row)

@@ -1,0 +1,163 @@
+"""The period's statistics as plain text or CSV: counts and codes only, never personal data.
+
+Counts of people from 1 to 4 are shown as "< 5" (:func:`~tp_tui.services.statistics.shown`);
+counts of contacts, callbacks, rounds and hours are shown as they are. Every CSV cell goes
+through :func:`safe_cell`, so a meeting place called ``=HYPERLINK(…)`` stays text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from tp_tui.i18n import format_date, get_language, t
+from tp_tui.services.statistics import NO_ARENA, PeriodStats, shown
+from tp_tui.text import one_line
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+Row = tuple[str, str, str]
+
+
+def safe_cell(value: str) -> str:
+    """A cell a spreadsheet will not run: a leading ``'`` before = + - @ tab or CR."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def _number(value: float | None, suffix: str = "", decimals: int = 1) -> str:
+    if value is None:
+        return "–"
+    text = f"{value:.{decimals}f}"
+    return (text.replace(".", ",") if get_language() == "nb" else text) + suffix
+
+
+def _stage(number: int) -> str:
+    return t(f"stage.{number}") if number else t("stats.no_stage")
+
+
+def _arena(code: str) -> str:
+    return t("stats.no_arena") if code == NO_ARENA else t(f"arena.{code}")
+
+
+def rows(stats: PeriodStats) -> list[Row]:
+    """(section, figure, value) in the report's order, translated."""
+    out: list[Row] = []
+
+    def section(key: str, items: list[tuple[str, str]]) -> None:
+        out.extend((t(key), label, value) for label, value in items)
+
+    p = stats.participants
+    median = _number(p.median_days_closed, decimals=0)
+    section(
+        "stats.section.participants",
+        [
+            (t("stats.active"), shown(p.active)),
+            (t("stats.new"), shown(p.new)),
+            (t("stats.closed"), shown(p.closed)),
+            *[
+                (t("stats.closed_because", reason=t(f"closing_reason.{code}")), shown(n))
+                for code, n in p.closed_by_reason.items()
+            ],
+            # the median of 1–4 people would tell one person's time in the programme
+            (t("stats.median_days"), shown(p.closed) if 0 < p.closed < 5 else median),
+            *[
+                (t("stats.stage_reached", stage=_stage(s)), shown(n))
+                for s, n in p.stage_reached.items()
+            ],
+        ],
+    )  # fmt: skip
+    c = stats.contacts
+    section(
+        "stats.section.contacts",
+        [
+            (t("stats.contacts_total"), str(c.total)),
+            *[(t("stats.by_kind", kind=t(f"kind.{k}")), str(n)) for k, n in c.by_kind.items()],
+            *[
+                (t("stats.by_arena", arena=_arena(k)), str(n))
+                for k, n in c.by_arena.items()
+            ],
+            *[
+                (t("stats.by_area", area=t(f"life_area.{k}")), str(n))
+                for k, n in c.by_life_area.items()
+            ],
+            (t("stats.accompaniment_hours"), _number(c.accompaniment_minutes / 60)),
+            *[
+                (t("stats.accompaniment_to", destination=t(f"destination.{k}")), str(n))
+                for k, n in c.accompaniments_by_destination.items()
+            ],
+        ],
+    )  # fmt: skip
+    b = stats.callbacks
+    section(
+        "stats.section.callbacks",
+        [
+            (t("stats.callbacks_total"), str(b.total)),
+            (t("stats.callbacks_same_day"), str(b.same_day)),
+            (t("stats.callbacks_later"), str(b.later)),
+            (t("stats.callbacks_open"), str(b.not_returned)),
+            (t("stats.callbacks_share"), _number(b.same_day_share, " %")),
+        ],
+    )
+    places: list[tuple[str, str]] = []
+    for place in stats.places:
+        name, planned = one_line(place.name), place.planned
+        places += [
+            (t("stats.rounds", place=name), t("stats.held_of", held=place.held, planned=planned)),
+            (t("stats.conversations", place=name), str(place.conversations)),
+            (t("stats.new_people", place=name), shown(place.new_people)),
+        ]  # fmt: skip
+    section("stats.section.places", places)
+    f = stats.follow_up
+    section(
+        "stats.section.follow_up",
+        [
+            (t("stats.with_group"), shown(f.with_group)),
+            (t("stats.with_group_share"), _share(f.with_group, f.active)),
+            (t("stats.with_plan"), shown(f.with_plan)),
+            (t("stats.with_plan_share"), _share(f.with_plan, f.active)),
+            *[
+                (t("stats.plan_status", status=t(f"plan_status.{k}")), shown(n))
+                for k, n in f.plan_status.items()
+            ],
+        ],
+    )
+    section(
+        "stats.section.goals",
+        [
+            (t("stats.goal_reached", area=t(f"life_area.{k}")), shown(n))
+            for k, n in stats.goals_reached.items()
+        ],
+    )
+    return out
+
+
+def _share(part: int, whole: int) -> str:
+    """A share of people; "< 5" when it stands for fewer than five people."""
+    if 0 < part < 5:
+        return shown(part)
+    return _number(100 * part / whole if whole else None, " %")
+
+
+def render_text(stats: PeriodStats) -> str:
+    lines = [
+        t("stats.title", start=format_date(stats.start), end=format_date(stats.end)),
+        t("stats.small_groups"),
+    ]
+    current = ""
+    for section, figure, value in rows(stats):
+        if section != current:
+            lines += ["", section]
+            current = section
+        lines.append(f"  {figure:<52} {value:>10}")
+    return "\n".join(lines) + "\n"
+
+
+def render_csv(stats: PeriodStats, delimiter: str = ";") -> str:
+    """Rows "section;figure;value" with a heading row; the caller adds the BOM when writing."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    header = (t("stats.csv.section"), t("stats.csv.figure"), t("stats.csv.value"))
+    period = (t("stats.csv.period"), format_date(stats.start), format_date(stats.end))
+    for row in (header, period, *rows(stats)):
+        writer.writerow([safe_cell(cell) for cell in row])
+    return buffer.getvalue()

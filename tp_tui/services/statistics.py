@@ -1,0 +1,295 @@
+"""Figures for the yearly report: plain functions over the database, one per figure.
+
+Every function takes the period's first and last day (both included) and returns true counts;
+hiding small groups of people ("< 5") is a rule of presentation, see :func:`shown`. Nothing here
+returns a name, a phone number or a note: only codes, counts and the meeting places' names.
+
+"Active in the period" means intake on or before the last day and not closed before the first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from statistics import median
+from typing import Any, cast
+
+from peewee import ModelSelect, fn
+
+from tp_tui.domain import (
+    Arena,
+    ClosingReason,
+    ContactKind,
+    Destination,
+    GoalStatus,
+    LifeArea,
+    PlanStatus,
+    Stage,
+    mask_to_areas,
+)
+from tp_tui.models import (
+    Callback,
+    Contact,
+    Goal,
+    GroupMember,
+    IndividualPlan,
+    MeetingPlace,
+    Participant,
+    RoundVisit,
+    StageRecord,
+)
+from tp_tui.services.callbacks import returned_same_day
+from tp_tui.services.today import day_bounds
+
+SMALL_GROUP = 5
+NO_ARENA = "none"
+
+
+def shown(count: int) -> str:
+    """A count of people as it may be shown: 1–4 people become "< 5", so no one is singled out."""
+    return f"< {SMALL_GROUP}" if 0 < count < SMALL_GROUP else str(count)
+
+
+def share(part: int, whole: int) -> float | None:
+    """``part`` of ``whole`` in per cent, one decimal; None when there is nothing to divide."""
+    return round(100 * part / whole, 1) if whole else None
+
+
+@dataclass(frozen=True)
+class ParticipantFigures:
+    active: int
+    new: int
+    closed: int
+    closed_by_reason: dict[str, int]
+    median_days_closed: int | None
+    """Median days from intake to closing, for those closed in the period."""
+    stage_reached: dict[int, int]
+    """Active participants by the highest stage reached by the last day; 0: not started."""
+
+
+@dataclass(frozen=True)
+class ContactFigures:
+    total: int
+    by_kind: dict[str, int]
+    by_arena: dict[str, int]
+    by_life_area: dict[str, int]
+    accompaniment_minutes: int
+    accompaniments_by_destination: dict[str, int]
+
+
+@dataclass(frozen=True)
+class CallbackFigures:
+    same_day: int
+    later: int
+    not_returned: int
+
+    @property
+    def total(self) -> int:
+        return self.same_day + self.later + self.not_returned
+
+    @property
+    def same_day_share(self) -> float | None:
+        return share(self.same_day, self.total)
+
+
+@dataclass(frozen=True)
+class PlaceFigures:
+    name: str
+    planned: int
+    held: int
+    conversations: int
+    new_people: int
+
+
+@dataclass(frozen=True)
+class FollowUpFigures:
+    active: int
+    with_group: int
+    with_plan: int
+    plan_status: dict[str, int]
+
+
+@dataclass(frozen=True)
+class PeriodStats:
+    start: date
+    end: date
+    participants: ParticipantFigures
+    contacts: ContactFigures
+    callbacks: CallbackFigures
+    places: tuple[PlaceFigures, ...]
+    follow_up: FollowUpFigures
+    goals_reached: dict[str, int]
+    """People who reached at least one goal in each life area during the period."""
+
+
+def _dicts(query: ModelSelect[Any]) -> list[dict[str, Any]]:
+    """Rows as plain dictionaries (foreign keys as ids), typed for the checker."""
+    return cast(list[dict[str, Any]], list(query.dicts()))
+
+
+def active_ids(start: date, end: date) -> list[int]:
+    query = Participant.select(Participant.id).where(
+        Participant.intake_on.is_null(False)
+        & (Participant.intake_on <= end)
+        & (Participant.closed_on.is_null() | (Participant.closed_on >= start))
+    )
+    return [p.id for p in query]
+
+
+def participant_figures(start: date, end: date) -> ParticipantFigures:
+    ids = active_ids(start, end)
+    new = Participant.select().where(Participant.intake_on.between(start, end)).count()
+    closed = list(Participant.select().where(Participant.closed_on.between(start, end)))
+    by_reason = {reason.value: 0 for reason in ClosingReason}
+    for person in closed:
+        code = person.closing_reason if person.closing_reason in by_reason else "other"
+        by_reason[code] += 1
+    days = [(p.closed_on - p.intake_on).days for p in closed if p.intake_on and p.closed_on]
+    highest: dict[int, int] = {}
+    if ids:
+        rows = (
+            StageRecord.select(StageRecord.participant, fn.MAX(StageRecord.stage).alias("top"))
+            .where(StageRecord.participant.in_(ids) & (StageRecord.entered_on <= end))
+            .group_by(StageRecord.participant)
+        )
+        highest = {row["participant"]: row["top"] for row in _dicts(rows)}
+    stages = {0: 0} | {int(stage): 0 for stage in Stage}
+    for participant_id in ids:
+        stages[highest.get(participant_id, 0)] += 1
+    return ParticipantFigures(
+        active=len(ids),
+        new=new,
+        closed=len(closed),
+        closed_by_reason=by_reason,
+        median_days_closed=round(median(days)) if days else None,
+        stage_reached=stages,
+    )
+
+
+def contact_figures(start: date, end: date) -> ContactFigures:
+    first, _ = day_bounds(start)
+    _, after = day_bounds(end)
+    query = Contact.select(
+        Contact.kind, Contact.arena, Contact.destination, Contact.duration_minutes,
+        Contact.life_areas,
+    ).where((Contact.at >= first) & (Contact.at < after))  # fmt: skip
+    kinds = {kind.value: 0 for kind in ContactKind}
+    arenas = {arena.value: 0 for arena in Arena} | {NO_ARENA: 0}
+    areas = {area.value: 0 for area in LifeArea}
+    destinations = {d.value: 0 for d in Destination}
+    total = minutes = 0
+    for contact in query:
+        total += 1
+        kinds[contact.kind] = kinds.get(contact.kind, 0) + 1
+        arena = contact.arena or NO_ARENA
+        arenas[arena] = arenas.get(arena, 0) + 1
+        for area in mask_to_areas(contact.life_areas or 0):
+            areas[area.value] += 1
+        if contact.kind == ContactKind.ACCOMPANIMENT:
+            minutes += contact.duration_minutes or 0
+            where = contact.destination or Destination.OTHER.value
+            destinations[where] = destinations.get(where, 0) + 1
+    return ContactFigures(total, kinds, arenas, areas, minutes, destinations)
+
+
+def callback_figures(start: date, end: date) -> CallbackFigures:
+    """Calls that came in during the period; a rescheduled call counts once, by its last turn."""
+    first, _ = day_bounds(start)
+    _, after = day_bounds(end)
+    replaced = Callback.select(Callback.rescheduled_from).where(
+        Callback.rescheduled_from.is_null(False)
+    )
+    query = Callback.select(Callback.received_at, Callback.done_at).where(
+        (Callback.received_at >= first)
+        & (Callback.received_at < after)
+        & Callback.id.not_in(replaced)
+    )
+    same_day = later = open_ = 0
+    for callback in query:
+        if callback.done_at is None:
+            open_ += 1
+        elif returned_same_day(callback.received_at, callback.done_at):
+            same_day += 1
+        else:
+            later += 1
+    return CallbackFigures(same_day, later, open_)
+
+
+def planned_rounds(weekday: int, start: date, end: date) -> int:
+    """How many times ``weekday`` (Monday 0) falls between start and end, both included."""
+    if end < start:
+        return 0
+    first = start + timedelta(days=(weekday - start.weekday()) % 7)
+    return 0 if first > end else (end - first).days // 7 + 1
+
+
+def place_figures(start: date, end: date) -> tuple[PlaceFigures, ...]:
+    """Each meeting place: rounds planned (active places) and held, conversations, new people."""
+    places = []
+    for place in MeetingPlace.select().order_by(MeetingPlace.sort_order, MeetingPlace.id):
+        visits = list(
+            RoundVisit.select().where(
+                (RoundVisit.place == place.id) & RoundVisit.visited_on.between(start, end)
+            )
+        )
+        if not place.active and not visits:
+            continue
+        places.append(
+            PlaceFigures(
+                name=place.name,
+                planned=planned_rounds(place.weekday, start, end) if place.active else 0,
+                held=len({visit.visited_on for visit in visits}),
+                conversations=sum(visit.conversations for visit in visits),
+                new_people=sum(visit.new_people for visit in visits),
+            )
+        )
+    return tuple(places)
+
+
+def follow_up_figures(start: date, end: date) -> FollowUpFigures:
+    """Active participants with a responsibility group and with an individual plan (by status)."""
+    ids = active_ids(start, end)
+    with_group: set[int] = set()
+    plans: dict[int, str] = {}
+    if ids:
+        members = GroupMember.select(GroupMember.participant).where(
+            GroupMember.participant.in_(ids)
+            & (GroupMember.joined_on.is_null() | (GroupMember.joined_on <= end))
+            & (GroupMember.left_on.is_null() | (GroupMember.left_on >= start))
+        )
+        with_group = {row["participant"] for row in _dicts(members)}
+        query = IndividualPlan.select(IndividualPlan.participant, IndividualPlan.status).where(
+            IndividualPlan.participant.in_(ids)
+        )
+        for plan in _dicts(query.order_by(IndividualPlan.period)):
+            plans[plan["participant"]] = plan["status"]  # the latest period wins
+    statuses = {status.value: 0 for status in PlanStatus}
+    for participant_id in ids:
+        code = plans.get(participant_id, PlanStatus.NONE.value)
+        statuses[code] = statuses.get(code, 0) + 1
+    with_plan = len(ids) - statuses[PlanStatus.NONE.value]
+    return FollowUpFigures(len(ids), len(with_group), with_plan, statuses)
+
+
+def goals_reached(start: date, end: date) -> dict[str, int]:
+    """People who reached a goal in each life area during the period (a person counts once)."""
+    people: dict[str, set[int]] = {area.value: set() for area in LifeArea}
+    query = Goal.select(Goal.participant, Goal.life_area).where(
+        (Goal.status == GoalStatus.REACHED.value) & Goal.status_on.between(start, end)
+    )
+    for goal in _dicts(query):
+        people.setdefault(goal["life_area"], set()).add(goal["participant"])
+    return {area: len(ids) for area, ids in people.items()}
+
+
+def period_stats(start: date, end: date) -> PeriodStats:
+    return PeriodStats(
+        start=start,
+        end=end,
+        participants=participant_figures(start, end),
+        contacts=contact_figures(start, end),
+        callbacks=callback_figures(start, end),
+        places=place_figures(start, end),
+        follow_up=follow_up_figures(start, end),
+        goals_reached=goals_reached(start, end),
+    )
