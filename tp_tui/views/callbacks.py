@@ -60,9 +60,9 @@ class CallbacksScreen(Screen[None]):
             table.add_column(t("today.col.who"), width=NAME_WIDTH)
             table.add_column(t("today.col.phone"))
             table.add_column(t("today.col.reason"))
-        self.load()
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown: the one place the lists load.
         self.load()
 
     def action_refresh(self) -> None:

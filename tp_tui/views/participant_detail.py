@@ -92,9 +92,9 @@ class ParticipantDetailScreen(Screen[None]):
             t("detail.col.areas"),
             t("today.col.note"),
         )
-        self.load()
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown: the one place the lists load.
         self.load()
 
     def load(self) -> None:

@@ -72,10 +72,10 @@ class ParticipantsScreen(Screen[None]):
         table.add_column(t("participant.column.stage"), key="stage")
         table.add_column(t("participant.column.last_contact"), key="last")
         table.add_column(t("participant.field.intake"), key="intake")
-        self.load()
         table.focus()
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown: the one place the lists load.
         self.load()
 
     def watch_show_archived(self) -> None:

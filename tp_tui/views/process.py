@@ -52,9 +52,9 @@ class ProcessScreen(Screen[None]):
         for stage in COLUMNS:
             table = self.query_one(f"#stage-{int(stage)}", DataTable)
             table.add_column("", key="card")
-        self.load()
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown: the one place the lists load.
         self.load()
 
     def load(self) -> None:

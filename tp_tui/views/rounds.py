@@ -48,10 +48,8 @@ class RoundsScreen(Screen[None]):
         yield Static(t("rounds.legend"), classes="empty", markup=False)
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.load()
-
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown: the one place the lists load.
         self.load()
 
     def load(self) -> None:

@@ -66,9 +66,9 @@ class TodayScreen(Screen[None]):
                 # Long double names are cut so the reason or note stays on screen at 80×24.
                 width = NAME_WIDTH if key_ == "today.col.who" else None
                 table.add_column(t(key_), width=width)
-        self.load()
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown: the one place the lists load.
         self.load()
 
     def action_refresh(self) -> None:
