@@ -6,10 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Footer, Input, Static
 
 from tp_tui.domain import Agency, GoalStatus, LifeArea, PlanStatus
 from tp_tui.i18n import format_date, t
@@ -19,13 +18,14 @@ from tp_tui.phone import format_phone
 from tp_tui.services import plan
 from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.text import literal, one_line
+from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
 
 
-class PlanForm(ModalScreen[bool]):
+class PlanForm(FormScreen[bool | None]):
     """Shared frame: title, one line per field with its message, ctrl+s saves, Esc leaves."""
 
     CSS_PATH = ["forms.tcss"]
@@ -55,12 +55,6 @@ class PlanForm(ModalScreen[bool]):
     def fields(self) -> ComposeResult:
         raise NotImplementedError
 
-    def row(self, name: str, label_key: str, field: Widget) -> ComposeResult:
-        with Horizontal(classes="field-row"):
-            yield Label(t(label_key), markup=False, classes="field-label")
-            yield field
-        yield Static("", id=f"{name}-message", classes="message", markup=False)
-
     def on_mount(self) -> None:
         # The first field that can be changed (a goal's life area is fixed once set).
         for widget in self.query("KeyChoice, Input"):
@@ -86,9 +80,6 @@ class PlanForm(ModalScreen[bool]):
             return
         self.dismiss(True)
 
-    def action_cancel(self) -> None:
-        self.dismiss(False)
-
 
 class GoalForm(PlanForm):
     title_key = "plan.goal_title"
@@ -99,8 +90,8 @@ class GoalForm(PlanForm):
         statuses = with_hotkeys([(s.value, t(s.label_key)) for s in GoalStatus])
         area_choice = KeyChoice(areas, goal.life_area if goal else None, advance=True, id="area")
         area_choice.disabled = goal is not None  # a goal stays in its life area
-        yield from self.row("area", "plan.field.area", area_choice)
-        yield from self.row(
+        yield from self._row("area", "plan.field.area", area_choice)
+        yield from self._row(
             "text",
             "plan.field.goal",
             Input(
@@ -110,7 +101,7 @@ class GoalForm(PlanForm):
                 placeholder=t("plan.goal_placeholder"),
             ),
         )
-        yield from self.row(
+        yield from self._row(
             "status",
             "plan.field.status",
             KeyChoice(statuses, goal.status if goal else GoalStatus.WANTED.value, id="status"),
@@ -147,23 +138,23 @@ class MemberForm(PlanForm):
         )
         if member is not None and member.is_coordinator:
             coordinator.set_values(["yes"])
-        yield from self.row(
+        yield from self._row(
             "agency",
             "plan.field.agency",
             KeyChoice(agencies, member.agency if member else None, advance=True, id="agency"),
         )
-        yield from self.row(
+        yield from self._row(
             "name", "plan.field.name", Input(member.name if member else "", id="name", compact=True)
         )
-        yield from self.row(
+        yield from self._row(
             "role", "plan.field.role", Input(member.role if member else "", id="role", compact=True)
         )
-        yield from self.row(
+        yield from self._row(
             "phone",
             "participant.field.phone",
             Input(format_phone(member.phone) if member else "", id="phone", compact=True),
         )
-        yield from self.row("coordinator", "plan.field.coordinator", coordinator)
+        yield from self._row("coordinator", "plan.field.coordinator", coordinator)
 
     def store(self) -> None:
         data = plan.MemberInput(
@@ -185,7 +176,7 @@ class PlanStatusForm(PlanForm):
 
     def fields(self) -> ComposeResult:
         statuses = with_hotkeys([(s.value, t(s.label_key)) for s in PlanStatus])
-        yield from self.row(
+        yield from self._row(
             "plan_status",
             "plan.field.plan_status",
             KeyChoice(statuses, self.current, id="plan_status"),
@@ -206,7 +197,7 @@ class RatingsForm(PlanForm):
             latest = standings[area].latest
             options = [Option(str(n), str(n), str(n)) for n in range(1, 6)]
             choice = KeyChoice(options, str(latest) if latest else None, id=f"rate-{area.value}")
-            yield from self.row(f"rate-{area.value}", area.label_key, choice)
+            yield from self._row(f"rate-{area.value}", area.label_key, choice)
 
     def store(self) -> None:
         standings = plan.area_standings(self.participant_id)
@@ -290,7 +281,7 @@ class ChecklistForm(PlanForm):
         choice = KeyChoice(items, multiple=True, id="items")
         choice.set_values([item for item in CHECKLIST[self.stage] if item in done])
         yield Static(t(self.stage.label_key), markup=False)
-        yield from self.row("items", "process.checklist", choice)
+        yield from self._row("items", "process.checklist", choice)
 
     def store(self) -> None:
         from tp_tui.domain import CHECKLIST
