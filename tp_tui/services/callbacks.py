@@ -13,7 +13,7 @@ from tp_tui.db import write
 from tp_tui.domain import CallbackOutcome
 from tp_tui.models import Callback, Participant
 from tp_tui.phone import PhoneError, normalize_phone
-from tp_tui.services.history import record_revision, snapshot
+from tp_tui.services.history import record_revision, revised
 from tp_tui.services.today import day_bounds, is_overdue
 from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.settings import Settings
@@ -113,14 +113,10 @@ def complete_callback(
     now = clock.now()
     with write():
         callback = Callback.get_by_id(callback_id)
-        before = snapshot(callback)
-        callback.done_at = now
-        callback.outcome = outcome
-        callback.contact_id = contact_id
-        callback.updated_at = now
-        callback.version += 1
-        callback.save()
-        record_revision(callback, "update", now, callback.participant_id, before)
+        with revised(callback, now, callback.participant_id):
+            callback.done_at = now
+            callback.outcome = outcome
+            callback.contact_id = contact_id
     return callback
 
 
@@ -131,13 +127,9 @@ def reschedule_callback(callback_id: int, due: str, clock: Clock, settings: Sett
     data = CallbackInput(old.participant_id, old.reason, due, old.caller_name, "")
     new_due, _ = validate_callback(data, now, settings)
     with write():
-        before = snapshot(old)
-        old.done_at = now
-        old.outcome = old.outcome or CallbackOutcome.NO_ANSWER.value
-        old.updated_at = now
-        old.version += 1
-        old.save()
-        record_revision(old, "update", now, old.participant_id, before)
+        with revised(old, now, old.participant_id):
+            old.done_at = now
+            old.outcome = old.outcome or CallbackOutcome.NO_ANSWER.value
         new = Callback.create(
             participant=old.participant_id,
             caller_name=old.caller_name,

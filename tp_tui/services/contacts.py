@@ -19,7 +19,7 @@ from tp_tui.domain import (
     mask_to_areas,
 )
 from tp_tui.models import Contact, Participant
-from tp_tui.services.history import record_revision, snapshot
+from tp_tui.services.history import record_revision, revised, snapshot
 from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.settings import Settings
 
@@ -195,12 +195,8 @@ def update_contact(
         contact = Contact.get_by_id(contact_id)
         if expected_version is not None and contact.version != expected_version:
             raise ContactChangedElsewhere(contact_id)
-        before = snapshot(contact)
-        _apply(contact, clean, settings or Settings())
-        contact.updated_at = now
-        contact.version += 1
-        contact.save()
-        record_revision(contact, "update", now, clean.participant_id, before)
+        with revised(contact, now, clean.participant_id):
+            _apply(contact, clean, settings or Settings())
     return contact
 
 

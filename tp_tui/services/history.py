@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
@@ -39,3 +41,17 @@ def record_revision(
         action=action,
         data=json.dumps(before or {}, ensure_ascii=False),
     )
+
+
+@contextmanager
+def revised(
+    record: Model, now: datetime, participant_id: int | None, action: str = "update"
+) -> Iterator[None]:
+    """Change ``record`` inside the block; it is then saved with ``updated_at`` and ``version``
+    moved on, and its earlier state kept as a revision (for history and undo)."""
+    before = snapshot(record)
+    yield
+    record.updated_at = now  # type: ignore[attr-defined]
+    record.version += 1  # type: ignore[attr-defined]
+    record.save()
+    record_revision(record, action, now, participant_id, before)

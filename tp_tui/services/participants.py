@@ -16,7 +16,7 @@ from tp_tui.domain import ParticipantStatus, ReferralSource, Stage
 from tp_tui.folding import fold, initials, search_text, sort_key
 from tp_tui.models import AuditEvent, Contact, Participant, StageRecord
 from tp_tui.phone import PhoneError, normalize_phone, phone_digits
-from tp_tui.services.history import record_revision, snapshot
+from tp_tui.services.history import record_revision, revised
 from tp_tui.services.validation import FieldError, ValidationFailed
 
 NAME_MAX = 120
@@ -177,12 +177,8 @@ def update_participant(
         participant = Participant.get_by_id(participant_id)
         if expected_version is not None and participant.version != expected_version:
             raise ChangedElsewhere(participant_id)
-        before = snapshot(participant)
-        _apply(participant, clean)
-        participant.updated_at = now
-        participant.version += 1
-        participant.save()
-        record_revision(participant, "update", now, participant.id, before)
+        with revised(participant, now, participant.id):
+            _apply(participant, clean)
     return participant
 
 
@@ -191,14 +187,8 @@ def set_archived(participant_id: int, archived: bool, clock: Clock) -> Participa
     now = clock.now()
     with write():
         participant = Participant.get_by_id(participant_id)
-        before = snapshot(participant)
-        participant.archived_at = now if archived else None
-        participant.updated_at = now
-        participant.version += 1
-        participant.save()
-        record_revision(
-            participant, "archive" if archived else "unarchive", now, participant.id, before
-        )
+        with revised(participant, now, participant.id, "archive" if archived else "unarchive"):
+            participant.archived_at = now if archived else None
     return participant
 
 

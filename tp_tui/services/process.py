@@ -18,7 +18,7 @@ from tp_tui.dates import DateParseError, parse_date
 from tp_tui.db import write
 from tp_tui.domain import ClosingReason, ParticipantStatus, Stage
 from tp_tui.models import ChecklistMark, Contact, Participant, StageRecord
-from tp_tui.services.history import record_revision, snapshot
+from tp_tui.services.history import revised
 from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.settings import Settings
 
@@ -118,14 +118,10 @@ def change_stage(
             recorded_at=now,
         )
         if closing:
-            before = snapshot(participant)
-            participant.status = ParticipantStatus.CLOSED.value
-            participant.closed_on = on
-            participant.closing_reason = closing_reason
-            participant.updated_at = now
-            participant.version += 1
-            participant.save()
-            record_revision(participant, "update", now, participant_id, before)
+            with revised(participant, now, participant_id):
+                participant.status = ParticipantStatus.CLOSED.value
+                participant.closed_on = on
+                participant.closing_reason = closing_reason
     return record
 
 
@@ -152,14 +148,10 @@ def reopen(participant_id: int, on_text: str, reason: str, clock: Clock) -> Stag
             reason=reason.strip(),
             recorded_at=now,
         )
-        before = snapshot(participant)
-        participant.status = ParticipantStatus.ACTIVE.value
-        participant.closed_on = None
-        participant.closing_reason = None
-        participant.updated_at = now
-        participant.version += 1
-        participant.save()
-        record_revision(participant, "update", now, participant_id, before)
+        with revised(participant, now, participant_id):
+            participant.status = ParticipantStatus.ACTIVE.value
+            participant.closed_on = None
+            participant.closing_reason = None
     return record
 
 
