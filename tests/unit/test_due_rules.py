@@ -9,8 +9,12 @@ import pytest
 
 from tp_tui.clock import OSLO
 from tp_tui.models import Callback, Participant
-from tp_tui.services.callbacks import callbacks_overview, default_due, returned_same_day
-from tp_tui.services.today import due_callbacks
+from tp_tui.services.callbacks import (
+    callbacks_overview,
+    default_due,
+    due_callbacks,
+    returned_same_day,
+)
 from tp_tui.settings import Settings
 
 

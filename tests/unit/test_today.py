@@ -7,7 +7,9 @@ from pathlib import Path
 
 from tp_tui.clock import OSLO
 from tp_tui.models import Callback, Contact, Participant
-from tp_tui.services.today import day_bounds, due_callbacks, is_overdue, not_heard_from
+from tp_tui.services.callbacks import due_callbacks
+from tp_tui.services.moments import day_bounds, is_overdue
+from tp_tui.services.today import not_heard_from
 
 
 def person(name: str, now: datetime) -> Participant:

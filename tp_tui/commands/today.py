@@ -9,9 +9,9 @@ from tp_tui.clock import Clock
 from tp_tui.domain import ContactKind
 from tp_tui.i18n import format_date, format_datetime, format_time, long_day, t
 from tp_tui.phone import format_phone
+from tp_tui.services.callbacks import CallbackLine
 from tp_tui.services.today import (
     ContactToday,
-    DueCallback,
     NotHeardFrom,
     RoundStatus,
     TodayOverview,
@@ -43,7 +43,7 @@ def _kind_label(code: str) -> str:
         return one_line(code)
 
 
-def callback_rows(callbacks: Sequence[DueCallback]) -> list[Row]:
+def callback_rows(callbacks: Sequence[CallbackLine]) -> list[Row]:
     rows: list[Row] = []
     for due in callbacks:
         when = format_time(due.due_at)

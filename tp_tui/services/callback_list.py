@@ -18,7 +18,7 @@ from tp_tui.dates import MAX_YEAR, MIN_YEAR, DateParseError, iso_week
 from tp_tui.folding import initials as name_initials
 from tp_tui.models import Callback, Participant
 from tp_tui.phone import format_phone
-from tp_tui.services.today import day_bounds, is_overdue
+from tp_tui.services.moments import day_bounds, is_overdue
 from tp_tui.text import one_line
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import datetime, time
 
 from peewee import JOIN, ModelSelect
 
@@ -14,7 +14,7 @@ from tp_tui.domain import CallbackOutcome
 from tp_tui.models import Callback, Participant
 from tp_tui.phone import PhoneError, normalize_phone
 from tp_tui.services.history import record_revision, revised
-from tp_tui.services.today import day_bounds, is_overdue
+from tp_tui.services.moments import day_bounds, is_overdue
 from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.settings import Settings
 
@@ -207,11 +207,12 @@ def returned_same_day(received_at: datetime, done_at: datetime) -> bool:
     return done_at.astimezone(OSLO).date() == received_at.astimezone(OSLO).date()
 
 
-def due_on(day: date, now: datetime) -> tuple[CallbackLine, ...]:
-    start, end = day_bounds(day)
+def due_callbacks(now: datetime) -> tuple[CallbackLine, ...]:
+    """Open callbacks due by the end of today, overdue first, oldest first."""
+    _, end = day_bounds(now.date())
     query = (
         _query()
-        .where(Callback.done_at.is_null() & (Callback.due_at >= start) & (Callback.due_at < end))
-        .order_by(Callback.due_at)
+        .where(Callback.done_at.is_null() & (Callback.due_at < end))
+        .order_by(Callback.due_at, Callback.id)
     )
     return tuple(_line(c, now) for c in query)

@@ -17,7 +17,7 @@ from tp_tui.models import (
     Participant,
     StageRecord,
 )
-from tp_tui.services.today import is_overdue
+from tp_tui.services.moments import is_overdue
 
 RECENT_CONTACTS = 10
 

@@ -39,7 +39,7 @@ from tp_tui.models import (
     StageRecord,
 )
 from tp_tui.services.callbacks import returned_same_day
-from tp_tui.services.today import day_bounds
+from tp_tui.services.moments import day_bounds
 
 SMALL_GROUP = 5
 NO_ARENA = "none"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import cast
 
 from peewee import JOIN, fn
@@ -12,19 +12,10 @@ from peewee import JOIN, fn
 from tp_tui.clock import OSLO
 from tp_tui.dates import week_bounds
 from tp_tui.domain import ParticipantStatus
-from tp_tui.models import Callback, Contact, MeetingPlace, Participant, RoundVisit
+from tp_tui.models import Contact, MeetingPlace, Participant, RoundVisit
+from tp_tui.services.callbacks import CallbackLine, due_callbacks
+from tp_tui.services.moments import day_bounds
 from tp_tui.settings import Settings
-
-
-@dataclass(frozen=True)
-class DueCallback:
-    id: int
-    participant_id: int | None
-    name: str
-    phone: str | None
-    reason: str
-    due_at: datetime
-    overdue: bool
 
 
 @dataclass(frozen=True)
@@ -58,52 +49,10 @@ class RoundStatus:
 @dataclass(frozen=True)
 class TodayOverview:
     day: date
-    callbacks: tuple[DueCallback, ...]
+    callbacks: tuple[CallbackLine, ...]
     contacts: tuple[ContactToday, ...]
     not_heard_from: tuple[NotHeardFrom, ...]
     rounds: tuple[RoundStatus, ...]
-
-
-def day_bounds(day: date) -> tuple[datetime, datetime]:
-    """The start of this day and of the next, in Oslo time (23 or 25 hours on DST days)."""
-    start = datetime.combine(day, time(0, 0), OSLO)
-    end = datetime.combine(day + timedelta(days=1), time(0, 0), OSLO)
-    return start, end
-
-
-def is_overdue(due_at: datetime, done_at: datetime | None, now: datetime) -> bool:
-    """A callback not returned by its due time.
-
-    Compared in UTC: Python compares two Oslo times by the clock on the wall, which is wrong
-    in the hour that happens twice when summer time ends.
-    """
-    return done_at is None and due_at.astimezone(UTC) < now.astimezone(UTC)
-
-
-def due_callbacks(now: datetime) -> tuple[DueCallback, ...]:
-    """Open callbacks due by the end of today, overdue first, oldest first."""
-    _, end = day_bounds(now.date())
-    query = (
-        Callback.select(Callback, Participant.id, Participant.name, Participant.phone)
-        .join(Participant, JOIN.LEFT_OUTER)
-        .where(Callback.done_at.is_null() & (Callback.due_at < end))
-        .order_by(Callback.due_at, Callback.id)
-    )
-    result = []
-    for callback in query:
-        participant = callback.participant if callback.participant_id else None
-        result.append(
-            DueCallback(
-                id=callback.id,
-                participant_id=callback.participant_id,
-                name=participant.name if participant else callback.caller_name,
-                phone=participant.phone if participant else callback.caller_phone,
-                reason=callback.reason,
-                due_at=callback.due_at,
-                overdue=is_overdue(callback.due_at, None, now),
-            )
-        )
-    return tuple(result)
 
 
 def contacts_today(now: datetime) -> tuple[ContactToday, ...]:
