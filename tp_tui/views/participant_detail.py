@@ -51,6 +51,8 @@ class ParticipantDetailScreen(Screen[None]):
         super().__init__()
         self.participant_id = participant_id
         self.contacts_shown = RECENT_CONTACTS
+        self.detail: ParticipantDetail | None = None
+        """What the page shows, as last loaded."""
 
     @property
     def tp(self) -> TpApp:
@@ -103,6 +105,7 @@ class ParticipantDetailScreen(Screen[None]):
             self.notify(t("detail.gone"), markup=False, severity="warning")
             self.dismiss()
             return
+        self.detail = detail
         self.query_one("#who", Static).update(self._who(detail))
         self.query_one("#goals", Static).update(self._goals(detail))
         self.query_one("#process", Static).update(self._process(detail))
@@ -351,8 +354,7 @@ class ParticipantDetailScreen(Screen[None]):
     def action_plan_status(self) -> None:
         from tp_tui.views.plan_forms import PlanStatusForm
 
-        detail = participant_detail(self.participant_id, self.tp.clock.now())
-        current = detail.plan_status.value if detail else "none"
+        current = self.detail.plan_status.value if self.detail else "none"
         self.app.push_screen(PlanStatusForm(self.participant_id, current), self._after_form)
 
     def action_export(self) -> None:
