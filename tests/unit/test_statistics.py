@@ -52,8 +52,11 @@ def person(name: str, intake: date | None, closed: date | None = None, why: str 
     )  # fmt: skip
 
 
-def stage(pid: int, number: int, on: date) -> None:
-    StageRecord.create(participant=pid, stage=number, entered_on=on, recorded_at=NOW)
+def stage(pid: int, number: int, on: date, period: int = 1, why: str | None = None) -> None:
+    StageRecord.create(
+        participant=pid, period=period, stage=number, entered_on=on, closing_reason=why,
+        recorded_at=NOW,
+    )  # fmt: skip
 
 
 def contact(pid: int, when: datetime, kind: str, arena: str | None = None, **more: object) -> None:
@@ -92,7 +95,7 @@ def world(db_path: Path) -> None:
     for number, on in ((1, date(2025, 10, 1)), (2, date(2025, 11, 1)), (3, date(2026, 2, 1))):
         stage(p1, number, on)
     stage(p2, 1, date(2026, 2, 1))
-    stage(p2, 6, date(2026, 5, 2))
+    stage(p2, 6, date(2026, 5, 2), why="masters_own_life")
     stage(p3, 1, date(2026, 3, 1))
     stage(p3, 2, date(2026, 3, 20))
     stage(p3, 4, date(2026, 7, 15))  # after the period: not reached by its end
@@ -166,6 +169,60 @@ def test_participants(world: None) -> None:
     }  # fmt: skip
     assert p.median_days_closed == 105  # 90 and 120 days
     assert p.stage_reached == {0: 5, 1: 0, 2: 1, 3: 1, 4: 0, 5: 0, 6: 1}
+    # by 30 June: 272 days for Ada, 90 and 120 for the two closed, 394 for the five from June 2025
+    assert p.in_programme.by_range == {
+        "under_3_months": 1, "3_6_months": 1, "6_12_months": 1, "1_2_years": 5,
+        "over_2_years": 0,
+    }  # fmt: skip
+    assert p.in_programme.median_days == 394
+
+
+def test_a_reopened_participants_closing_still_counts(world: None) -> None:
+    pid = person("Ingrid Gjenopptatt", date(2025, 9, 1))
+    stage(pid, 1, date(2025, 9, 1))
+    stage(pid, 6, date(2026, 3, 1), why="no_more_help")
+    stage(pid, 1, date(2026, 5, 1), period=2)  # taken in again: the row is active, not closed
+    p = st.participant_figures(START, END)
+    assert p.closed == 3
+    assert p.closed_by_reason["no_more_help"] == 1
+    assert p.median_days_closed == 120  # 90, 120 and 181 days
+    # in the programme by 30 June counts from the reopening, not from the first intake
+    assert p.in_programme.by_range["under_3_months"] == 2
+
+
+def test_parts_of_a_whole_hide_a_small_rest() -> None:
+    from tp_tui.export.statistics import part_of, share_of
+
+    assert [part_of(n, 40) for n in (0, 3, 20, 35, 36, 39, 40)] == [
+        "0", "< 5", "20", "35", "> 35", "> 35", "40"
+    ]  # fmt: skip
+    assert share_of(20, 40) == "50.0 %"
+    assert share_of(38, 40) == "> 87.5 %"
+    assert share_of(2, 40) == "< 5"
+    assert share_of(0, 0) == "–"
+
+
+def test_contacts_per_week_include_empty_weeks(world: None) -> None:
+    from tp_tui.services.statistics_series import contacts_per_week
+
+    weeks = contacts_per_week(date(2026, 3, 2), date(2026, 4, 5))
+    assert [(w.week, w.count) for w in weeks] == [(10, 0), (11, 1), (12, 0), (13, 0), (14, 1)]
+    assert weeks[0].monday == date(2026, 3, 2)
+
+
+def test_stages_over_time_by_month_and_by_week(world: None) -> None:
+    from tp_tui.services.statistics_series import sample_days, stages_over_time
+
+    points = stages_over_time(START, END)
+    assert [p.on for p in points][:2] == [date(2026, 1, 31), date(2026, 2, 28)]
+    assert points[-1].on == END
+    by_day = {p.on: p.by_stage for p in points}
+    assert by_day[date(2026, 1, 31)] == {1: 0, 2: 1, 3: 0, 4: 0, 5: 0}  # Ada in stage 2
+    assert by_day[date(2026, 3, 31)] == {1: 1, 2: 1, 3: 1, 4: 0, 5: 0}
+    assert by_day[END] == {1: 0, 2: 1, 3: 1, 4: 0, 5: 0}  # Bjørn closed in May
+    assert sample_days(date(2026, 3, 2), date(2026, 3, 20)) == [
+        date(2026, 3, 8), date(2026, 3, 15), date(2026, 3, 20)
+    ]  # fmt: skip
 
 
 def test_contacts(world: None) -> None:
@@ -229,7 +286,8 @@ def test_csv_rows_values_and_suppression(world: None) -> None:
     table = {(row[0], row[1]): row[2] for row in rows}
     assert table["Participants", "Active in the period"] == "8"
     assert table["Participants", "New (intake in the period)"] == "< 5"
-    assert table["Participants", "Stage reached: not started"] == "5"
+    # 5 of 8 not started would tell that 3 had started: the rest is a small group too
+    assert table["Participants", "Stage reached: not started"] == "> 3"
     assert table["Participants", "Closed: others take over"] == "< 5"
     assert table["Participants", "Days in the programme, median for those closed"] == "< 5"
     assert table["Contacts", "Contacts in all"] == "4"  # contacts are not people: shown as they are

@@ -11,7 +11,8 @@ import csv
 import io
 
 from tp_tui.i18n import format_date, get_language, t
-from tp_tui.services.statistics import NO_ARENA, PeriodStats, shown
+from tp_tui.services.programme_time import TIME_RANGES
+from tp_tui.services.statistics import NO_ARENA, SMALL_GROUP, PeriodStats, shown
 from tp_tui.text import one_line
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -31,6 +32,27 @@ def _number(value: float | None, suffix: str = "", decimals: int = 1) -> str:
     return (text.replace(".", ",") if get_language() == "nb" else text) + suffix
 
 
+def part_of(part: int, whole: int) -> str:
+    """A count of people that is part of a shown whole: the rest must not be a small group either.
+
+    40 active and 38 with a group would tell that 2 have none, so 38 shows as "> 35": somewhere
+    between 36 and 40, which hides who the few are. Under 5 itself shows as "< 5".
+    """
+    rest = whole - part
+    if 0 < part < SMALL_GROUP or not 0 < rest < SMALL_GROUP:
+        return shown(part)
+    return f"> {whole - SMALL_GROUP}"
+
+
+def share_of(part: int, whole: int) -> str:
+    """A share of people, suppressed like :func:`part_of` when either side is a small group."""
+    if 0 < part < SMALL_GROUP:
+        return shown(part)
+    if 0 < whole - part < SMALL_GROUP:
+        return "> " + _number(100 * (whole - SMALL_GROUP) / whole, " %")
+    return _number(100 * part / whole if whole else None, " %")
+
+
 def _stage(number: int) -> str:
     return t(f"stage.{number}") if number else t("stats.no_stage")
 
@@ -48,6 +70,7 @@ def rows(stats: PeriodStats) -> list[Row]:
 
     p = stats.participants
     median = _number(p.median_days_closed, decimals=0)
+    in_programme = _number(p.in_programme.median_days, decimals=0)
     section(
         "stats.section.participants",
         [
@@ -55,13 +78,21 @@ def rows(stats: PeriodStats) -> list[Row]:
             (t("stats.new"), shown(p.new)),
             (t("stats.closed"), shown(p.closed)),
             *[
-                (t("stats.closed_because", reason=t(f"closing_reason.{code}")), shown(n))
+                (t("stats.closed_because", reason=t(f"closing_reason.{code}")),
+                 part_of(n, p.closed))
                 for code, n in p.closed_by_reason.items()
             ],
             # the median of 1–4 people would tell one person's time in the programme
             (t("stats.median_days"), shown(p.closed) if 0 < p.closed < 5 else median),
+            (t("stats.in_programme_median"),
+             shown(p.active) if 0 < p.active < 5 else in_programme),
             *[
-                (t("stats.stage_reached", stage=_stage(s)), shown(n))
+                (t("stats.in_programme", range=t(f"stats.range.{key}")),
+                 part_of(p.in_programme.by_range[key], p.active))
+                for _, key in TIME_RANGES
+            ],
+            *[
+                (t("stats.stage_reached", stage=_stage(s)), part_of(n, p.active))
                 for s, n in p.stage_reached.items()
             ],
         ],
@@ -111,12 +142,12 @@ def rows(stats: PeriodStats) -> list[Row]:
     section(
         "stats.section.follow_up",
         [
-            (t("stats.with_group"), shown(f.with_group)),
-            (t("stats.with_group_share"), _share(f.with_group, f.active)),
-            (t("stats.with_plan"), shown(f.with_plan)),
-            (t("stats.with_plan_share"), _share(f.with_plan, f.active)),
+            (t("stats.with_group"), part_of(f.with_group, f.active)),
+            (t("stats.with_group_share"), share_of(f.with_group, f.active)),
+            (t("stats.with_plan"), part_of(f.with_plan, f.active)),
+            (t("stats.with_plan_share"), share_of(f.with_plan, f.active)),
             *[
-                (t("stats.plan_status", status=t(f"plan_status.{k}")), shown(n))
+                (t("stats.plan_status", status=t(f"plan_status.{k}")), part_of(n, f.active))
                 for k, n in f.plan_status.items()
             ],
         ],
@@ -129,13 +160,6 @@ def rows(stats: PeriodStats) -> list[Row]:
         ],
     )
     return out
-
-
-def _share(part: int, whole: int) -> str:
-    """A share of people; "< 5" when it stands for fewer than five people."""
-    if 0 < part < 5:
-        return shown(part)
-    return _number(100 * part / whole if whole else None, " %")
 
 
 def render_text(stats: PeriodStats) -> str:

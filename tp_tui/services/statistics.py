@@ -40,6 +40,13 @@ from tp_tui.models import (
 )
 from tp_tui.services.callbacks import returned_same_day
 from tp_tui.services.moments import day_bounds
+from tp_tui.services.programme_time import TimeInProgramme, closings, time_in_programme
+from tp_tui.services.statistics_series import (
+    StagePoint,
+    WeekCount,
+    contacts_per_week,
+    stages_over_time,
+)
 
 SMALL_GROUP = 5
 NO_ARENA = "none"
@@ -62,7 +69,9 @@ class ParticipantFigures:
     closed: int
     closed_by_reason: dict[str, int]
     median_days_closed: int | None
-    """Median days from intake to closing, for those closed in the period."""
+    """Median days from intake (or reopening) to closing, for the closings in the period."""
+    in_programme: TimeInProgramme
+    """Everyone active in the period: time in the programme by its end."""
     stage_reached: dict[int, int]
     """Active participants by the highest stage reached by the last day; 0: not started."""
 
@@ -120,6 +129,8 @@ class PeriodStats:
     follow_up: FollowUpFigures
     goals_reached: dict[str, int]
     """People who reached at least one goal in each life area during the period."""
+    contacts_per_week: tuple[WeekCount, ...]
+    stages_over_time: tuple[StagePoint, ...]
 
 
 def _dicts(query: ModelSelect[Any]) -> list[dict[str, Any]]:
@@ -139,12 +150,11 @@ def active_ids(start: date, end: date) -> list[int]:
 def participant_figures(start: date, end: date) -> ParticipantFigures:
     ids = active_ids(start, end)
     new = Participant.select().where(Participant.intake_on.between(start, end)).count()
-    closed = list(Participant.select().where(Participant.closed_on.between(start, end)))
+    closed = closings(start, end)
     by_reason = {reason.value: 0 for reason in ClosingReason}
-    for person in closed:
-        code = person.closing_reason if person.closing_reason in by_reason else "other"
-        by_reason[code] += 1
-    days = [(p.closed_on - p.intake_on).days for p in closed if p.intake_on and p.closed_on]
+    for closing in closed:
+        by_reason[closing.reason] += 1
+    days = [closing.days for closing in closed if closing.days is not None]
     highest: dict[int, int] = {}
     if ids:
         rows = (
@@ -162,6 +172,7 @@ def participant_figures(start: date, end: date) -> ParticipantFigures:
         closed=len(closed),
         closed_by_reason=by_reason,
         median_days_closed=round(median(days)) if days else None,
+        in_programme=time_in_programme(ids, end),
         stage_reached=stages,
     )
 
@@ -292,4 +303,6 @@ def period_stats(start: date, end: date) -> PeriodStats:
         places=place_figures(start, end),
         follow_up=follow_up_figures(start, end),
         goals_reached=goals_reached(start, end),
+        contacts_per_week=tuple(contacts_per_week(start, end)),
+        stages_over_time=tuple(stages_over_time(start, end)),
     )
