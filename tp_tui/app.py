@@ -24,6 +24,7 @@ from tp_tui.views.callbacks import CallbacksScreen
 from tp_tui.views.participants import ParticipantsScreen
 from tp_tui.views.process import ProcessScreen
 from tp_tui.views.rounds import RoundsScreen
+from tp_tui.views.statistics import StatisticsScreen
 from tp_tui.views.today import TodayScreen
 
 
@@ -37,6 +38,7 @@ class TpApp(App[None]):
         "callbacks": CallbacksScreen,
         "rounds": RoundsScreen,
         "process": ProcessScreen,
+        "statistics": StatisticsScreen,
     }
     DEFAULT_MODE = "today"
     COMMANDS = App.COMMANDS | {ParticipantCommands, NoteCommands}
@@ -52,6 +54,13 @@ class TpApp(App[None]):
         key("f4", "switch_mode('callbacks')", "nav.callbacks", "app.callbacks", group=SCREENS),
         key("f5", "switch_mode('rounds')", "nav.rounds", "app.rounds", group=SCREENS),
         key("f6", "switch_mode('process')", "nav.process", "app.process", group=SCREENS),
+        key(
+            "f7",
+            "switch_mode('statistics')",
+            "nav.statistics",
+            "app.statistics",
+            group=SCREENS,
+        ),
         key("ctrl+l", "log_contact", "nav.log_contact", "app.log_contact", priority=True),
         key(
             "ctrl+r",
@@ -210,6 +219,11 @@ class TpApp(App[None]):
         if isinstance(screen, ParticipantsScreen):
             screen.action_new()
 
+    def enter_survey(self) -> None:
+        from tp_tui.views.survey_form import open_survey_form
+
+        open_survey_form(self)
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield SystemCommand(t("nav.today"), t("palette.today"), lambda: self.switch_mode("today"))
         yield SystemCommand(
@@ -224,8 +238,17 @@ class TpApp(App[None]):
             t("nav.rounds"), t("palette.rounds"), lambda: self.switch_mode("rounds")
         )
         yield SystemCommand(
+            t("nav.process"), t("nav.process.tooltip"), lambda: self.switch_mode("process")
+        )
+        yield SystemCommand(
+            t("nav.statistics"),
+            t("nav.statistics.tooltip"),
+            lambda: self.switch_mode("statistics"),
+        )
+        yield SystemCommand(
             t("palette.new_participant"), t("palette.new_participant_help"), self.new_participant
         )
+        yield SystemCommand(t("survey.command"), t("survey.command.help"), self.enter_survey)
         yield SystemCommand(t("nav.log_contact"), t("palette.log_contact"), self.action_log_contact)
         yield SystemCommand(
             t("nav.register_callback"),

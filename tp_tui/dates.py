@@ -17,7 +17,7 @@ from tp_tui.clock import OSLO
 
 MIN_YEAR, MAX_YEAR = 2000, 2099
 MAX_OFFSET_DAYS = 3660
-Prefer = Literal["past", "future", "nearest"]
+Prefer = Literal["past", "future", "nearest", "latest_past"]
 
 
 class DateParseError(ValueError):
@@ -102,7 +102,7 @@ def _parse_time(text: str) -> time | None:
 
 
 def _weekday(number: int, today: date, prefer: Prefer) -> date:
-    if prefer == "past":
+    if prefer in ("past", "latest_past"):
         return today - timedelta(days=(today.weekday() - number) % 7)
     if prefer == "future":
         return today + timedelta(days=(number - today.weekday()) % 7)
@@ -119,6 +119,10 @@ def _without_year(day: int, month: int, today: date, prefer: Prefer) -> date:
             continue
     if not candidates:
         raise DateParseError("date.error.no_such_date", day=day, month=month)
+    if prefer == "latest_past":
+        # The start of a report period: "1.1" typed in November is this January, not the next.
+        past = [c for c in candidates if c <= today]
+        return max(past) if past else min(candidates)
     later_wins = prefer != "past"
     return min(candidates, key=lambda c: (abs((c - today).days), (c < today) == later_wins))
 

@@ -30,7 +30,18 @@ def detect_language(environ: Mapping[str, str] | None = None) -> str:
 
 # Each language's catalogue is split by area so parts of the app can be worked on apart:
 # tp_tui/locale/nb.py, nb_export.py, … all merge into one.
-CATALOGUE_PARTS = ("", "_export", "_import", "_summary", "_privacy", "_backup", "_crypto", "_stats")
+CATALOGUE_PARTS = (
+    "",
+    "_export",
+    "_import",
+    "_summary",
+    "_privacy",
+    "_backup",
+    "_crypto",
+    "_stats",
+    "_report",
+    "_survey",
+)
 
 
 def catalogue(language: str) -> Mapping[str, str]:

@@ -318,3 +318,29 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Revision,
     AuditEvent,
 )
+
+
+class SurveyResponse(BaseModel):
+    """One anonymous survey form: which survey and the month only, never who or which day."""
+
+    survey = TextField()
+    answered_month = TextField()  # "YYYY-MM"
+
+    class Meta:
+        indexes = ((("survey", "answered_month"), False),)
+
+
+class SurveyAnswer(BaseModel):
+    """One question's score on a survey form; None is "don't know / not relevant"."""
+
+    response_id: int
+
+    response = ForeignKeyField(SurveyResponse, backref="answers", on_delete="CASCADE")
+    question = TextField()
+    score = IntegerField(null=True)
+
+    class Meta:
+        indexes = ((("response", "question"), True),)
+
+
+ALL_MODELS += (SurveyResponse, SurveyAnswer)

@@ -7,6 +7,11 @@ Example file::
     workday_end = "15:30"      # callbacks are due by this time the same day
     stalled_days = 30          # no stage change and no contact this long: stalled
     backup_every_hours = 4     # automatic backups; kept: daily for a week, weekly for 5 weeks
+
+    [[survey.participant]]     # survey questions and scale: see tp_tui.survey_config
+    code = "availability"
+    nb = "Jeg fikk tak i tillitspersonen når jeg trengte det"
+    en = "I could reach the trust person when I needed to"
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from dataclasses import dataclass, fields
 from datetime import time
 from pathlib import Path
 from typing import Any
+
+from tp_tui.survey_config import DEFAULT_SURVEY_CONFIG, SurveyConfig, survey_config_from
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,8 @@ class Settings:
     """Months after closing before a participant is offered for erasure (retention limit)."""
     csv_delimiter: str = ";"
     """Cell separator in statistics CSV: ";" for a Norwegian spreadsheet, or ","."""
+    survey: SurveyConfig = DEFAULT_SURVEY_CONFIG
+    """Questions and scale of the participant and partner surveys (the ``[survey]`` table)."""
 
     @property
     def workday_end_time(self) -> time:
@@ -65,4 +74,5 @@ def load_settings(path: Path) -> Settings:
         value = raw.get(field.name)
         if value is not None and isinstance(value, type(getattr(defaults, field.name))):
             values[field.name] = value
+    values["survey"] = survey_config_from(raw.get("survey"))
     return Settings(**values)

@@ -65,3 +65,21 @@ def test_process_board(demo_db: Path, clock: FrozenClock, snap_compare: Any) -> 
     """The process board: active participants under stages 1–5 with days in the stage;
     ⚑ for the stalled, ! for those past the expected time (Siv Rønning both)."""
     assert snap_compare(app(clock), press=["f6"], terminal_size=(110, 20))
+
+
+def test_statistics_figures(demo_db: Path, clock: FrozenClock, snap_compare: Any) -> None:
+    """Statistics for this year: the period named, the note on small groups, the figures under
+    their sections, 1–4 people shown as "< 5"; no name anywhere."""
+    assert snap_compare(app(clock), press=["f7"], terminal_size=(100, 30))
+
+
+def test_statistics_chart_contacts_per_week(
+    demo_db: Path, clock: FrozenClock, snap_compare: Any
+) -> None:
+    """Contacts per week this year as bars, weeks labelled under the axis, whole numbers up it."""
+    assert snap_compare(app(clock), press=["f7", "2"], terminal_size=(100, 30))
+
+
+def test_statistics_chart_life_areas(demo_db: Path, clock: FrozenClock, snap_compare: Any) -> None:
+    """Contacts per life area this year, one bar lying down for each of the eight areas."""
+    assert snap_compare(app(clock), press=["f7", "4"], terminal_size=(100, 30))

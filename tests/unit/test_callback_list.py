@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import zlib
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from html.parser import HTMLParser
@@ -33,6 +32,8 @@ from tp_tui.services.callback_list import (
     callback_week,
     parse_week,
 )
+
+from .pdf_text import pdf_strings
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=OSLO)  # Thursday of week 48
@@ -335,25 +336,6 @@ def test_html_shows_hostile_text_as_text(db_path: Path) -> None:
 
 
 # --- PDF --------------------------------------------------------------------------------------
-
-_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
-_SHOWN = re.compile(rb"\(((?:[^\\)]|\\.)*)\) ?Tj", re.S)
-
-
-def pdf_strings(data: bytes) -> list[str]:
-    """The text the pages show: each content stream inflated, each string operand read back.
-
-    fpdf2's core fonts write WinAnsi (cp1252) strings with "\\", "(" and ")" escaped.
-    """
-    shown = []
-    for raw in _STREAM.findall(data):
-        try:
-            content = zlib.decompress(raw)
-        except zlib.error:
-            continue
-        for operand in _SHOWN.findall(content):
-            shown.append(re.sub(rb"\\(.)", rb"\1", operand).decode("cp1252"))
-    return shown
 
 
 def test_pdf_is_a4_and_shows_the_sheet(week_data: dict[str, Callback]) -> None:

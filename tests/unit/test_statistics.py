@@ -196,6 +196,7 @@ def test_parts_of_a_whole_hide_a_small_rest() -> None:
     assert [part_of(n, 40) for n in (0, 3, 20, 35, 36, 39, 40)] == [
         "0", "< 5", "20", "35", "> 35", "> 35", "40"
     ]  # fmt: skip
+    assert [part_of(n, 3) for n in (0, 2, 3)] == ["0", "< 5", "< 5"]
     assert share_of(20, 40) == "50.0 %"
     assert share_of(38, 40) == "> 87.5 %"
     assert share_of(2, 40) == "< 5"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import zlib
 from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -43,6 +42,8 @@ from tp_tui.services.summary import (
     record_export,
     resolve_participant,
 )
+
+from .pdf_text import shown_text
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "summary"
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=OSLO)
@@ -354,19 +355,6 @@ def test_html_in_norwegian_says_what_is_left_out(db_path: Path) -> None:
 
 
 # -- PDF -----------------------------------------------------------------------------------------
-def pdf_strings(data: bytes) -> str:
-    """The text shown on the pages: the strings of every (compressed) content stream."""
-    shown = []
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
-        try:
-            content = zlib.decompress(stream)
-        except zlib.error:
-            content = stream
-        for raw in re.findall(rb"\(((?:\\.|[^\\)])*)\)\s*Tj", content, re.S):
-            shown.append(re.sub(rb"\\(.)", rb"\1", raw).decode("cp1252"))
-    return "\n".join(shown)
-
-
 def test_pdf_text(db_path: Path) -> None:
     set_language("nb")
     try:
@@ -374,7 +362,7 @@ def test_pdf_text(db_path: Path) -> None:
     finally:
         set_language("en")
     assert data.startswith(b"%PDF-")
-    text = pdf_strings(data)
+    text = shown_text(data)
     for expected in ("Utdrag til ansvarsgruppa: Kari Nordmann", "Hvem det gjelder",
                      "Mål (med deltakerens egne ord)", "«Få min egen leilighet» – jobber med det",
                      "Nina Nav, NAV-veileder, NAV, koordinator, tlf. 912 34 567",
@@ -389,7 +377,7 @@ def test_pdf_does_not_stop_on_letters_the_core_fonts_lack(db_path: Path) -> None
     consent(pid, "goals")
     Goal.create(participant=pid, life_area="health", text="Słońce ☀ “ok” – ﬁne", status="wanted",
                 created_on=NOW.date(), status_on=NOW.date())  # fmt: skip
-    text = pdf_strings(render_pdf(participant_summary(pid, NOW)))
+    text = shown_text(render_pdf(participant_summary(pid, NOW)))
     assert "Lukasz Zólc ? ?" in text
     assert "Slonce ? “ok” – fine" in text
 

@@ -1,4 +1,8 @@
-"""``tp stats --from DATE --to DATE``: the figures for the yearly report, as text or CSV."""
+"""``tp stats --from DATE --to DATE``: the figures for the yearly report.
+
+Text or CSV to the screen, or to a file with ``-o``; HTML and PDF are reports with charts and
+always go to a file: ``-o FILE``, or a named file in the documents folder, as the TUI does.
+"""
 
 from __future__ import annotations
 
@@ -11,57 +15,59 @@ from tp_tui.clock import Clock
 from tp_tui.i18n import t
 from tp_tui.settings import Settings
 
-FORMATS = ("text", "csv")
-BOM = "\ufeff"
+FORMATS = ("text", "csv", "html", "pdf")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="start", metavar="DATE", help=t("cli.help.stats_from"))
     parser.add_argument("--to", dest="end", metavar="DATE", help=t("cli.help.stats_to"))
-    parser.add_argument("--format", choices=FORMATS, default="text", help=t("cli.help.format"))
+    parser.add_argument(
+        "--format", choices=FORMATS, default="text", help=t("cli.help.stats_format")
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
     parser.add_argument("--force", action="store_true", help=t("cli.help.force"))
 
 
-def _delimiter(settings: Settings) -> str:
-    return settings.csv_delimiter if settings.csv_delimiter in (";", ",", "\t") else ";"
+def _period(args: argparse.Namespace, today: date) -> tuple[date, date] | None:
+    """The days asked for (this year so far by default); None after saying what is wrong."""
+    from tp_tui.services.stats_period import parse_period, preset
+    from tp_tui.services.validation import ValidationFailed
+
+    default_start, _ = preset("year", today)
+    start = getattr(args, "start", None) or default_start.strftime("%d.%m.%Y")
+    try:
+        return parse_period(start, getattr(args, "end", None) or "", today)
+    except ValidationFailed as failed:
+        for name, error in failed.errors.items():
+            option = "--from" if name == "start" else "--to"
+            print(f"{option}: {t(error.key, **error.params)}", file=sys.stderr)
+        return None
 
 
 def stats_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
-    from tp_tui.dates import DateParseError, parse_date
-    from tp_tui.export.files import ExportExists, write_private
-    from tp_tui.export.statistics import render_csv, render_text
+    from tp_tui.export.files import ExportExists
+    from tp_tui.export.statistics_files import BOM, default_path, render_report, write_report
     from tp_tui.services.statistics import period_stats
 
-    today = clock.now().date()
-    days: dict[str, date] = {"start": date(today.year, 1, 1), "end": today}
-    for name, option in (("start", "--from"), ("end", "--to")):
-        text = getattr(args, name, None)
-        if text:
-            try:
-                days[name] = parse_date(text, today, "past")
-            except DateParseError as error:
-                print(f"{option}: {t(error.key, **error.params)}", file=sys.stderr)
-                return 2
-    if days["start"] > days["end"]:
-        print(t("stats.error.order"), file=sys.stderr)
+    period = _period(args, clock.now().date())
+    if period is None:
         return 2
-    stats = period_stats(days["start"], days["end"])
-    if args.format == "csv":
-        data = render_csv(stats, _delimiter(settings))
-    else:
-        data = render_text(stats)
-    if not args.output:
-        sys.stdout.write(data)
+    fmt = getattr(args, "format", None) or "text"
+    output = getattr(args, "output", None)
+    stats = period_stats(*period, settings)
+    if not output and fmt in ("text", "csv"):
+        data = render_report(stats, fmt, settings)
+        sys.stdout.write(data.removeprefix(BOM) if isinstance(data, str) else "")
         return 0
-    path = Path(args.output)
+    path = Path(output) if output else default_path(*period, fmt)
     try:
-        write_private(path, BOM + data if args.format == "csv" else data, force=args.force)
+        written = write_report(stats, fmt, path, settings, force=getattr(args, "force", False))
     except ExportExists:
         print(t("cli.error.file_exists", path=str(path)), file=sys.stderr)
         return 2
     except OSError as error:
-        print(t("cli.error.cannot_write", path=str(path), reason=error.strerror), file=sys.stderr)
+        reason = error.strerror or type(error).__name__
+        print(t("cli.error.cannot_write", path=str(path), reason=reason), file=sys.stderr)
         return 1
-    print(t("cli.written", path=str(path)))
+    print(t("cli.written", path=str(written)))
     return 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
+from tp_tui.export.survey_rows import survey_rows
 from tp_tui.i18n import format_date, get_language, t
 from tp_tui.services.programme_time import TIME_RANGES
 from tp_tui.services.statistics import NO_ARENA, SMALL_GROUP, PeriodStats, shown
@@ -39,14 +40,14 @@ def part_of(part: int, whole: int) -> str:
     between 36 and 40, which hides who the few are. Under 5 itself shows as "< 5".
     """
     rest = whole - part
-    if 0 < part < SMALL_GROUP or not 0 < rest < SMALL_GROUP:
+    if whole < SMALL_GROUP or part < SMALL_GROUP or not 0 < rest < SMALL_GROUP:
         return shown(part)
     return f"> {whole - SMALL_GROUP}"
 
 
 def share_of(part: int, whole: int) -> str:
     """A share of people, suppressed like :func:`part_of` when either side is a small group."""
-    if 0 < part < SMALL_GROUP:
+    if 0 < part < SMALL_GROUP or 0 < whole < SMALL_GROUP:
         return shown(part)
     if 0 < whole - part < SMALL_GROUP:
         return "> " + _number(100 * (whole - SMALL_GROUP) / whole, " %")
@@ -159,6 +160,7 @@ def rows(stats: PeriodStats) -> list[Row]:
             for k, n in stats.goals_reached.items()
         ],
     )
+    out.extend(survey_rows(stats.surveys))
     return out
 
 
@@ -168,11 +170,13 @@ def render_text(stats: PeriodStats) -> str:
         t("stats.small_groups"),
     ]
     current = ""
-    for section, figure, value in rows(stats):
+    table = rows(stats)
+    width = min(80, max((len(figure) for _, figure, _ in table), default=0))
+    for section, figure, value in table:
         if section != current:
             lines += ["", section]
             current = section
-        lines.append(f"  {figure:<52} {value:>10}")
+        lines.append(f"  {figure:<{width}} {value:>10}")
     return "\n".join(lines) + "\n"
 
 

@@ -15,6 +15,7 @@ MIGRATION_MODULES: tuple[str, ...] = (
     "m0002_search_columns",
     "m0003_search_index",
     "m0004_audit_guard",
+    "m0005_surveys",
 )
 
 LATEST_VERSION = len(MIGRATION_MODULES)

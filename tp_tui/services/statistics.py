@@ -47,6 +47,9 @@ from tp_tui.services.statistics_series import (
     contacts_per_week,
     stages_over_time,
 )
+from tp_tui.services.surveys import SurveySummary, survey_summary
+from tp_tui.settings import Settings
+from tp_tui.survey_config import SurveyConfig
 
 SMALL_GROUP = 5
 NO_ARENA = "none"
@@ -131,6 +134,7 @@ class PeriodStats:
     """People who reached at least one goal in each life area during the period."""
     contacts_per_week: tuple[WeekCount, ...]
     stages_over_time: tuple[StagePoint, ...]
+    surveys: SurveySummary
 
 
 def _dicts(query: ModelSelect[Any]) -> list[dict[str, Any]]:
@@ -293,7 +297,10 @@ def goals_reached(start: date, end: date) -> dict[str, int]:
     return {area: len(ids) for area, ids in people.items()}
 
 
-def period_stats(start: date, end: date) -> PeriodStats:
+def period_stats(
+    start: date, end: date, survey_config: Settings | SurveyConfig | None = None
+) -> PeriodStats:
+    """Every figure for the period; the surveys' questions come from the settings."""
     return PeriodStats(
         start=start,
         end=end,
@@ -305,4 +312,5 @@ def period_stats(start: date, end: date) -> PeriodStats:
         goals_reached=goals_reached(start, end),
         contacts_per_week=tuple(contacts_per_week(start, end)),
         stages_over_time=tuple(stages_over_time(start, end)),
+        surveys=survey_summary(start, end, survey_config),
     )

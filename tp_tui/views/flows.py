@@ -238,7 +238,7 @@ def reopen(app: TpApp, participant_id: int) -> None:
     app.push_screen(ConfirmScreen(t("process.reopen_question")), answer)
 
 
-def _deliver(
+def deliver_export(
     app: TpApp,
     data: str | bytes,
     path: Path,
@@ -256,7 +256,7 @@ def _deliver(
         question = t("export.overwrite", path=str(path))
         app.push_screen(
             ConfirmScreen(question),
-            lambda yes: _deliver(app, data, path, to_printer, done, True) if yes else None,
+            lambda yes: deliver_export(app, data, path, to_printer, done, True) if yes else None,
         )
         return
     except OSError as error:
@@ -309,7 +309,7 @@ def export_callback_list(app: TpApp) -> None:
             "ics": render.render_ics,
         }
         data = renderers[request.fmt](sheet)
-        _deliver(
+        deliver_export(
             app, data, Path(request.path).expanduser(), "print" in request.options, lambda: None
         )
 
@@ -358,7 +358,9 @@ def export_summary(app: TpApp, participant_id: int) -> None:
                     record("print", participant_id, app.clock.now())
             refresh(app)
 
-        _deliver(app, data, Path(request.path).expanduser(), "print" in request.options, recorded)
+        deliver_export(
+            app, data, Path(request.path).expanduser(), "print" in request.options, recorded
+        )
 
     formats = [("pdf", "PDF"), ("html", "HTML"), ("md", "Markdown")]
     options = [("print", t("export.option_print")), ("notes", t("export.option_notes"))]

@@ -1,0 +1,32 @@
+"""Export the period's statistics: PDF or HTML report with charts, CSV for a spreadsheet, text."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tp_tui.i18n import t
+
+if TYPE_CHECKING:
+    from tp_tui.app import TpApp
+
+
+def export_statistics(app: TpApp, start: date, end: date) -> None:
+    from tp_tui.export.statistics_files import default_path, render_report
+    from tp_tui.services.statistics import period_stats
+    from tp_tui.views.export_dialog import ExportDialog, ExportRequest
+    from tp_tui.views.flows import deliver_export
+
+    formats = [("pdf", "PDF"), ("html", "HTML"), ("csv", "CSV"), ("text", t("export.format_text"))]
+    paths = {fmt: str(default_path(start, end, fmt)) for fmt, _ in formats}
+
+    def chosen(request: ExportRequest | None) -> None:
+        if request is None:
+            return
+        data = render_report(period_stats(start, end, app.settings), request.fmt, app.settings)
+        path = Path(request.path).expanduser()
+        deliver_export(app, data, path, "print" in request.options, lambda: None)
+
+    options = [("print", t("export.option_print"))]
+    app.push_screen(ExportDialog(t("stats_screen.export_title"), formats, options, paths), chosen)
