@@ -590,7 +590,17 @@ def environment(tmp: Path) -> dict[str, str]:
     env["LANG"] = "C.UTF-8"
     env.pop("LC_ALL", None)
     env["PYTHONPATH"] = str(ROOT)
+    # As installed: with compiled .pyc files, like the baseline's packages (a session may set
+    # PYTHONDONTWRITEBYTECODE, which would make tp compile every module on every run).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
+
+
+def precompile() -> None:
+    """Compile the project once before measuring, as an installed copy would be."""
+    import compileall
+
+    compileall.compile_dir(ROOT / "tp_tui", quiet=1)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -611,6 +621,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="tp-bench-") as folder:
         tmp = Path(folder)
         env = environment(tmp)
+        precompile()
         # This process too: nothing the services do may reach the user's own folders.
         os.environ.update({k: v for k, v in env.items() if k.startswith(("XDG_", "TP_TUI_"))})
         ctx = Context(rounds=rounds, tmp=tmp, env=env, quick=args.quick)

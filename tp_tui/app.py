@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import events
@@ -15,17 +16,28 @@ from textual.screen import ModalScreen, Screen
 
 from tp_tui.clock import Clock
 from tp_tui.crashlog import write_crash_log
+from tp_tui.db import StorageError, check_integrity, integrity_known
 from tp_tui.i18n import t
 from tp_tui.keys import SCREENS, key, retranslate_bindings
-from tp_tui.palette import NoteCommands, ParticipantCommands
 from tp_tui.settings import Settings
-from tp_tui.views import flows
-from tp_tui.views.callbacks import CallbacksScreen
-from tp_tui.views.participants import ParticipantsScreen
-from tp_tui.views.process import ProcessScreen
-from tp_tui.views.rounds import RoundsScreen
-from tp_tui.views.statistics import StatisticsScreen
 from tp_tui.views.today import TodayScreen
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+
+def _later(module: str, name: str) -> Callable[[], Any]:
+    """A screen or palette provider imported when first used: the first frame does not wait for
+    every screen's code (and the statistics' plotting library) to load."""
+
+    def load() -> Any:
+        found = getattr(import_module(f"tp_tui.{module}"), name)
+        return found() if module.startswith("views.") else found
+
+    return load
+
+
+EXIT_DAMAGED = 1  # as the command line exits on a storage problem
 
 
 class TpApp(App[None]):
@@ -34,14 +46,17 @@ class TpApp(App[None]):
     CSS_PATH = "app.tcss"
     MODES = {
         "today": TodayScreen,
-        "participants": ParticipantsScreen,
-        "callbacks": CallbacksScreen,
-        "rounds": RoundsScreen,
-        "process": ProcessScreen,
-        "statistics": StatisticsScreen,
+        "participants": _later("views.participants", "ParticipantsScreen"),
+        "callbacks": _later("views.callbacks", "CallbacksScreen"),
+        "rounds": _later("views.rounds", "RoundsScreen"),
+        "process": _later("views.process", "ProcessScreen"),
+        "statistics": _later("views.statistics", "StatisticsScreen"),
     }
     DEFAULT_MODE = "today"
-    COMMANDS = App.COMMANDS | {ParticipantCommands, NoteCommands}
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = App.COMMANDS | {
+        _later("palette", "ParticipantCommands"),
+        _later("palette", "NoteCommands"),
+    }
     BINDINGS = [
         key("f2", "switch_mode('today')", "nav.today", "app.today", group=SCREENS),
         key(
@@ -91,8 +106,14 @@ class TpApp(App[None]):
         self.db_path = db_path
         self.locked = False
         self._last_input = time.monotonic()
+        self.damaged: StorageError | None = None
+        """Set when the background page check found the file damaged; the app has then quit."""
 
     def on_mount(self) -> None:
+        if not integrity_known():
+            # Every page read once: seconds on a big file, so not before the first screen.
+            # A save meanwhile waits for the answer (tp_tui.db.write).
+            self.run_worker(self._check_pages, thread=True, exit_on_error=False)
         self._retention_notice()
         if self.db_path is not None:
             # Backups every few hours of use; the check itself is cheap.
@@ -100,6 +121,17 @@ class TpApp(App[None]):
         self.set_interval(30, self._lock_if_idle)
         self.title = t("app.title")
         self.sub_title = t("app.demo") if self.demo else ""
+
+    def _check_pages(self) -> None:
+        try:
+            check_integrity()
+        except StorageError as error:
+            self.call_from_thread(self._quit_damaged, error)
+
+    def _quit_damaged(self, error: StorageError) -> None:
+        """Stop before anything is written; the command line then says what to do."""
+        self.damaged = error
+        self.exit(return_code=EXIT_DAMAGED)
 
     def _retention_notice(self) -> None:
         """Participants closed longer than the retention time are named on start (count only)."""
@@ -185,10 +217,14 @@ class TpApp(App[None]):
         return screen.participant_id if isinstance(screen, ParticipantDetailScreen) else None
 
     def action_log_contact(self) -> None:
+        from tp_tui.views import flows
+
         if not isinstance(self.screen, ModalScreen):
             flows.log_contact(self, self._current_participant())
 
     def action_register_callback(self) -> None:
+        from tp_tui.views import flows
+
         if not isinstance(self.screen, ModalScreen):
             flows.register_callback(self, self._current_participant())
 
@@ -199,10 +235,14 @@ class TpApp(App[None]):
             self.push_screen(SearchScreen())
 
     def action_undo(self) -> None:
+        from tp_tui.views import flows
+
         if not isinstance(self.screen, ModalScreen):
             flows.undo(self)
 
     def action_close_day(self) -> None:
+        from tp_tui.views import flows
+
         if not isinstance(self.screen, ModalScreen):
             flows.close_day(self)
 
@@ -216,6 +256,8 @@ class TpApp(App[None]):
     def new_participant(self) -> None:
         self.switch_mode("participants")
         screen = self.screen
+        from tp_tui.views.participants import ParticipantsScreen
+
         if isinstance(screen, ParticipantsScreen):
             screen.action_new()
 

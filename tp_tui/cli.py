@@ -8,8 +8,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
+from importlib import import_module
 from pathlib import Path
+from typing import Any
 
 from tp_tui import __version__
 from tp_tui.clock import Clock, clock_from_env
@@ -21,28 +23,76 @@ EXIT_BAD_INPUT = 2
 EXIT_STORAGE = 1
 
 
-def _global_options(defaults: bool) -> argparse.ArgumentParser:
-    """--db, --demo, --reset and --lang, accepted before or after the subcommand."""
+def _global_options(defaults: bool, helps: bool = True) -> argparse.ArgumentParser:
+    """--db, --demo, --reset and --lang, accepted before or after the subcommand.
+
+    Without ``helps`` the options have no help texts: the first look at --lang has no help to
+    show, and a Norwegian user's run then never loads the English messages.
+    """
     parser = argparse.ArgumentParser(add_help=False)
     default = None if defaults else argparse.SUPPRESS
-    parser.add_argument("--db", metavar="PATH", default=default, help=t("cli.help.db"))
+    parser.add_argument(
+        "--db", metavar="PATH", default=default, help=t("cli.help.db") if helps else None
+    )
     parser.add_argument(
         "--demo",
         action="store_true",
         default=False if defaults else argparse.SUPPRESS,
-        help=t("cli.help.demo"),
+        help=t("cli.help.demo") if helps else None,
     )
     parser.add_argument(
         "--reset",
         action="store_true",
         default=False if defaults else argparse.SUPPRESS,
-        help=t("cli.help.reset"),
+        help=t("cli.help.reset") if helps else None,
     )
-    parser.add_argument("--lang", choices=("nb", "en"), default=default, help=t("cli.help.lang"))
     parser.add_argument(
-        "--passphrase-file", metavar="PATH", default=default, help=t("cli.help.passphrase_file")
+        "--lang", choices=("nb", "en"), default=default, help=t("cli.help.lang") if helps else None
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="PATH",
+        default=default,
+        help=t("cli.help.passphrase_file") if helps else None,
     )
     return parser
+
+
+class _Subcommand(argparse.ArgumentParser):
+    """A subcommand's parser that adds its own arguments only when argparse picks it.
+
+    The top-level parser still lists every subcommand with its help, but ``tp callbacks``
+    imports ``tp_tui.commands.callbacks`` alone, not every command module (and what they pull in).
+    Nested parsers (``tp participants add``) are of this class too, with nothing pending.
+    """
+
+    def __init__(
+        self,
+        *args: Any,
+        arguments: Callable[[argparse.ArgumentParser], None] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._pending = arguments
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if self._pending is not None:
+            add_arguments, self._pending = self._pending, None
+            add_arguments(self)
+        return super().parse_known_args(args, namespace)
+
+
+def _arguments(
+    module: str, function: str, *extra: Any
+) -> Callable[[argparse.ArgumentParser], None]:
+    """``tp_tui.commands.<module>.<function>(parser, *extra)``, imported only when called."""
+
+    def add(parser: argparse.ArgumentParser) -> None:
+        getattr(import_module(f"tp_tui.commands.{module}"), function)(parser, *extra)
+
+    return add
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,72 +101,34 @@ def build_parser() -> argparse.ArgumentParser:
         prog="tp", description=t("cli.description"), parents=[_global_options(defaults=True)]
     )
     parser.add_argument("--version", action="version", version=f"tp-tui {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Subcommand)
 
-    participants = commands.add_parser(
-        "participants", parents=[shared], help=t("cli.help.participants")
+    def command(
+        name: str, about: str, arguments: Callable[[argparse.ArgumentParser], None] | None = None
+    ) -> None:
+        # The stubs want parents of the subparsers' own class; argparse takes any parser.
+        parents: list[Any] = [shared]
+        commands.add_parser(name, parents=parents, help=about, arguments=arguments)
+
+    command(
+        "participants",
+        t("cli.help.participants"),
+        _arguments("participants", "add_arguments", shared),
     )
-    participants.add_argument("--all", action="store_true", help=t("cli.help.all"))
-    participants.add_argument("--search", default="", help=t("cli.help.search"))
-    actions = participants.add_subparsers(dest="action", metavar="ACTION")
-    add = actions.add_parser("add", parents=[shared], help=t("cli.help.participants_add"))
-    add.add_argument("name")
-    add.add_argument("--phone", default="")
-    add.add_argument("--intake", default="", help=t("cli.help.intake"))
-    add.add_argument("--first-contact", default="", help=t("cli.help.first_contact"))
-    add.add_argument("--referral", default="", help=t("cli.help.referral"))
-    add.add_argument("--status", default="active", help=t("cli.help.status"))
-
-    from tp_tui.domain import Arena, ContactKind, ContactOutcome, Destination, LifeArea
-
-    def codes(kind: Iterable[str]) -> str:
-        return ", ".join(kind)
-
-    log = commands.add_parser("log", parents=[shared], help=t("cli.help.log"))
-    log.add_argument("name", help=t("cli.help.log_name"))
-    log.add_argument("--kind", help=t("cli.help.kind", codes=codes(ContactKind)))
-    log.add_argument("--area", action="append", help=t("cli.help.area", codes=codes(LifeArea)))
-    log.add_argument("--when", default="now", help=t("cli.help.when"))
-    log.add_argument("--arena", help=t("cli.help.arena", codes=codes(Arena)))
-    log.add_argument("--to", help=t("cli.help.to", codes=codes(Destination)))
-    log.add_argument("--minutes", default="", help=t("cli.help.minutes"))
-    log.add_argument("--outcome", help=t("cli.help.outcome", codes=codes(ContactOutcome)))
-    log.add_argument("--note", default="", help=t("cli.help.note"))
-    commands.add_parser("today", parents=[shared], help=t("cli.help.today"))
-    from tp_tui.commands import callbacks as callbacks_module
-
-    callbacks = commands.add_parser("callbacks", parents=[shared], help=t("cli.help.callbacks"))
-    callbacks_module.add_arguments(callbacks)
-    from tp_tui.commands import export as export_module
-
-    export = commands.add_parser("export", parents=[shared], help=t("cli.help.export"))
-    export_module.add_arguments(export)
-    from tp_tui.commands import backup as backup_module
-
-    backup = commands.add_parser("backup", parents=[shared], help=t("cli.help.backup"))
-    backup_module.add_backup_arguments(backup)
-    restore = commands.add_parser("restore", parents=[shared], help=t("cli.help.restore"))
-    backup_module.add_restore_arguments(restore)
-    from tp_tui.commands import privacy as privacy_module
-
-    erase = commands.add_parser("erase", parents=[shared], help=t("cli.help.erase"))
-    privacy_module.add_erase_arguments(erase)
-    audit = commands.add_parser("audit", parents=[shared], help=t("cli.help.audit"))
-    privacy_module.add_audit_arguments(audit)
-    commands.add_parser("retention", parents=[shared], help=t("cli.help.retention"))
-    from tp_tui.commands import stats as stats_module
-
-    stats = commands.add_parser("stats", parents=[shared], help=t("cli.help.stats"))
-    stats_module.add_arguments(stats)
-    from tp_tui.commands import places as places_module
-
-    places = commands.add_parser("places", parents=[shared], help=t("cli.help.places"))
-    places_module.add_arguments(places, shared)
-    from tp_tui.commands.importer import add_parser as add_import_parser
-
-    add_import_parser(commands, [shared])
-    commands.add_parser("encrypt", parents=[shared], help=t("cli.help.encrypt"))
-    commands.add_parser("decrypt", parents=[shared], help=t("cli.help.decrypt"))
+    command("log", t("cli.help.log"), _arguments("log", "add_arguments"))
+    command("today", t("cli.help.today"))
+    command("callbacks", t("cli.help.callbacks"), _arguments("callbacks", "add_arguments"))
+    command("export", t("cli.help.export"), _arguments("export", "add_arguments"))
+    command("backup", t("cli.help.backup"), _arguments("backup", "add_backup_arguments"))
+    command("restore", t("cli.help.restore"), _arguments("backup", "add_restore_arguments"))
+    command("erase", t("cli.help.erase"), _arguments("privacy", "add_erase_arguments"))
+    command("audit", t("cli.help.audit"), _arguments("privacy", "add_audit_arguments"))
+    command("retention", t("cli.help.retention"))
+    command("stats", t("cli.help.stats"), _arguments("stats", "add_arguments"))
+    command("places", t("cli.help.places"), _arguments("places", "add_arguments", shared))
+    command("import", t("import.help.command"), _arguments("importer", "add_kinds", [shared]))
+    command("encrypt", t("cli.help.encrypt"))
+    command("decrypt", t("cli.help.decrypt"))
     return parser
 
 
@@ -146,6 +158,12 @@ def _open(args: argparse.Namespace, clock: Clock) -> bool:
             if error.key != "storage.error.encrypted":
                 raise
             _open_encrypted(args, path, error)
+        if args.command is not None:
+            # A command is over in a moment: check the pages now (the app does it behind its
+            # first screen). Skipped when the file is as tp-tui left it after the last check.
+            from tp_tui.db import check_integrity
+
+            check_integrity()
     except StorageError as error:
         print(t(error.key, **error.params), file=sys.stderr)
         if error.key == "storage.error.damaged":
@@ -221,7 +239,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     # Files this process creates (database, backups, exports) are the user's alone.
     os.umask(0o077)
     settings = load_settings(config_file())
-    preliminary = _global_options(defaults=True).parse_known_args(argv)[0]
+    preliminary = _global_options(defaults=True, helps=False).parse_known_args(argv)[0]
     _choose_language(preliminary.lang, settings)
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -265,8 +283,6 @@ HANDLERS: dict[str, tuple[str, str]] = {
 
 
 def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace, Settings, Clock], int]:
-    from importlib import import_module
-
     if args.command == "participants":
         from tp_tui.commands.participants import add_command, list_command
 
@@ -287,4 +303,7 @@ def _run_app(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
         settings=settings, clock=clock, demo=args.demo, db_path=database_path(args.db, args.demo)
     )
     app.run()
+    if app.damaged is not None:
+        print(t(app.damaged.key, **app.damaged.params), file=sys.stderr)
+        _offer_restore(database_path(args.db, args.demo))
     return app.return_code or 0

@@ -2,6 +2,15 @@
 
 A file that is not ours, is damaged, or was written by a newer version is refused before anything
 writes to it, so it stays byte-for-byte as it was.
+
+The full page check (``PRAGMA quick_check``) reads every page: 0.13 s at 100k contacts, 1.3 s
+at a million, so it does not stand between the user and the first screen. It runs before a
+migration (which writes); otherwise a file is checked once after anything but tp-tui itself
+changed it: when tp-tui closes a file it checked, it notes the file's size, time and inode in a
+stamp beside it, and a file that still matches its stamp on the next open is known good. Any
+other file is checked before the first write (:func:`write` waits for or runs the check and
+refuses to write to a damaged file); the command line checks it at once, the app in the
+background as soon as it is up.
 """
 
 from __future__ import annotations
@@ -9,6 +18,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,6 +62,84 @@ class StorageError(Exception):
         self.params = params
 
 
+def _pages_ok(execute: Any) -> bool:
+    """SQLite's own check of every page and index, through ``execute(sql)`` of any connection."""
+    return bool(execute("PRAGMA quick_check").fetchone()[0] == "ok")
+
+
+def _stamp_path(path: Path) -> Path:
+    return path.with_name(path.name + ".checked")
+
+
+def _file_stamp(path: Path) -> str:
+    info = path.stat()
+    return f"{info.st_ino}:{info.st_size}:{info.st_mtime_ns}"
+
+
+def _matches_stamp(path: Path) -> bool:
+    """The file is as tp-tui left it after a check: same inode, size and time, no log pending."""
+    try:
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            return False  # not closed cleanly, or open elsewhere: the stamp says nothing
+        return _stamp_path(path).read_text(encoding="ascii") == _file_stamp(path)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _write_stamp(path: Path) -> None:
+    """After a clean close of a checked file (no log left over); a stamp is only a hint."""
+    try:
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            return
+        stamp = _stamp_path(path)
+        stamp.write_text(_file_stamp(path), encoding="ascii")
+        _private(stamp, 0o600)
+    except OSError:
+        pass
+
+
+class _Integrity:
+    """Whether the open file passed the page check: None until checked. The lock is held while
+    checking, so a write that comes meanwhile waits for the answer instead of going ahead."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.ok: bool | None = None
+        self.path = ""
+
+    def reset(self, path: Path, ok: bool | None = None) -> None:
+        with self.lock:
+            self.ok, self.path = ok, str(path)
+
+
+_integrity = _Integrity()
+
+
+def check_integrity() -> None:
+    """Check the open file's pages once (later calls return at once); safe from any thread.
+
+    A thread other than the opener's gets its own connection from peewee and closes it here.
+
+    Raises:
+        StorageError: ``storage.error.damaged``, now and on every later call and write.
+    """
+    state = _integrity
+    with state.lock:
+        if state.ok is None:
+            owned = db.is_closed()
+            try:
+                state.ok = _pages_ok(db.execute_sql)
+            except _database_errors():
+                state.ok = False
+            finally:
+                if owned and threading.current_thread() is not threading.main_thread():
+                    db.close()
+    if not state.ok:
+        raise StorageError("storage.error.damaged", path=state.path)
+
+
 def _check_existing(path: Path) -> int:
     """The schema version of an existing file, or raise if we must not touch it.
 
@@ -71,8 +159,7 @@ def _check_existing(path: Path) -> int:
                 raise StorageError("storage.error.not_ours", path=str(path))
             if version > LATEST_VERSION:
                 raise StorageError("storage.error.newer", path=str(path))
-            result = connection.execute("PRAGMA quick_check").fetchone()[0]
-            if result != "ok":
+            if version < LATEST_VERSION and not _pages_ok(connection.execute):
                 raise StorageError("storage.error.damaged", path=str(path))
         finally:
             connection.close()
@@ -149,7 +236,7 @@ def open_encrypted(path: Path, passphrase: str, create: bool = False) -> SqliteD
                 raise StorageError("storage.error.not_ours", path=str(path))
             if version > LATEST_VERSION:
                 raise StorageError("storage.error.newer", path=str(path))
-            if database.execute_sql("PRAGMA quick_check").fetchone()[0] != "ok":
+            if version < LATEST_VERSION and not _pages_ok(database.execute_sql):
                 raise StorageError("storage.error.damaged", path=str(path))
     except StorageError:
         database.close()
@@ -234,23 +321,41 @@ def open_database(path: Path, passphrase: str | None = None) -> SqliteDatabase:
     try:
         database.connect(reuse_if_open=True)
         _make_private_files(path)
+        migrated = _version(database) < LATEST_VERSION
         migrate(database)
     except _database_errors() as error:
         database.close()
         raise StorageError("storage.error.damaged", path=str(path)) from error
     _make_private_files(path)
     db.initialize(database)
+    # A new or just migrated file was checked (or is empty); an existing one is checked later,
+    # unless it is just as tp-tui left it after the last check.
+    known_good = not exists or migrated or _matches_stamp(path)
+    _integrity.reset(path, ok=True if known_good else None)
     return database
 
 
 def close_database() -> None:
-    if not db.is_closed():
+    if db.obj is not None and not db.is_closed():  # `tp restore` lists backups without opening
         db.close()
+    if _integrity.ok and _integrity.path:
+        _write_stamp(Path(_integrity.path))
+
+
+def integrity_known() -> bool:
+    """The open file has been checked (or needs no check): no check is waiting."""
+    return _integrity.ok is not None
 
 
 @contextmanager
 def write() -> Iterator[None]:
-    """One committed transaction: everything inside is saved together or not at all."""
+    """One committed transaction: everything inside is saved together or not at all.
+
+    Raises:
+        StorageError: the file failed the page check; nothing is written to it.
+    """
+    if _integrity.ok is not True:
+        check_integrity()
     with db.atomic():
         yield
 

@@ -16,7 +16,6 @@ Example file::
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, fields
 from datetime import time
 from pathlib import Path
@@ -65,8 +64,16 @@ class Settings:
 def load_settings(path: Path) -> Settings:
     """Read settings; a missing or unreadable file gives the defaults, unknown keys are ignored."""
     try:
-        raw: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return Settings()
+    # Imported only when there is a file to parse: the app never writes one, so most people
+    # have none, and every `tp` command starts a little sooner without the TOML parser.
+    import tomllib
+
+    try:
+        raw: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
         return Settings()
     defaults = Settings()
     values: dict[str, Any] = {}

@@ -7,8 +7,11 @@ Every view turns stored text into a display object here; nothing else builds wid
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from rich.text import Text
+if TYPE_CHECKING:
+    # Imported where used: the command line needs clean() and one_line() but not Rich's Text.
+    from rich.text import Text
 
 # C0 controls except tab and newline, DEL, C1 controls, and the bidi embeddings, overrides and
 # isolates that can make a line read differently from what is stored.
@@ -33,9 +36,13 @@ def one_line(text: str | None) -> str:
 
 def literal(text: str | None, style: str = "") -> Text:
     """A Rich ``Text`` that shows the stored text exactly, never parsed as markup or emoji."""
+    from rich.text import Text
+
     return Text(clean(text), style=style, no_wrap=False)
 
 
 def cell(text: str | None, style: str = "") -> Text:
     """A one-line literal text for a ``DataTable`` cell."""
+    from rich.text import Text
+
     return Text(one_line(text), style=style, no_wrap=True, overflow="ellipsis")

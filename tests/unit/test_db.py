@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 from peewee import SqliteDatabase
 
-from tp_tui.db import APPLICATION_ID, StorageError, close_database, migrate, open_database
+from tp_tui.db import (
+    APPLICATION_ID,
+    StorageError,
+    check_integrity,
+    close_database,
+    integrity_known,
+    migrate,
+    open_database,
+    write,
+)
 from tp_tui.migrations import LATEST_VERSION, steps
 from tp_tui.models import MeetingPlace, Participant, db
 
@@ -105,7 +114,8 @@ def test_newer_file_is_refused_untouched(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
-def test_damaged_page_is_found_by_the_check(tmp_path: Path) -> None:
+def _scribbled_file(tmp_path: Path) -> tuple[Path, bytes]:
+    """A file at the latest version with one b-tree page overwritten."""
     path = tmp_path / "tp.db"
     open_database(path)
     for number in range(50):
@@ -115,6 +125,47 @@ def test_damaged_page_is_found_by_the_check(tmp_path: Path) -> None:
     page = 4096
     data[page * 3 : page * 3 + 200] = b"\x00\x01" * 100  # scribble over a b-tree page
     path.write_bytes(bytes(data))
+    return path, bytes(data)
+
+
+def test_damaged_page_is_found_before_the_first_write(tmp_path: Path) -> None:
+    path, before = _scribbled_file(tmp_path)
+    open_database(path)  # fast: the pages are read later, not on the way to the first screen
+    assert not integrity_known()
+    with pytest.raises(StorageError) as caught, write():
+        Participant.create(name="Ny Person", created_at=_now(), updated_at=_now())
+    assert caught.value.key == "storage.error.damaged"
+    with pytest.raises(StorageError):
+        check_integrity()  # and it stays damaged
+    close_database()
+    assert path.read_bytes() == before
+    open_database(path)
+    assert not integrity_known()  # a damaged file never earns a stamp: checked every time
+    close_database()
+
+
+def test_an_unchanged_file_is_not_checked_again(tmp_path: Path) -> None:
+    path = tmp_path / "tp.db"
+    open_database(path)
+    with write():
+        Participant.create(name="Kari Nordmann", created_at=_now(), updated_at=_now())
+    close_database()  # checked and closed cleanly: the stamp is written
+    open_database(path)
+    assert integrity_known()
+    close_database()
+    path.write_bytes(path.read_bytes())  # anything else touching the file: a new time
+    open_database(path)
+    assert not integrity_known()
+    check_integrity()
+    assert integrity_known()
+    close_database()
+
+
+def test_damaged_old_version_is_refused_before_migrating(tmp_path: Path) -> None:
+    path, _ = _scribbled_file(tmp_path)
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA user_version = 4")
+    connection.close()
     before = path.read_bytes()
     with pytest.raises(StorageError) as caught:
         open_database(path)

@@ -44,7 +44,12 @@ def add_parser(
 ) -> None:
     """``tp import participants FILE [--apply]`` under ``commands``."""
     importer = commands.add_parser("import", parents=parents, help=t("import.help.command"))
-    kinds = importer.add_subparsers(dest="import_kind", metavar="WHAT", required=True)
+    add_kinds(importer, parents)
+
+
+def add_kinds(parser: argparse.ArgumentParser, parents: list[argparse.ArgumentParser]) -> None:
+    """What ``tp import`` reads (``participants``), each with FILE and --apply."""
+    kinds = parser.add_subparsers(dest="import_kind", metavar="WHAT", required=True)
     add_arguments(
         kinds.add_parser("participants", parents=parents, help=t("import.help.participants"))
     )

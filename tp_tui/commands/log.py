@@ -41,6 +41,18 @@ def codes(kind: type[Code]) -> str:
     return ", ".join(member.value for member in kind)
 
 
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("name", help=t("cli.help.log_name"))
+    parser.add_argument("--kind", help=t("cli.help.kind", codes=codes(ContactKind)))
+    parser.add_argument("--area", action="append", help=t("cli.help.area", codes=codes(LifeArea)))
+    parser.add_argument("--when", default="now", help=t("cli.help.when"))
+    parser.add_argument("--arena", help=t("cli.help.arena", codes=codes(Arena)))
+    parser.add_argument("--to", help=t("cli.help.to", codes=codes(Destination)))
+    parser.add_argument("--minutes", default="", help=t("cli.help.minutes"))
+    parser.add_argument("--outcome", help=t("cli.help.outcome", codes=codes(ContactOutcome)))
+    parser.add_argument("--note", default="", help=t("cli.help.note"))
+
+
 def _spellings(member: Code) -> set[str]:
     """The code itself, and the Norwegian label whole and split at "/" ("arbeid")."""
     label = catalogue("nb").get(member.label_key, "").casefold()

@@ -28,6 +28,20 @@ FIELD_LABELS = {
 }
 
 
+def add_arguments(parser: argparse.ArgumentParser, shared: argparse.ArgumentParser) -> None:
+    """``tp participants [--all] [--search TEXT]`` and ``tp participants add NAME …``."""
+    parser.add_argument("--all", action="store_true", help=t("cli.help.all"))
+    parser.add_argument("--search", default="", help=t("cli.help.search"))
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    add = actions.add_parser("add", parents=[shared], help=t("cli.help.participants_add"))
+    add.add_argument("name")
+    add.add_argument("--phone", default="")
+    add.add_argument("--intake", default="", help=t("cli.help.intake"))
+    add.add_argument("--first-contact", default="", help=t("cli.help.first_contact"))
+    add.add_argument("--referral", default="", help=t("cli.help.referral"))
+    add.add_argument("--status", default="active", help=t("cli.help.status"))
+
+
 def _status_label(code: str) -> str:
     return t(ParticipantStatus(code).label_key)
 

@@ -8,14 +8,9 @@ form (NFKD without accents: "ő" becomes "o") or "?", so no name can stop the sh
 
 from __future__ import annotations
 
-import html
 import unicodedata
 from collections.abc import Iterator
 from datetime import UTC, timedelta
-
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
-from icalendar import Calendar, Event
 
 from tp_tui.i18n import format_date, format_datetime, format_time, get_language, t, weekday_name
 from tp_tui.services.callback_list import CallbackWeek, ListLine
@@ -115,7 +110,10 @@ p.empty { font-style: italic; margin: 1mm 0 0 8mm; }
 
 
 def _escape(text: str) -> str:
-    return html.escape(text, quote=True)
+    # `html` (with its table of entities) is imported here: the text sheet needs none of it.
+    from html import escape
+
+    return escape(text, quote=True)
 
 
 def _html_table(lines: tuple[ListLine, ...], dated: bool) -> list[str]:
@@ -161,11 +159,7 @@ def render_html(week: CallbackWeek) -> str:
 
 # --- PDF --------------------------------------------------------------------------------------
 
-_FONT = "Helvetica"
 _ENCODING = "windows-1252"  # what the core fonts' WinAnsiEncoding holds
-_COLUMNS = (9.0, 22.0, 52.0, 29.0, 68.0)  # tick, when, who, phone, reason: 180 mm in all
-_LINE = 5.0  # mm per line of 10 pt text
-_WHO_LINES, _REASON_LINES = 3, 4  # longer text ends in "…"; a row never outgrows a page
 
 
 def pdf_text(text: str) -> str:
@@ -192,134 +186,13 @@ def _encodable(char: str) -> bool:
     return True
 
 
-class _Sheet(FPDF):
-    """A4 pages with the week on top and "generated … / page n of m" at the bottom."""
-
-    def __init__(self, week: CallbackWeek, pages: int) -> None:
-        super().__init__(orientation="P", unit="mm", format="A4")
-        self.core_fonts_encoding = _ENCODING
-        self.week, self.total_pages = week, pages
-        self.section = ""
-        self.set_margins(15, 15, 15)
-        self.set_auto_page_break(True, margin=18)
-        self.set_creation_date(week.generated_at)
-        self.set_lang(get_language())
-        self.set_title(pdf_text(title(week)))
-        self.set_creator("tp-tui")
-        # Off: fpdf2 would replace "{nb}" inside a stored name or reason with the page count.
-        self.alias_nb_pages("")
-
-    def header(self) -> None:
-        self.set_font(_FONT, "B", 14)
-        self.cell(0, 8, pdf_text(title(self.week)), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.set_font(_FONT, "", 8)
-        for width, label in zip(_COLUMNS, ("done", "when", "who", "phone", "reason"), strict=True):
-            self.cell(width, 5, pdf_text(t(f"callback_list.col.{label}")))
-        self.ln(5)
-        self.set_line_width(0.3)
-        self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
-        self.ln(1)
-
-    def footer(self) -> None:
-        self.set_y(-13)
-        self.set_font(_FONT, "", 8)
-        half = (self.w - self.l_margin - self.r_margin) / 2
-        self.cell(half, 5, pdf_text(_generated(self.week)))
-        page = t("callback_list.page", page=self.page_no(), pages=self.total_pages)
-        self.cell(half, 5, pdf_text(page), align="R")
-
-    def wrapped(self, text: str, width: float, most: int) -> list[str]:
-        """``text`` broken at spaces into lines that fit ``width`` (a word too long for the
-        column is cut); past ``most`` lines the last one ends in "…"."""
-        room = width - 2 * self.c_margin
-        lines: list[str] = []
-        current = ""
-        for word in pdf_text(text).split():
-            candidate = f"{current} {word}" if current else word
-            if self.get_string_width(candidate) <= room:
-                current = candidate
-                continue
-            if current:
-                lines.append(current)
-            current = word
-            while len(lines) <= most and self.get_string_width(current) > room:
-                cut = 1  # grown from the front: a pasted 10,000-letter "word" stays cheap
-                while self.get_string_width(current[: cut + 1]) <= room:
-                    cut += 1
-                lines.append(current[:cut])
-                current = current[cut:]
-            if len(lines) > most:
-                break
-        if current:
-            lines.append(current)
-        if len(lines) <= most:
-            return lines
-        last = lines[most - 1]
-        while last and self.get_string_width(last + "…") > room:
-            last = last[:-1]
-        return [*lines[: most - 1], last.rstrip() + "…"]
-
-    def fitted(self, text: str, width: float, style: str) -> None:
-        """One line in a fixed column; a little smaller type rather than running over."""
-        size = 10.0
-        self.set_font(_FONT, style, size)
-        while size > 6 and self.get_string_width(text) > width - 2 * self.c_margin:
-            size -= 0.5
-            self.set_font(_FONT, style, size)
-        self.cell(width, _LINE, text)
-
-    def heading(self, text: str) -> None:
-        self.section = text
-        if self.will_page_break(8 + _LINE + 2):  # a heading stays with its first row
-            self.add_page()
-        self.set_font(_FONT, "B", 11)
-        self.cell(0, 8, pdf_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-
-    def empty(self) -> None:
-        self.set_font(_FONT, "I", 10)
-        self.cell(_COLUMNS[0], _LINE)
-        self.cell(0, _LINE, pdf_text(t("callback_list.empty_day")))
-        self.ln(_LINE + 1)
-
-    def row(self, line: ListLine, dated: bool) -> None:
-        self.set_font(_FONT, "", 10)
-        who = self.wrapped(line.who, _COLUMNS[2], _WHO_LINES)
-        reason = self.wrapped(line.reason, _COLUMNS[4], _REASON_LINES)
-        height = max(1, len(who), len(reason)) * _LINE + 2
-        if self.will_page_break(height):
-            self.add_page()
-            self.heading(self.section)  # a new page says which day it goes on with
-        x, y = self.l_margin, self.get_y()
-        self.set_line_width(0.3)
-        self.rect(x + 0.5, y + 1.6, 3.8, 3.8)
-        columns: tuple[list[str], ...] = ([], [_when(line, dated)], who, [line.phone], reason)
-        left = x
-        for index, (width, texts) in enumerate(zip(_COLUMNS, columns, strict=True)):
-            for number, text in enumerate(texts):
-                self.set_xy(left, y + 1 + number * _LINE)
-                self.fitted(pdf_text(text), width, "B" if line.overdue and index == 1 else "")
-            left += width
-        self.set_line_width(0.1)
-        self.line(x, y + height, self.w - self.r_margin, y + height)
-        self.set_xy(x, y + height)
-
-
-def _build_pdf(week: CallbackWeek, pages: int) -> _Sheet:
-    sheet = _Sheet(week, pages)
-    sheet.add_page()
-    for name, lines, dated in _sections(week):
-        sheet.heading(name)
-        if not lines:
-            sheet.empty()
-        for line in lines:
-            sheet.row(line, dated)
-    return sheet
-
-
 def render_pdf(week: CallbackWeek) -> bytes:
-    """An A4 PDF. Built twice: the first pass counts the pages for "page n of m"."""
-    pages = _build_pdf(week, 0).pages_count
-    return bytes(_build_pdf(week, pages).output())
+    """An A4 PDF with "page n of m" (see :mod:`tp_tui.export.callback_list_pdf`)."""
+    # fpdf2 (with fontTools and PIL) takes a quarter of a second to import, and the text sheet
+    # (`tp callbacks`) needs none of it: imported only when a PDF is made.
+    from tp_tui.export.callback_list_pdf import render_pdf as render
+
+    return render(week)
 
 
 # --- iCalendar --------------------------------------------------------------------------------
@@ -327,6 +200,8 @@ def render_pdf(week: CallbackWeek) -> bytes:
 
 def render_ics(week: CallbackWeek) -> bytes:
     """One private 15-minute event per call at its due time, in UTC, with a stable UID."""
+    from icalendar import Calendar, Event  # imported here: the text sheet needs none of it
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -14,10 +14,6 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
-from fpdf.recorder import FPDFRecorder
-
 from tp_tui.domain import Agency
 from tp_tui.i18n import format_date, format_time, get_language, t
 from tp_tui.phone import format_phone
@@ -287,71 +283,10 @@ def pdf_text(text: str) -> str:
     return "".join(out)
 
 
-class _Pdf(FPDF):
-    footer_text = ""
-
-    def footer(self) -> None:
-        self.set_y(-13)
-        self.set_font("Helvetica", "", 8)
-        self.set_text_color(90, 90, 90)
-        self.cell(0, 5, pdf_text(self.footer_text.replace("{page}", str(self.page_no()))),
-                  align="C")  # fmt: skip
-
-
-_STYLES = {"h1": ("B", 16, 8), "meta": ("", 8.5, 4.5), "p": ("", 10, 5), "h2": ("B", 12.5, 7),
-           "foot": ("B", 12.5, 7), "h3": ("B", 10.5, 5.5), "ul": ("", 10, 5)}  # fmt: skip
-
-
-def _draw(pdf: FPDF | FPDFRecorder, block: Block) -> None:
-    style, size, height = _STYLES[block.kind]
-    pdf.set_font("Helvetica", style, size)
-    grey = 70 if block.kind == "meta" else 0
-    pdf.set_text_color(grey, grey, grey)
-    if block.kind in ("h2", "foot", "h3"):
-        if pdf.will_page_break(height * 5):  # keep a heading with what follows it
-            pdf.add_page()
-        pdf.ln(5 if block.kind != "h3" else 2)
-    if block.kind == "foot":
-        pdf.set_line_width(0.6)
-        pdf.line(pdf.l_margin, pdf.get_y() - 2, pdf.w - pdf.r_margin, pdf.get_y() - 2)
-    if block.kind == "ul":
-        for item in block.items:
-            pdf.cell(5, height, pdf_text("•"))
-            pdf.multi_cell(pdf.epw - 5, height, pdf_text(item), align="L",
-                           new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
-            pdf.ln(0.8)
-    else:
-        pdf.multi_cell(0, height, pdf_text(block.text), align="L",
-                       new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
-    if block.kind in ("h2", "foot"):
-        pdf.set_line_width(0.2)
-        pdf.line(pdf.l_margin, pdf.get_y() + 0.5, pdf.w - pdf.r_margin, pdf.get_y() + 0.5)
-        pdf.ln(2)
-    elif block.kind in ("h1", "meta", "p"):
-        pdf.ln(1.5)
-
-
 def render_pdf(s: Summary) -> bytes:
-    """A4 with the core fonts; the part that says what is left out is kept on one page."""
-    pdf = _Pdf(format="A4")
-    pdf.core_fonts_encoding = _ENCODING
-    pdf.set_margins(20, 18, 20)
-    pdf.set_auto_page_break(True, margin=20)
-    pdf.set_creation_date(s.generated_at)
-    pdf.set_title(pdf_text(t("summary.pdf.title")))
-    pdf.set_lang(get_language())
-    pdf.footer_text = t("summary.pdf.footer", name=one_line(s.name), page="{page}", pages="{nb}",
-                        date=format_date(s.generated_at.date()))  # fmt: skip
-    pdf.add_page()
-    every = blocks(s)
-    cut = next(n for n, block in enumerate(every) if block.kind == "foot")
-    for block in every[:cut]:
-        _draw(pdf, block)
-    with pdf.offset_rendering() as probe:
-        for block in every[cut:]:
-            _draw(probe, block)
-    if probe.page_break_triggered:
-        pdf.add_page()
-    for block in every[cut:]:
-        _draw(pdf, block)
-    return bytes(pdf.output())
+    """A4 with the core fonts (see :mod:`tp_tui.export.summary_pdf`)."""
+    # fpdf2 (with fontTools and PIL) takes a quarter of a second to import, and the Markdown and
+    # HTML summaries need none of it: imported only when a PDF is made.
+    from tp_tui.export.summary_pdf import render_pdf as render
+
+    return render(s)
