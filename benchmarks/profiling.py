@@ -113,8 +113,6 @@ def profile_detail(env: dict[str, str]) -> list[Path]:
 
 SEARCH_VARIANTS = {
     "search() as the app runs it": None,
-    "the app's SQL": "{app}",
-    "the app's SQL without snippet()": "{app_no_snippet}",
     "raw: MATCH ORDER BY rank LIMIT 50, with snippet()": (
         "SELECT rowid, snippet(search_index, 0, ?, ?, ?, ?) FROM search_index "
         "WHERE search_index MATCH ? ORDER BY rank LIMIT ?"
@@ -162,25 +160,13 @@ def profile_search(env: dict[str, str]) -> list[Path]:
                     if sql is None:
                         rows = len(service.search(text))
                     else:
-                        sql_text = sql.format(
-                            app=service._QUERY,
-                            app_no_snippet=service._QUERY.replace(
-                                "snippet(search_index, 0, ?, ?, ?, ?)", "NULL"
-                            ),
-                        )
+                        sql_text = sql
                         params: tuple[Any, ...] = (*marks, expression, 50)
                         if "snippet" not in sql_text:
                             params = (expression, 50)
                         rows = len(database.execute_sql(sql_text, params).fetchall())
                     best = min(best, time.perf_counter() - started)
                 lines.append(f"{label} | {text} | {matches} | {best * 1000:.1f} | {rows}")
-        plan = database.execute_sql(
-            "EXPLAIN QUERY PLAN " + service._QUERY,
-            (*marks, service.match_expression("husleia"), 50),
-        ).fetchall()
-        lines.append("")
-        lines.append("EXPLAIN QUERY PLAN of the app's query:")
-        lines += [f"  {row[3]}" for row in plan]
         table = OUT / "search-1M-variants.txt"
         table.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

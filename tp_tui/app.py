@@ -135,12 +135,12 @@ class TpApp(App[None]):
 
     def _retention_notice(self) -> None:
         """Participants closed longer than the retention time are named on start (count only)."""
-        from tp_tui.services.erasure import retention_candidates
+        from tp_tui.services.erasure import retention_count
 
-        due = retention_candidates(self.clock.now(), self.settings)
+        due = retention_count(self.clock.now(), self.settings)
         if due:
             self.notify(
-                t("retention.notice", count=len(due), months=self.settings.retention_months),
+                t("retention.notice", count=due, months=self.settings.retention_months),
                 markup=False,
                 severity="warning",
                 timeout=20,

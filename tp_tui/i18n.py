@@ -41,6 +41,7 @@ CATALOGUE_PARTS = (
     "_stats",
     "_report",
     "_survey",
+    "_search",
 )
 
 

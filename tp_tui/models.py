@@ -82,6 +82,15 @@ class Participant(BaseModel):
     updated_at = MomentField()
     version = IntegerField(default=1)
 
+    class Meta:
+        # Made by migration m0006: the working lists by status, the list in alphabetical order,
+        # the participants due for erasure.
+        indexes = (
+            (("status", "archived_at"), False),
+            (("archived_at", "sort_key", "id"), False),
+            (("status", "closed_on"), False),
+        )
+
 
 class ConsentGrant(BaseModel):
     """One thing the participant agreed may be shared, with whom, from when (and until)."""
@@ -204,6 +213,7 @@ class Callback(BaseModel):
 class StageRecord(BaseModel):
     """Entering a stage of the process: when and why. A new period starts on reopening."""
 
+    participant_id: int
     participant = ForeignKeyField(Participant, backref="stages", on_delete="CASCADE")
     period = IntegerField(default=1)
     stage = IntegerField()

@@ -14,6 +14,7 @@ from tp_tui.text import one_line
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
+    from tp_tui.views.search import SearchThread
 
 
 class ParticipantCommands(Provider):
@@ -51,16 +52,30 @@ class ParticipantCommands(Provider):
 
 
 class NoteCommands(Provider):
-    """Finds words in contact notes and call reasons, and opens what was found."""
+    """Finds words in contact notes and call reasons, and opens what was found.
+
+    The search runs in a thread of its own (see ``tp_tui.views.search.SearchThread``), so the
+    palette keeps up with typing on a big file.
+    """
+
+    _thread: SearchThread | None = None
+
+    async def startup(self) -> None:
+        from tp_tui.views.search import SearchThread
+
+        self._thread = SearchThread()
+
+    async def shutdown(self) -> None:
+        if self._thread is not None:
+            self._thread.close()
 
     async def search(self, query: str) -> Hits:
-        from tp_tui.services.search import search
         from tp_tui.views.search import open_hit
 
-        if len(query.strip()) < 3:
+        if len(query.strip()) < 3 or self._thread is None:
             return
         app: TpApp = self.app  # type: ignore[assignment]
-        for rank, hit in enumerate(search(query, limit=10)):
+        for rank, hit in enumerate(await self._thread.search(query, limit=10)):
             if hit.kind == "participant":
                 continue  # names are found by ParticipantCommands
             label = one_line(f"{hit.participant_name}: {hit.snippet}")

@@ -274,6 +274,8 @@ async def test_search_notes_and_open_the_contact(
         await pilot.press("slash")
         await type_text(pilot, "nams")
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the search runs when typing pauses
+        await pilot.pause()
         hits = app.screen.query_one("#hits", DataTable)
         assert column(hits, 1) == ["Ola Hansen"]
         assert "namsmannen" in column(hits, 3)[0]

@@ -110,6 +110,8 @@ async def test_every_screen_shows_hostile_text_literally(db_path: Path, clock: F
         await pilot.press("escape", "f2", "slash")  # note search
         await type_text(pilot, "Kari")
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the search runs when typing pauses
+        await pilot.pause()
         assert "[bold red]Kari[/]" in column(app.screen.query_one("#hits", DataTable), 3)
         await pilot.press("escape")
         people_ = people[0]

@@ -20,6 +20,7 @@ from tp_tui.migrations import LATEST_VERSION, steps
 from tp_tui.migrations.m0003_search_index import upgrade as upgrade_to_3
 from tp_tui.models import Callback, Contact, Participant, db
 from tp_tui.services.search import (
+    KINDS,
     SNIPPET_CHARS,
     SearchHit,
     match_expression,
@@ -288,13 +289,140 @@ def test_snippets_are_short_plain_text_around_the_match(db_path: Path, now: date
     assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
 
 
-def test_search_uses_the_index(db_path: Path) -> None:
-    from tp_tui.services.search import _QUERY
+def plan(statement: str, params: tuple[object, ...]) -> list[str]:
+    return [row[-1] for row in db.execute_sql("EXPLAIN QUERY PLAN " + statement, params)]
 
-    plan = db.execute_sql("EXPLAIN QUERY PLAN " + _QUERY, ("", "", "", 8, '"x"*', 10)).fetchall()
-    details = [row[-1] for row in plan]
-    assert details[0].startswith("SCAN search_index VIRTUAL TABLE INDEX")
-    assert all("PRIMARY KEY" in step for step in details[1:4])
+
+def test_search_uses_the_index(db_path: Path) -> None:
+    from tp_tui.services import search as service
+
+    ranked = plan(service._RANKED, ('"x"*', 10))
+    # The matches are ranked once, kept, and read twice; no table is joined.
+    assert [step for step in ranked if "search_index" in step] == [
+        "SCAN search_index VIRTUAL TABLE INDEX 0:M1"
+    ]
+    assert "MATERIALIZE hits" in ranked
+    assert not any("contact" in step or "callback" in step for step in ranked)  # no join
+    rows = plan(service._ROWS.format(rowids="?, ?"), ("", "", "", 8, '"x"*', 1, 9, 1, 9))
+    assert rows[0].startswith("SCAN search_index VIRTUAL TABLE INDEX")
+    assert all("PRIMARY KEY" in step for step in rows[1:4])
+    assert plan(service._CONTACTS_NEWEST, ()) == ["SCAN contact USING COVERING INDEX contact_at"]
+    for statement in (service._CONTACT_TIMES, service._CALLBACK_TIMES):
+        assert all("PRIMARY KEY" in step for step in plan(statement.format(ids="?, ?"), (1, 2)))
+
+
+# The order of results, as one statement: every match joined and sorted. search() must give the
+# same page without joining every match.
+REFERENCE = """
+SELECT search_index.rowid
+FROM search_index
+LEFT JOIN contact
+       ON search_index.rowid % 4 = 1 AND contact.id = search_index.rowid / 4
+LEFT JOIN callback
+       ON search_index.rowid % 4 = 3 AND callback.id = search_index.rowid / 4
+WHERE search_index MATCH ?
+ORDER BY search_index.rank, COALESCE(contact.at, callback.received_at) DESC,
+         search_index.rowid DESC
+LIMIT ?
+"""
+
+
+def reference(query: str, limit: int) -> list[tuple[str, int]]:
+    rows = db.execute_sql(REFERENCE, (match_expression(query), limit)).fetchall()
+    return [(KINDS[rowid % 4], rowid // 4) for (rowid,) in rows]
+
+
+def page(query: str, limit: int = 50) -> list[tuple[str, int]]:
+    return [(hit.kind, hit.id) for hit in search(query, limit)]
+
+
+def test_equal_matches_come_newest_first_across_kinds(db_path: Path, now: datetime) -> None:
+    """Ties are broken by time, not by the order rows were added in, and whatever their kind."""
+    kari = person("Kari", now)
+    named = person("Husleie", now)  # a name equal to the notes: the same rank, but no time
+    week_old = contact(kari, "Husleie", now - timedelta(days=7))
+    backdated = contact(kari, "Husleie", now - timedelta(days=9))  # logged later, happened before
+    owed = callback(kari, "Husleie", now - timedelta(days=1))  # the lowest rowid of them all
+    strong = contact(kari, "Husleie husleie", now - timedelta(days=30))
+    newest_first = [
+        ("contact", strong.id),
+        ("callback", owed.id),
+        ("contact", week_old.id),
+        ("contact", backdated.id),
+        ("participant", named.id),
+    ]
+    for limit in range(1, 7):
+        assert page("husleie", limit) == newest_first[:limit] == reference("husleie", limit)
+
+
+def test_many_equal_matches_keep_the_newest(
+    db_path: Path, now: datetime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More ties than the page holds: the newest make it, whichever way they are found."""
+    from tp_tui.services import search as service
+
+    kari = person("Kari", now)
+    with write():
+        for number in range(40):  # added newest first: the oldest have the highest ids
+            contact(kari, "Ringte namsmannen", now - timedelta(days=number % 13, hours=number))
+            contact(kari, "Handlet mat", now - timedelta(hours=number))
+        callback(kari, "Ringte namsmannen", now - timedelta(days=2))
+        callback(kari, "Ringte namsmannen", now - timedelta(days=20))
+    expected = reference("namsmannen", 10)
+    assert page("namsmannen", 10) == expected
+    # Read newest first in small steps, giving up early (then looked up one by one), or not.
+    for chunk, walk in ((2, 4), (2, 0), (3, 1), (500, 0)):
+        monkeypatch.setattr(service, "_CHUNK", chunk)
+        monkeypatch.setattr(service, "_WALK_PER_LOOKUP", walk)
+        for limit in (1, 5, 10, 41, 42, 43, 100):
+            assert page("namsmannen", limit) == reference("namsmannen", limit), (chunk, walk)
+
+
+_VOCABULARY = ["husleie", "namsmann", "bostøtte", "kari"]
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data())
+def test_the_page_is_the_start_of_the_fully_sorted_matches(
+    db_path: Path, now: datetime, monkeypatch: pytest.MonkeyPatch, data: st.DataObject
+) -> None:
+    from tp_tui.services import search as service
+
+    with write():
+        Callback.delete().execute()
+        Contact.delete().execute()
+        Participant.delete().execute()
+        texts = st.lists(st.sampled_from(_VOCABULARY), min_size=1, max_size=3).map(" ".join)
+        times = st.integers(0, 6).map(lambda days: now - timedelta(days=days))
+        people = [person(name, now) for name in data.draw(st.lists(texts, min_size=1, max_size=3))]
+        for note, at, who in data.draw(
+            st.lists(st.tuples(texts, times, st.sampled_from(people)), max_size=30)
+        ):
+            contact(who, note, at)
+        for reason, at in data.draw(st.lists(st.tuples(texts, times), max_size=8)):
+            callback(None, reason, at, caller="Per")
+    monkeypatch.setattr(service, "_CHUNK", data.draw(st.sampled_from([1, 2, 7, 500])))
+    monkeypatch.setattr(service, "_WALK_PER_LOOKUP", data.draw(st.sampled_from([0, 1, 4])))
+    query = data.draw(st.sampled_from([*_VOCABULARY, "hus", "husleie namsmann", "ka bo"]))
+    limit = data.draw(st.integers(1, 40))
+    assert page(query, limit) == reference(query, limit)
+
+
+@pytest.mark.parametrize("query", HOSTILE + ['"', "*", "NEAR(", "-", ":", 'nams" OR "x'])
+def test_hostile_queries_with_many_equal_matches_return_normally(
+    db_path: Path, now: datetime, query: str
+) -> None:
+    """As above, on more matches than a page: the steps that pick among equal ones run too."""
+    kari = person("Kari", now)
+    with write():
+        for number in range(12):
+            contact(kari, f"Skrev nams NEAR a b x {number % 2}", now - timedelta(days=number))
+    hits = search(query, limit=3)
+    assert isinstance(hits, list) and len(hits) <= 3
 
 
 def old_file_at_version_2(path: Path) -> None:

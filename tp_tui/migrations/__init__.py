@@ -16,6 +16,7 @@ MIGRATION_MODULES: tuple[str, ...] = (
     "m0003_search_index",
     "m0004_audit_guard",
     "m0005_surveys",
+    "m0006_screen_indexes",
 )
 
 LATEST_VERSION = len(MIGRATION_MODULES)

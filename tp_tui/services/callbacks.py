@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from peewee import JOIN, ModelSelect
 
@@ -192,6 +192,51 @@ def callbacks_overview(now: datetime) -> CallbacksOverview:
     )
 
 
+SECTIONS = ("overdue", "today", "later", "done")
+"""The parts of :func:`callbacks_overview`, as :func:`callback_section` reads them one by one."""
+
+
+def callback_section(
+    section: str, now: datetime, limit: int | None = None, offset: int = 0
+) -> tuple[CallbackLine, ...]:
+    """One part of :func:`callbacks_overview` (``overdue``, ``today``, ``later`` this week or
+    ``done`` today), in the same order; ``limit`` and ``offset`` give one page of it.
+
+    Each part is a range of the (done_at, due_at) index, read in its order.
+    """
+    start, end = day_bounds(now.date())
+    _, sunday = week_bounds(now.date())
+    _, week_end = day_bounds(sunday)
+    # Times are stored to the second: due before ``now`` (is_overdue) is due before the next
+    # whole second when ``now`` has a fraction.
+    overdue_before = now + timedelta(microseconds=(1_000_000 - now.microsecond) % 1_000_000)
+    query = _query()
+    open_ = Callback.done_at.is_null()
+    if section == "overdue":
+        query = query.where(open_ & (Callback.due_at < overdue_before))
+    elif section == "today":
+        query = query.where(open_ & (Callback.due_at >= overdue_before) & (Callback.due_at < end))
+    elif section == "later":
+        query = query.where(open_ & (Callback.due_at >= end) & (Callback.due_at < week_end))
+    elif section == "done":
+        query = query.where((Callback.done_at >= start) & (Callback.done_at < end))
+    else:
+        raise ValueError(section)
+    if section == "done":
+        query = query.order_by(Callback.done_at.desc(), Callback.id.desc())
+    else:
+        query = query.order_by(Callback.due_at, Callback.id)
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    return tuple(_line(c, now) for c in query)
+
+
+def callback_line(callback_id: int, now: datetime) -> CallbackLine | None:
+    """One call owed (or returned), as the lists show it."""
+    callback = _query().where(Callback.id == callback_id).first()
+    return _line(callback, now) if callback is not None else None
+
+
 def open_callbacks_for(participant_id: int, now: datetime) -> tuple[CallbackLine, ...]:
     """A participant's calls still owed, oldest first (offered for closing with a contact)."""
     query = (
@@ -207,12 +252,17 @@ def returned_same_day(received_at: datetime, done_at: datetime) -> bool:
     return done_at.astimezone(OSLO).date() == received_at.astimezone(OSLO).date()
 
 
-def due_callbacks(now: datetime) -> tuple[CallbackLine, ...]:
-    """Open callbacks due by the end of today, overdue first, oldest first."""
+def due_callbacks(
+    now: datetime, limit: int | None = None, offset: int = 0
+) -> tuple[CallbackLine, ...]:
+    """Open callbacks due by the end of today, overdue first, oldest first; ``limit`` and
+    ``offset`` give one page of them."""
     _, end = day_bounds(now.date())
     query = (
         _query()
         .where(Callback.done_at.is_null() & (Callback.due_at < end))
         .order_by(Callback.due_at, Callback.id)
     )
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
     return tuple(_line(c, now) for c in query)

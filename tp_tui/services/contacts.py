@@ -15,11 +15,10 @@ from tp_tui.domain import (
     ContactOutcome,
     Destination,
     LifeArea,
-    areas_to_mask,
     mask_to_areas,
 )
-from tp_tui.models import Contact, Participant
-from tp_tui.services.history import record_revision, revised, snapshot
+from tp_tui.models import Contact, Participant, db
+from tp_tui.services.history import insert_record, record_revision, revised, snapshot
 from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.settings import Settings
 
@@ -94,19 +93,26 @@ def is_after_hours(moment: datetime, settings: Settings) -> bool:
     return moment.weekday() >= 5 or local < WORKDAY_START or local >= settings.workday_end_time
 
 
-def _codes(
-    kind: type[ContactKind] | type[Arena] | type[Destination] | type[ContactOutcome],
-) -> set[str]:
-    return {member.value for member in kind}
+# The codes each field accepts, made once (not on every save).
+_KINDS = frozenset(member.value for member in ContactKind)
+_ARENAS = frozenset(member.value for member in Arena)
+_DESTINATIONS = frozenset(member.value for member in Destination)
+_OUTCOMES = frozenset(member.value for member in ContactOutcome)
+_AREA_BITS = {area: area.bit for area in LifeArea}
+
+
+def _participant_exists(participant_id: int) -> bool:
+    # A primary-key lookup; written out, as peewee's query building would cost more than it.
+    mark = db.param
+    table = Participant._meta.table_name
+    sql = f'SELECT 1 FROM "{table}" WHERE "id" = {mark} LIMIT 1'
+    return db.execute_sql(sql, (participant_id,)).fetchone() is not None
 
 
 def validate_contact(data: ContactInput, now: datetime) -> CleanContact:
     """Check every field at once and return what will be stored."""
     errors: dict[str, FieldError] = {}
-    if (
-        data.participant_id is None
-        or not Participant.select().where(Participant.id == data.participant_id).exists()
-    ):
+    if data.participant_id is None or not _participant_exists(data.participant_id):
         errors["participant"] = FieldError("contact.error.participant")
     at = now
     try:
@@ -115,22 +121,22 @@ def validate_contact(data: ContactInput, now: datetime) -> CleanContact:
             errors["when"] = FieldError("contact.error.future")
     except DateParseError as error:
         errors["when"] = FieldError(error.key, dict(error.params))
-    if data.kind not in _codes(ContactKind):
+    if data.kind not in _KINDS:
         errors["kind"] = FieldError("contact.error.kind", {"value": data.kind})
     arena = data.arena or DEFAULT_ARENA.get(data.kind, "")
-    if arena and arena not in _codes(Arena):
+    if arena and arena not in _ARENAS:
         errors["arena"] = FieldError("contact.error.arena", {"value": arena})
     destination = data.destination or None
     if data.kind == ContactKind.ACCOMPANIMENT and destination is None:
         errors["destination"] = FieldError("contact.error.destination_needed")
-    if destination is not None and destination not in _codes(Destination):
+    if destination is not None and destination not in _DESTINATIONS:
         errors["destination"] = FieldError("contact.error.destination", {"value": destination})
     duration = None
     try:
         duration = parse_duration(data.duration)
     except ValueError:
         errors["duration"] = FieldError("contact.error.duration", {"max": MAX_MINUTES})
-    if data.outcome not in _codes(ContactOutcome):
+    if data.outcome not in _OUTCOMES:
         errors["outcome"] = FieldError("contact.error.outcome", {"value": data.outcome})
     if errors:
         raise ValidationFailed(errors)
@@ -143,11 +149,19 @@ def validate_contact(data: ContactInput, now: datetime) -> CleanContact:
         destination=destination if data.kind == ContactKind.ACCOMPANIMENT else None,
         destination_note=data.destination_note.strip(),
         duration_minutes=duration,
-        life_areas=areas_to_mask(data.life_areas),
+        life_areas=_mask(data.life_areas),
         outcome=data.outcome,
         note=data.note.rstrip(),
         round_visit_id=data.round_visit_id,
     )
+
+
+def _mask(areas: tuple[LifeArea, ...]) -> int:
+    """As :func:`areas_to_mask`, with each area's bit looked up rather than worked out."""
+    mask = 0
+    for area in areas:
+        mask |= _AREA_BITS[area]
+    return mask
 
 
 def _apply(contact: Contact, clean: CleanContact, settings: Settings) -> None:
@@ -172,7 +186,7 @@ def log_contact(data: ContactInput, clock: Clock, settings: Settings | None = No
     with write():
         contact = Contact(created_at=now, updated_at=now)
         _apply(contact, clean, settings or Settings())
-        contact.save()
+        insert_record(contact)
         record_revision(contact, "create", now, clean.participant_id)
     return contact
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
+from typing import cast
+
+from peewee import Tuple
 
 from tp_tui.domain import LifeArea, PlanStatus, Stage, mask_to_areas
 from tp_tui.models import (
@@ -89,6 +94,38 @@ class ParticipantDetail:
     first_contact_on: date | None = None
 
 
+@cache
+def _areas(mask: int) -> tuple[LifeArea, ...]:
+    """The life areas of a stored mask; there are only 256 masks, each worked out once."""
+    return tuple(mask_to_areas(mask))
+
+
+def contact_lines(
+    participant_id: int, limit: int, before: ContactLine | None = None
+) -> tuple[ContactLine, ...]:
+    """The participant's contacts, newest first: ``limit`` of them, from just ``before`` the given
+    line when there is one (the next page of the contact history as it is scrolled).
+
+    The (participant_id, at) index gives them in order from there, so a page costs the same
+    however long the history is.
+    """
+    query = Contact.select(
+        Contact.id, Contact.at, Contact.kind, Contact.outcome, Contact.life_areas, Contact.note
+    ).where(Contact.participant == participant_id)
+    if before is not None:
+        query = query.where(
+            Tuple(Contact.at, Contact.id) < Tuple(Contact.at.db_value(before.at), before.id)
+        )
+    rows = cast(
+        Iterable[tuple[int, datetime, str, str, int, str]],
+        query.order_by(Contact.at.desc(), Contact.id.desc()).limit(limit).tuples(),
+    )
+    return tuple(
+        ContactLine(contact_id, at, kind, outcome, _areas(mask or 0), note)
+        for contact_id, at, kind, outcome, mask, note in rows
+    )
+
+
 def participant_detail(
     participant_id: int, now: datetime, contacts_limit: int = RECENT_CONTACTS
 ) -> ParticipantDetail | None:
@@ -138,11 +175,7 @@ def participant_detail(
             (ConsentGrant.participant == participant_id) & ConsentGrant.withdrawn_on.is_null()
         )
     )
-    contacts_query = Contact.select().where(Contact.participant == participant_id)
-    contacts = tuple(
-        ContactLine(c.id, c.at, c.kind, c.outcome, tuple(mask_to_areas(c.life_areas)), c.note)
-        for c in contacts_query.order_by(Contact.at.desc(), Contact.id.desc()).limit(contacts_limit)
-    )
+    contacts = contact_lines(participant_id, contacts_limit)
     callbacks = tuple(
         CallbackLine(c.id, c.due_at, c.reason, is_overdue(c.due_at, None, now))
         for c in Callback.select()
@@ -166,7 +199,7 @@ def participant_detail(
         plan_coordinator=coordinator,
         consents=consents,
         contacts=contacts,
-        contact_count=contacts_query.count(),
+        contact_count=Contact.select().where(Contact.participant == participant_id).count(),
         open_callbacks=callbacks,
         group_meetings=tuple(
             c.at.date()

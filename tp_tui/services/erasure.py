@@ -19,9 +19,9 @@ import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from peewee import DatabaseError, SqliteDatabase
+from peewee import DatabaseError, ModelSelect, SqliteDatabase
 
 from tp_tui.clock import OSLO, Clock
 from tp_tui.db import write
@@ -269,13 +269,29 @@ def _months_before(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
-def retention_candidates(now: datetime, settings: Settings) -> list[tuple[int, str, date]]:
-    """Participants closed longer than ``settings.retention_months``: (id, name, closed on)."""
+def _retention_due(now: datetime, settings: Settings) -> ModelSelect[Participant]:
     cutoff = _months_before(now.date(), settings.retention_months)
-    query = Participant.select(Participant.id, Participant.name, Participant.closed_on).where(
+    return Participant.select(Participant.id).where(
         (Participant.status == ParticipantStatus.CLOSED.value)
         & Participant.closed_on.is_null(False)
         & (Participant.closed_on < cutoff)
     )
-    rows = query.order_by(Participant.closed_on, Participant.id)
-    return [(p.id, p.name, p.closed_on) for p in rows if p.closed_on is not None]
+
+
+def retention_candidates(now: datetime, settings: Settings) -> list[tuple[int, str, date]]:
+    """Participants closed longer than ``settings.retention_months``: (id, name, closed on)."""
+    query = _retention_due(now, settings).select(
+        Participant.id, Participant.name, Participant.closed_on
+    )
+    # Plain tuples: a model object for each of thousands of closed participants costs more
+    # than the query.
+    return cast(
+        list[tuple[int, str, date]],
+        list(query.order_by(Participant.closed_on, Participant.id).tuples()),
+    )
+
+
+def retention_count(now: datetime, settings: Settings) -> int:
+    """How many :func:`retention_candidates` there are, counted in SQLite (the notice on start
+    needs only the number)."""
+    return int(_retention_due(now, settings).count())

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import cast
 
-from peewee import fn
+from peewee import ModelSelect, Tuple, fn
 
 from tp_tui.clock import Clock
 from tp_tui.dates import DateParseError, parse_date
@@ -20,6 +20,8 @@ from tp_tui.services.history import record_revision, revised
 from tp_tui.services.validation import FieldError, ValidationFailed
 
 NAME_MAX = 120
+# Everyone but the closed: the people a contact can be logged for without reopening first.
+OPEN_STATUSES = tuple(s.value for s in ParticipantStatus if s != ParticipantStatus.CLOSED)
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ class ParticipantRow:
     intake_on: date | None
     last_contact: datetime | None
     archived: bool
+    sort_key: str = ""
+    """Where the row sorts (Norwegian order); the next page starts after it."""
 
 
 def check_name(text: str) -> FieldError | None:
@@ -206,23 +210,45 @@ def _matching(query: str) -> list[str]:
     return words
 
 
-def list_participants(
-    query: str = "", include_archived: bool = False, limit: int = 200, offset: int = 0
-) -> list[ParticipantRow]:
-    """Participants in Norwegian alphabetical order, filtered by what was typed."""
-    select = Participant.select(
-        Participant.id,
-        Participant.name,
-        Participant.phone,
-        Participant.status,
-        Participant.intake_on,
-        Participant.archived_at,
-    )
+def _filtered(
+    select: ModelSelect[Participant], query: str, include_archived: bool
+) -> ModelSelect[Participant]:
     if not include_archived:
         select = select.where(Participant.archived_at.is_null())
     for word in _matching(query):
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         select = select.where(Participant.search_text.contains(escaped))
+    return select
+
+
+def list_participants(
+    query: str = "",
+    include_archived: bool = False,
+    limit: int = 200,
+    offset: int = 0,
+    after: tuple[str, int] | None = None,
+) -> list[ParticipantRow]:
+    """Participants in Norwegian alphabetical order, filtered by what was typed.
+
+    One page of ``limit`` rows. The next page starts ``after`` the last row shown (its
+    ``(sort_key, id)``): the index on (archived_at, sort_key, id) gives the rows in order from
+    there, so a page costs the same however far down the list it is. ``offset`` skips rows.
+    """
+    select = _filtered(
+        Participant.select(
+            Participant.id,
+            Participant.name,
+            Participant.phone,
+            Participant.status,
+            Participant.intake_on,
+            Participant.archived_at,
+            Participant.sort_key,
+        ),
+        query,
+        include_archived,
+    )
+    if after is not None:
+        select = select.where(Tuple(Participant.sort_key, Participant.id) > Tuple(*after))
     select = select.order_by(Participant.sort_key, Participant.id).limit(limit).offset(offset)
     participants = list(select)
     ids = [p.id for p in participants]
@@ -238,9 +264,15 @@ def list_participants(
             intake_on=p.intake_on,
             last_contact=last.get(p.id),
             archived=p.archived_at is not None,
+            sort_key=p.sort_key,
         )
         for p in participants
     ]
+
+
+def count_participants(query: str = "", include_archived: bool = False) -> int:
+    """How many :func:`list_participants` finds in all (it gives them page by page)."""
+    return int(_filtered(Participant.select(Participant.id), query, include_archived).count())
 
 
 def current_stages(participant_ids: list[int]) -> dict[int, Stage]:
@@ -314,8 +346,16 @@ def find_participants(query: str, limit: int = 8, include_closed: bool = False) 
         Participant.id, Participant.name, Participant.phone, Participant.status
     ).where(Participant.archived_at.is_null())
     if not include_closed:
-        select = select.where(Participant.status != ParticipantStatus.CLOSED.value)
+        # Named, not "!= closed": only then can the (status, archived_at) index skip the many
+        # closed participants of a file that has run for years.
+        select = select.where(Participant.status.in_(OPEN_STATUSES))
     digits = "".join(ch for ch in query if ch.isdigit())
+    if not digits and not any(ch in wanted for ch in "%_\\"):
+        # Only people who can score: each typed word's letters in order somewhere in the name
+        # or initials ("krnd" in "kari nordmann"). SQLite drops the others, so Python scores
+        # the few that can match rather than everyone open.
+        for part in wanted.split():
+            select = select.where(Participant.search_text ** ("%" + "%".join(part) + "%"))
     matches = []
     for participant in select:
         score = _score(wanted, participant.name, initials(participant.name))

@@ -17,7 +17,7 @@ from tp_tui.clock import Clock
 from tp_tui.dates import DateParseError, parse_date
 from tp_tui.db import write
 from tp_tui.domain import ClosingReason, ParticipantStatus, Stage
-from tp_tui.models import ChecklistMark, Contact, Participant, StageRecord
+from tp_tui.models import ChecklistMark, Contact, Participant, StageRecord, db
 from tp_tui.services.history import revised
 from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.settings import Settings
@@ -201,62 +201,85 @@ class Card:
     late: bool
 
 
+def _day(stored: str | date) -> date:
+    """A DateField value as SQLite returns it, read without peewee."""
+    return stored if isinstance(stored, date) else date.fromisoformat(stored[:10])
+
+
 def process_board(now: datetime, settings: Settings) -> dict[Stage, tuple[Card, ...]]:
     """Active and paused participants by stage, with who has stalled or is past expected time."""
     today = now.date()
-    people = list(
-        Participant.select().where(
-            Participant.status.in_([ParticipantStatus.ACTIVE.value, ParticipantStatus.PAUSED.value])
-            & Participant.archived_at.is_null()
-        )
+    working = Participant.select(Participant.id).where(
+        Participant.status.in_([ParticipantStatus.ACTIVE.value, ParticipantStatus.PAUSED.value])
+        & Participant.archived_at.is_null()
     )
-    ids = [p.id for p in people]
-    last_contact: dict[int, str] = dict(
+    # The last contact as a correlated (SELECT MAX(at) …): one step down the contact
+    # (participant_id, at) index per person, where a GROUP BY reads all their contacts.
+    latest = Contact.alias("latest")
+    last_at = latest.select(fn.MAX(latest.at)).where(latest.participant == Participant.id)
+    people = sorted(
         cast(
-            Iterable[tuple[int, str]],
-            Contact.select(Contact.participant, fn.MAX(Contact.at))
-            .where(Contact.participant.in_(ids))
-            .group_by(Contact.participant)
-            .tuples(),
+            Iterable[tuple[int, str, str | None]],
+            working.select(Participant.id, Participant.name, last_at).tuples(),
         )
     )
+    # Everything else in one query per table for all of them (a subquery, not a list of ids):
+    # the statements a board sends do not grow with the people on it.
     with_group = {
         pid
         for (pid,) in cast(
             Iterable[tuple[int]],
             ChecklistMark.select(ChecklistMark.participant)
-            .where((ChecklistMark.item == "group_established") & ChecklistMark.participant.in_(ids))
+            .where(
+                (ChecklistMark.item == "group_established") & ChecklistMark.participant.in_(working)
+            )
             .tuples(),
         )
     }
+    # Per person: (period, stage, entered_on as stored) of every stage record, in the order of
+    # stage_records(). Thousands of rows: read as plain rows (peewee would make a date of
+    # every day, where two per person are used).
+    records = (
+        StageRecord.select(
+            StageRecord.participant, StageRecord.period, StageRecord.stage, StageRecord.entered_on
+        )
+        .where(StageRecord.participant.in_(working))
+        .order_by(
+            StageRecord.participant, StageRecord.period, StageRecord.entered_on, StageRecord.id
+        )
+    )
+    records_of: dict[int, list[tuple[int, int, str]]] = {}
+    for participant_id, period, stage_number, entered_on in db.execute_sql(*records.sql()):
+        records_of.setdefault(participant_id, []).append((period, stage_number, entered_on))
     board: dict[Stage, list[Card]] = {stage: [] for stage in Stage if stage != Stage.CLOSE}
-    for person in people:
-        records = stage_records(person.id)
-        if not records:
+    for person_id, name, stored in people:
+        history = records_of.get(person_id)
+        if not history:
             continue
-        current = records[-1]
-        stage = Stage(current.stage)
+        period, stage_number, entered_text = history[-1]
+        stage = Stage(stage_number)
         if stage == Stage.CLOSE:
             continue
-        start = period_start(person.id, current.period) or current.entered_on
-        stored = last_contact.get(person.id)
+        entered_on = _day(entered_text)
+        # The first stage entered in the current period (what period_start gives).
+        start = _day(next(day for record_period, _, day in history if record_period == period))
         contact_day = Contact.at.python_value(stored).date() if stored else start
-        quiet_since = max(current.entered_on, contact_day)
+        quiet_since = max(entered_on, contact_day)
         stalled = (today - quiet_since).days >= settings.stalled_days
         since_start = (today - start).days
         # Needs mapped within the expected days (stage 3 reached); the group within its days.
         late = (stage < Stage.GROUP_AND_PLAN and since_start > settings.expected_mapping_days) or (
             stage <= Stage.GROUP_AND_PLAN
-            and person.id not in with_group
+            and person_id not in with_group
             and since_start > settings.expected_group_days
         )
         board[stage].append(
             Card(
-                person.id,
-                person.name,
+                person_id,
+                name,
                 stage,
-                current.entered_on,
-                (today - current.entered_on).days,
+                entered_on,
+                (today - entered_on).days,
                 stalled,
                 late,
             )

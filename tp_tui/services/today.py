@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import cast
 
-from peewee import JOIN, fn
+from peewee import SQL, fn
 
 from tp_tui.clock import OSLO
 from tp_tui.dates import week_bounds
@@ -55,7 +55,10 @@ class TodayOverview:
     rounds: tuple[RoundStatus, ...]
 
 
-def contacts_today(now: datetime) -> tuple[ContactToday, ...]:
+def contacts_today(
+    now: datetime, limit: int | None = None, offset: int = 0
+) -> tuple[ContactToday, ...]:
+    """Contacts logged for today, in time order; ``limit`` and ``offset`` give one page."""
     start, end = day_bounds(now.date())
     query = (
         Contact.select(
@@ -63,30 +66,48 @@ def contacts_today(now: datetime) -> tuple[ContactToday, ...]:
         )
         .join(Participant)
         .where((Contact.at >= start) & (Contact.at < end))
-        .order_by(Contact.at)
+        .order_by(Contact.at, Contact.id)
     )
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
     return tuple(
         ContactToday(c.id, c.participant.id, c.participant.name, c.at, c.kind, c.note)
         for c in query
     )
 
 
-def not_heard_from(now: datetime, days: int) -> tuple[NotHeardFrom, ...]:
-    """Active participants with no contact for ``days`` days or more ("do not let go")."""
-    last = fn.MAX(Contact.at)
-    # The aggregate is compared as stored text, so the limit is converted the same way.
-    limit = Contact.at.db_value(now - timedelta(days=days))
-    statuses = [ParticipantStatus.ACTIVE.value, ParticipantStatus.PAUSED.value]
-    rows = cast(
-        Iterable[tuple[int, str, str | None, str | None]],
-        Participant.select(Participant.id, Participant.name, Participant.phone, last)
-        .join(Contact, JOIN.LEFT_OUTER)
-        .where(Participant.status.in_(statuses) & Participant.archived_at.is_null())
-        .group_by(Participant.id)
-        .having(last.is_null() | (last < limit))
-        .order_by(last)
-        .tuples(),
+def not_heard_from(
+    now: datetime, days: int, limit: int | None = None, offset: int = 0
+) -> tuple[NotHeardFrom, ...]:
+    """Active participants with no contact for ``days`` days or more ("do not let go").
+
+    Longest silence first (never heard from at the top); ``limit`` and ``offset`` give one page
+    of that order, for a list that loads as it is scrolled.
+
+    The last contact is a correlated ``(SELECT MAX(at) …)`` per participant: one step down the
+    contact (participant_id, at) index each, for the few hundred people the programme works
+    with, found through participant (status, archived_at). A LEFT JOIN … GROUP BY instead reads
+    every participant that is not archived.
+    """
+    # The aggregate is compared as stored text, so the limit is converted the same way; no
+    # contact at all is '' (before any date), so "never" comes first as NULL would.
+    limit_at = Contact.at.db_value(now - timedelta(days=days))
+    latest = Contact.alias("latest")
+    last = fn.COALESCE(
+        latest.select(fn.MAX(latest.at)).where(latest.participant == Participant.id), ""
     )
+    statuses = [ParticipantStatus.ACTIVE.value, ParticipantStatus.PAUSED.value]
+    query = (
+        Participant.select(Participant.id, Participant.name, Participant.phone, last.alias("last"))
+        .where(
+            Participant.status.in_(statuses) & Participant.archived_at.is_null() & (last < limit_at)
+        )
+        # By the output column: the subquery is not run again per row to sort.
+        .order_by(SQL('"last"'), Participant.id)
+    )
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    rows = cast(Iterable[tuple[int, str, str | None, str]], query.tuples())
     result = []
     for participant_id, name, phone, stored in rows:
         last_at = Contact.at.python_value(stored) if stored else None
@@ -118,11 +139,13 @@ def week_rounds(now: datetime) -> tuple[RoundStatus, ...]:
     return tuple(result)
 
 
-def today_overview(now: datetime, settings: Settings) -> TodayOverview:
+def today_overview(now: datetime, settings: Settings, page: int | None = None) -> TodayOverview:
+    """Everything Today shows; with ``page``, only the first ``page`` rows of each list (the
+    screen reads the rest as it is scrolled)."""
     return TodayOverview(
         day=now.date(),
-        callbacks=due_callbacks(now),
-        contacts=contacts_today(now),
-        not_heard_from=not_heard_from(now, settings.not_heard_days),
+        callbacks=due_callbacks(now, page),
+        contacts=contacts_today(now, page),
+        not_heard_from=not_heard_from(now, settings.not_heard_days, page),
         rounds=week_rounds(now),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -12,12 +14,16 @@ from textual.widgets import DataTable, Footer, Header, Static
 from tp_tui.i18n import format_datetime, format_time, long_day, t, weekday_name
 from tp_tui.keys import key
 from tp_tui.phone import format_phone
-from tp_tui.services.callbacks import CallbackLine, callbacks_overview
+from tp_tui.services.callbacks import CallbackLine, callback_line, callback_section
 from tp_tui.text import cell
 from tp_tui.views.participants import NAME_WIDTH
+from tp_tui.widgets.lazy_table import LazyTable
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
+
+# Rows of a section read at a time; the tables show 12, the next page comes on scrolling.
+PAGE = 30
 
 SECTIONS = (
     ("overdue", "callbacks.overdue"),
@@ -49,7 +55,7 @@ class CallbacksScreen(Screen[None]):
         with VerticalScroll(id="today-sections"):
             for section, title in SECTIONS:
                 yield Static(t(title), classes="section-title", markup=False)
-                yield DataTable(id=f"cb-{section}", cursor_type="row")
+                yield LazyTable(id=f"cb-{section}", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -69,24 +75,34 @@ class CallbacksScreen(Screen[None]):
         self.load()
 
     def load(self) -> None:
+        """Each section's first page; the rest of a long one comes as it is scrolled."""
         now = self.tp.clock.now()
         self.query_one("#day-line", Static).update(long_day(now.date()))
-        overview = callbacks_overview(now)
-        rows = {
-            "overdue": overview.overdue,
-            "today": overview.today,
-            "later": overview.later_this_week,
-            "done": overview.done_today,
-        }
-        for section, lines in rows.items():
-            table = self.query_one(f"#cb-{section}", DataTable)
+        for section, _ in SECTIONS:
+            table = self.query_one(f"#cb-{section}", LazyTable)
             table.clear()
-            for line in lines:
-                table.add_row(*self._cells(section, line), key=str(line.id))
+            lines = callback_section(section, now, PAGE)
+            self._add(table, section, lines)
             if not lines:
                 table.add_row(
                     cell(t("callbacks.none"), "italic"), cell(""), cell(""), cell(""), key="empty"
                 )
+            table.paged(self._pager(table, section, now) if len(lines) == PAGE else None)
+
+    def _pager(self, table: LazyTable, section: str, now: datetime) -> Callable[[], bool]:
+        """The next pages of a section, as it was when its first page was read."""
+
+        def more() -> bool:
+            lines = callback_section(section, now, PAGE, table.row_count)
+            self._add(table, section, lines)
+            return len(lines) == PAGE
+
+        return more
+
+    def _add(self, table: LazyTable, section: str, lines: tuple[CallbackLine, ...]) -> None:
+        for line in lines:
+            if str(line.id) not in table.rows:  # a page read after a change may repeat a row
+                table.add_row(*self._cells(section, line), key=str(line.id))
 
     def _cells(self, section: str, line: CallbackLine) -> list[object]:
         if section == "done" and line.done_at:
@@ -107,14 +123,8 @@ class CallbacksScreen(Screen[None]):
         row_key = focused.coordinate_to_cell_key(focused.cursor_coordinate).row_key.value
         if not row_key or not row_key.isdigit():
             return None
-        overview = callbacks_overview(self.tp.clock.now())
-        every = (
-            *overview.overdue,
-            *overview.today,
-            *overview.later_this_week,
-            *overview.done_today,
-        )
-        return next((line for line in every if line.id == int(row_key)), None)
+        # Read again: the call may have been returned since the list was read.
+        return callback_line(int(row_key), self.tp.clock.now())
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

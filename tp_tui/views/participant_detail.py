@@ -13,8 +13,18 @@ from tp_tui.domain import CHECKLIST, Agency, ContactKind, ContactOutcome, LifeAr
 from tp_tui.i18n import format_date, format_datetime, t
 from tp_tui.keys import key
 from tp_tui.phone import format_phone
-from tp_tui.services.detail import RECENT_CONTACTS, ParticipantDetail, participant_detail
+from tp_tui.services.detail import (
+    RECENT_CONTACTS,
+    ContactLine,
+    ParticipantDetail,
+    contact_lines,
+    participant_detail,
+)
 from tp_tui.text import cell, literal, one_line
+from tp_tui.widgets.lazy_table import LazyTable
+
+# Older contacts read at a time as the history is scrolled (or with m).
+HISTORY_PAGE = 50
 
 # Leading ordinary spaces are dropped when a Static wraps its lines; these are kept.
 INDENT = "\u00a0" * 4
@@ -51,8 +61,11 @@ class ParticipantDetailScreen(Screen[None]):
         super().__init__()
         self.participant_id = participant_id
         self.contacts_shown = RECENT_CONTACTS
+        """Contacts read when the page is read again: as many as were loaded before."""
         self.detail: ParticipantDetail | None = None
         """What the page shows, as last loaded."""
+        self._history: list[ContactLine] = []
+        """The contact lines in the table, newest first."""
 
     @property
     def tp(self) -> TpApp:
@@ -74,7 +87,7 @@ class ParticipantDetailScreen(Screen[None]):
             yield Static(t("detail.callbacks"), classes="section-title", markup=False)
             yield DataTable(id="detail-callbacks", cursor_type="row")
             yield Static("", id="contacts-title", classes="section-title", markup=False)
-            yield DataTable(id="detail-contacts", cursor_type="row")
+            yield LazyTable(id="detail-contacts", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -212,14 +225,31 @@ class ParticipantDetailScreen(Screen[None]):
             )
         if not detail.open_callbacks:
             callbacks.add_row(cell(t("detail.no_callbacks"), "italic"), cell(""), key="empty")
-        self.query_one("#contacts-title", Static).update(
-            t("detail.contacts", shown=len(detail.contacts), total=detail.contact_count)
-        )
-        contacts = self.query_one("#detail-contacts", DataTable)
+        contacts = self.query_one("#detail-contacts", LazyTable)
         contacts.clear()
-        for contact in detail.contacts:
+        self._add_contacts(contacts, detail.contacts)
+        if not detail.contacts:
+            contacts.add_row(cell(t("detail.no_contacts"), "italic"), *[cell("")] * 4, key="empty")
+        self._contacts_title()
+        if detail.contacts and len(detail.contacts) < detail.contact_count:
+            contacts.paged(self._more_contacts)
+
+    def _contacts_title(self) -> None:
+        total = self.detail.contact_count if self.detail else 0
+        shown = min(len(self._history), total)
+        self.query_one("#contacts-title", Static).update(
+            t("detail.contacts", shown=shown, total=total)
+        )
+
+    def _add_contacts(self, table: LazyTable, lines: tuple[ContactLine, ...]) -> None:
+        if table.row_count == 0:
+            self._history = []
+        for contact in lines:
+            if str(contact.id) in table.rows:  # a page read after a change may repeat a row
+                continue
+            self._history.append(contact)
             areas = ", ".join(t(area.label_key) for area in contact.life_areas)
-            contacts.add_row(
+            table.add_row(
                 cell(format_datetime(contact.at)),
                 cell(t(ContactKind(contact.kind).label_key)),
                 cell(t(ContactOutcome(contact.outcome).label_key)),
@@ -227,8 +257,17 @@ class ParticipantDetailScreen(Screen[None]):
                 cell(contact.note),
                 key=str(contact.id),
             )
-        if not detail.contacts:
-            contacts.add_row(cell(t("detail.no_contacts"), "italic"), *[cell("")] * 4, key="empty")
+
+    def _more_contacts(self) -> bool:
+        """The next page of the contact history, older than the last row shown."""
+        if not self._history:
+            return False
+        table = self.query_one("#detail-contacts", LazyTable)
+        lines = contact_lines(self.participant_id, HISTORY_PAGE, before=self._history[-1])
+        self._add_contacts(table, lines)
+        self.contacts_shown = max(self.contacts_shown, len(self._history))
+        self._contacts_title()
+        return len(lines) == HISTORY_PAGE
 
     def action_back(self) -> None:
         self.dismiss()
@@ -277,8 +316,8 @@ class ParticipantDetailScreen(Screen[None]):
             self.load()
 
     def action_more(self) -> None:
-        self.contacts_shown += 50
-        self.load()
+        """The next page of the contact history (it also comes by scrolling to its end)."""
+        self.query_one("#detail-contacts", LazyTable).load_more()
 
     def action_stage(self) -> None:
         from tp_tui.views import flows

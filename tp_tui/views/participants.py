@@ -17,16 +17,21 @@ from tp_tui.keys import key
 from tp_tui.phone import format_phone
 from tp_tui.services.participants import (
     ParticipantRow,
+    count_participants,
     get_participant,
     list_participants,
     set_archived,
 )
 from tp_tui.text import cell, one_line
+from tp_tui.widgets.lazy_table import LazyTable
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
 
-PAGE = 500
+# Rows read at a time: a little more than a tall screen; the next page comes on scrolling.
+PAGE = 60
+# A participant to show after saving is looked for this far down the list.
+FIND_WITHIN = 500
 # Long double names are cut with an ellipsis so the other columns stay on screen at 80×24.
 NAME_WIDTH = 26
 
@@ -53,6 +58,9 @@ class ParticipantsScreen(Screen[None]):
     show_archived: reactive[bool] = reactive(False)
     """Whether archived participants are listed too."""
 
+    _listed: str | None = None
+    """The search the loaded rows are for (None before the first load)."""
+
     @property
     def tp(self) -> TpApp:
         return self.app  # type: ignore[return-value]
@@ -60,7 +68,7 @@ class ParticipantsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder=t("participants.search_placeholder"), id="search")
-        yield DataTable(id="participants", cursor_type="row", zebra_stripes=True)
+        yield LazyTable(id="participants", cursor_type="row", zebra_stripes=True)
         yield Static("", id="count", classes="empty", markup=False)
         yield Footer()
 
@@ -95,17 +103,47 @@ class ParticipantsScreen(Screen[None]):
             table.focus()
 
     def load(self, select_id: int | None = None) -> None:
-        table = self.query_one(DataTable)
+        """Read the list again from the top: a first page, the rest as the user scrolls.
+
+        As many rows as were loaded before come back at once, so the cursor stays where it was
+        after an edit; a participant just saved (``select_id``) is looked for a few pages on.
+        """
+        table = self.query_one(LazyTable)
         current = select_id if select_id is not None else self.selected_id()
         query = self.query_one("#search", Input).value
-        rows = list_participants(query, include_archived=self.show_archived, limit=PAGE)
+        archived = self.show_archived
+        first = max(PAGE, table.row_count if query == self._listed else 0)
+        self._listed = query
+        rows = list_participants(query, include_archived=archived, limit=first)
         table.clear()
-        for row in rows:
-            table.add_row(*self._cells(row), key=str(row.id))
+        self._add(table, rows)
+
+        def more() -> bool:
+            if not rows:
+                return False
+            last = rows[-1]
+            rows[:] = list_participants(
+                query, include_archived=archived, limit=PAGE, after=(last.sort_key, last.id)
+            )
+            self._add(table, rows)
+            return len(rows) == PAGE
+
+        table.paged(more if len(rows) == first else None)
+        if select_id is not None:  # just saved: worth a few pages to show it
+            while str(select_id) not in table.rows and table.row_count < FIND_WITHIN:
+                if not table.load_more():
+                    break
         if current is not None and str(current) in table.rows:
             table.move_cursor(row=table.get_row_index(str(current)))
-        message = t("participants.count", count=len(rows)) if rows else t("participants.none")
+        # The count is of all that match, not of the rows loaded so far.
+        count = count_participants(query, archived) if table.has_more else table.row_count
+        message = t("participants.count", count=count) if count else t("participants.none")
         self.query_one("#count", Static).update(message)
+
+    def _add(self, table: DataTable[object], rows: list[ParticipantRow]) -> None:
+        for row in rows:
+            if str(row.id) not in table.rows:  # renamed since the last page: listed already
+                table.add_row(*self._cells(row), key=str(row.id))
 
     def _cells(self, row: ParticipantRow) -> list[object]:
         style = "dim" if row.archived else ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -13,12 +15,24 @@ from tp_tui.domain import ContactKind
 from tp_tui.i18n import format_date, format_datetime, format_time, long_day, t
 from tp_tui.keys import key
 from tp_tui.phone import format_phone
-from tp_tui.services.today import TodayOverview, today_overview
+from tp_tui.services.callbacks import CallbackLine, due_callbacks
+from tp_tui.services.today import (
+    ContactToday,
+    NotHeardFrom,
+    TodayOverview,
+    contacts_today,
+    not_heard_from,
+    today_overview,
+)
 from tp_tui.text import cell
 from tp_tui.views.participants import NAME_WIDTH
+from tp_tui.widgets.lazy_table import LazyTable
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
+
+# Rows of a list read at a time; the tables show 12, the next page comes on scrolling.
+PAGE = 30
 
 
 class TodayScreen(Screen[None]):
@@ -31,6 +45,9 @@ class TodayScreen(Screen[None]):
         key("enter", "open", "today.open", "today.open", show=False),
     ]
 
+    _now: datetime
+    """When the lists were read: their next pages are read as of then, so they follow on."""
+
     @property
     def tp(self) -> TpApp:
         return self.app  # type: ignore[return-value]
@@ -40,15 +57,15 @@ class TodayScreen(Screen[None]):
         yield Static("", id="day-line", classes="day-line", markup=False)
         with VerticalScroll(id="today-sections"):
             yield Static(t("today.callbacks"), classes="section-title", markup=False)
-            yield DataTable(id="callbacks", cursor_type="row", zebra_stripes=False)
+            yield LazyTable(id="callbacks", cursor_type="row", zebra_stripes=False)
             yield Static(t("today.contacts"), classes="section-title", markup=False)
-            yield DataTable(id="contacts", cursor_type="row")
+            yield LazyTable(id="contacts", cursor_type="row")
             yield Static(
                 t("today.not_heard", days=self.tp.settings.not_heard_days),
                 classes="section-title",
                 markup=False,
             )
-            yield DataTable(id="not-heard", cursor_type="row")
+            yield LazyTable(id="not-heard", cursor_type="row")
             yield Static(t("today.rounds"), classes="section-title", markup=False)
             yield DataTable(id="rounds", cursor_type="row")
         yield Footer()
@@ -75,50 +92,30 @@ class TodayScreen(Screen[None]):
         self.load()
 
     def load(self) -> None:
-        now = self.tp.clock.now()
-        overview = today_overview(now, self.tp.settings)
+        """The first page of each list; the rest of a long one comes as it is scrolled."""
+        now = self._now = self.tp.clock.now()
+        overview = today_overview(now, self.tp.settings, PAGE)
         self.query_one("#day-line", Static).update(long_day(overview.day))
         self._fill(overview)
 
     def _fill(self, overview: TodayOverview) -> None:
-        callbacks = self.query_one("#callbacks", DataTable)
+        callbacks = self.query_one("#callbacks", LazyTable)
         callbacks.clear()
-        for due in overview.callbacks:
-            when = format_datetime(due.due_at) if due.overdue else format_time(due.due_at)
-            style = "bold red" if due.overdue else ""
-            marker = t("today.overdue") + " " if due.overdue else ""
-            callbacks.add_row(
-                cell(marker + when, style),
-                cell(due.name),
-                cell(format_phone(due.phone)),
-                cell(due.reason),
-                key=f"p{due.participant_id or 0}-c{due.id}",
-            )
+        self._add_callbacks(callbacks, overview.callbacks)
         self._empty(callbacks, "today.none_callbacks")
+        self._page(callbacks, overview.callbacks, self._more_callbacks)
 
-        contacts = self.query_one("#contacts", DataTable)
+        contacts = self.query_one("#contacts", LazyTable)
         contacts.clear()
-        for contact in overview.contacts:
-            contacts.add_row(
-                cell(format_time(contact.at)),
-                cell(contact.name),
-                cell(t(ContactKind(contact.kind).label_key)),
-                cell(contact.note),
-                key=f"p{contact.participant_id}-k{contact.id}",
-            )
+        self._add_contacts(contacts, overview.contacts)
         self._empty(contacts, "today.none_contacts")
+        self._page(contacts, overview.contacts, self._more_contacts)
 
-        quiet = self.query_one("#not-heard", DataTable)
+        quiet = self.query_one("#not-heard", LazyTable)
         quiet.clear()
-        for person in overview.not_heard_from:
-            quiet.add_row(
-                cell(person.name),
-                cell(format_phone(person.phone)),
-                cell(format_date(person.last_contact.date()) if person.last_contact else "–"),
-                cell(str(person.days) if person.days is not None else t("today.never")),
-                key=f"p{person.participant_id}",
-            )
+        self._add_not_heard(quiet, overview.not_heard_from)
         self._empty(quiet, "today.none_not_heard")
+        self._page(quiet, overview.not_heard_from, self._more_not_heard)
 
         rounds = self.query_one("#rounds", DataTable)
         rounds.clear()
@@ -134,6 +131,68 @@ class TodayScreen(Screen[None]):
                 cell(format_date(status.planned_on)),
                 cell(label, style),
                 key=f"r{status.place_id}",
+            )
+
+    def _page(
+        self, table: LazyTable, first: Sequence[object], more: Callable[[LazyTable], bool]
+    ) -> None:
+        table.paged((lambda: more(table)) if len(first) == PAGE else None)
+
+    def _more_callbacks(self, table: LazyTable) -> bool:
+        lines = due_callbacks(self._now, PAGE, table.row_count)
+        self._add_callbacks(table, lines)
+        return len(lines) == PAGE
+
+    def _more_contacts(self, table: LazyTable) -> bool:
+        lines = contacts_today(self._now, PAGE, table.row_count)
+        self._add_contacts(table, lines)
+        return len(lines) == PAGE
+
+    def _more_not_heard(self, table: LazyTable) -> bool:
+        lines = not_heard_from(self._now, self.tp.settings.not_heard_days, PAGE, table.row_count)
+        self._add_not_heard(table, lines)
+        return len(lines) == PAGE
+
+    def _add_callbacks(self, table: LazyTable, lines: Sequence[CallbackLine]) -> None:
+        for due in lines:
+            key_ = f"p{due.participant_id or 0}-c{due.id}"
+            if key_ in table.rows:  # a page read after a change may repeat a row
+                continue
+            when = format_datetime(due.due_at) if due.overdue else format_time(due.due_at)
+            style = "bold red" if due.overdue else ""
+            marker = t("today.overdue") + " " if due.overdue else ""
+            table.add_row(
+                cell(marker + when, style),
+                cell(due.name),
+                cell(format_phone(due.phone)),
+                cell(due.reason),
+                key=key_,
+            )
+
+    def _add_contacts(self, table: LazyTable, lines: Sequence[ContactToday]) -> None:
+        for contact in lines:
+            key_ = f"p{contact.participant_id}-k{contact.id}"
+            if key_ in table.rows:
+                continue
+            table.add_row(
+                cell(format_time(contact.at)),
+                cell(contact.name),
+                cell(t(ContactKind(contact.kind).label_key)),
+                cell(contact.note),
+                key=key_,
+            )
+
+    def _add_not_heard(self, table: LazyTable, lines: Sequence[NotHeardFrom]) -> None:
+        for person in lines:
+            key_ = f"p{person.participant_id}"
+            if key_ in table.rows:
+                continue
+            table.add_row(
+                cell(person.name),
+                cell(format_phone(person.phone)),
+                cell(format_date(person.last_contact.date()) if person.last_contact else "–"),
+                cell(str(person.days) if person.days is not None else t("today.never")),
+                key=key_,
             )
 
     def _empty(self, table: DataTable[object], message_key: str) -> None:
