@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from peewee import IntegrityError, PostgresqlDatabase, SqliteDatabase
+from peewee import IntegrityError, PostgresqlDatabase
 
 from tp_tui.clock import FrozenClock
 from tp_tui.commands.privacy import (
@@ -19,13 +19,15 @@ from tp_tui.commands.privacy import (
     audit_command,
     erase_command,
 )
-from tp_tui.db import APPLICATION_ID, close_database, open_database, write
-from tp_tui.migrations import LATEST_VERSION, steps
+from tp_tui.db import close_database, open_database, write
+from tp_tui.migrations import LATEST_VERSION
 from tp_tui.migrations.m0004_audit_guard import upgrade as upgrade_to_4
 from tp_tui.models import AuditEvent, Participant, db
 from tp_tui.services.audit import AuditLine, record, trail
 from tp_tui.services.erasure import backup_folder, erase
 from tp_tui.settings import Settings
+
+from .old_files import file_at_version
 
 NAME = "Kari Nordmann"
 REFUSED = (IntegrityError, sqlite3.DatabaseError)
@@ -75,12 +77,7 @@ def test_the_trail_cannot_be_changed_or_deleted(db_path: Path, clock: FrozenCloc
 
 def test_upgrade_from_version_3_keeps_every_row(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    old = SqliteDatabase(str(path), pragmas={"foreign_keys": 1})
-    with old.atomic():
-        for _, upgrade in steps()[:3]:
-            upgrade(old)
-        old.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-        old.execute_sql("PRAGMA user_version = 3")
+    old = file_at_version(path, 3)
     stamp = "2026-01-05T09:00:00+00:00"
     for action in ("view", "export.summary"):
         old.execute_sql(

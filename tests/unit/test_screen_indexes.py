@@ -8,11 +8,13 @@ from pathlib import Path
 from peewee import PostgresqlDatabase, SqliteDatabase
 
 from tp_tui.clock import OSLO
-from tp_tui.db import APPLICATION_ID, close_database, open_database
-from tp_tui.migrations import LATEST_VERSION, steps
+from tp_tui.db import close_database, open_database
+from tp_tui.migrations import LATEST_VERSION
 from tp_tui.models import BaseModel, Participant, db
 from tp_tui.services.participants import list_participants
 from tp_tui.services.today import not_heard_from
+
+from .old_files import file_at_version
 
 SCREEN_INDEXES = {
     "participant_status_archived_at": ["status", "archived_at"],
@@ -33,12 +35,7 @@ def _indexes(table: str) -> dict[str, list[str]]:
 def _version_5_file(path: Path) -> None:
     """A file as version 5 left it, with participants (one archived, one closed), contacts,
     a callback and revisions."""
-    old = SqliteDatabase(str(path), pragmas={"foreign_keys": 1})
-    with old.atomic():
-        for _, upgrade in steps()[:5]:
-            upgrade(old)
-        old.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-        old.execute_sql("PRAGMA user_version = 5")
+    old = file_at_version(path, 5)
     stamp = "2026-01-05T09:00:00+00:00"
     people = [
         ("Kari Nordmann", "kari nordmann kn", "kari nordmann", "active", None, None),

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from peewee import IntegrityError, PostgresqlDatabase, SqliteDatabase
+from peewee import IntegrityError, PostgresqlDatabase
 
 from tp_tui.clock import FrozenClock
-from tp_tui.db import APPLICATION_ID, close_database, open_database, write
+from tp_tui.db import close_database, open_database, write
 from tp_tui.folding import search_text, sort_key
-from tp_tui.migrations import LATEST_VERSION, steps
+from tp_tui.migrations import LATEST_VERSION
 from tp_tui.migrations.m0003_search_index import upgrade as upgrade_to_3
 from tp_tui.models import Callback, Contact, Participant, db
 from tp_tui.services.search import (
@@ -28,6 +28,8 @@ from tp_tui.services.search import (
     search,
 )
 from tp_tui.text import clean
+
+from .old_files import file_at_version
 
 HOSTILE = ['"', "*", "NEAR(", "a:b", "-x", ")", "(", '"nams', "nams*", "^nams", "{note}: x"]
 HOSTILE += ["NOT", "AND OR", "a + b", "col:nams", "nams NEAR/2 gjeld", "'", "\\", "''", "\x00"]
@@ -426,12 +428,7 @@ def test_hostile_queries_with_many_equal_matches_return_normally(
 
 
 def old_file_at_version_2(path: Path) -> None:
-    old = SqliteDatabase(str(path), pragmas={"foreign_keys": 1})
-    with old.atomic():
-        for _, upgrade in steps()[:2]:
-            upgrade(old)
-        old.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-        old.execute_sql("PRAGMA user_version = 2")
+    old = file_at_version(path, 2)
     stamp = "2026-01-05T09:00:00+00:00"
     old.execute_sql(
         "INSERT INTO participant (name, search_text, sort_key, name_is_nickname, status, "

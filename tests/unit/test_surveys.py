@@ -9,10 +9,10 @@ import pytest
 from peewee import PostgresqlDatabase, SqliteDatabase
 
 from tp_tui.dates import DateParseError
-from tp_tui.db import APPLICATION_ID, close_database, open_database
+from tp_tui.db import close_database, open_database
 from tp_tui.export.survey_rows import survey_rows
 from tp_tui.i18n import set_language
-from tp_tui.migrations import LATEST_VERSION, steps
+from tp_tui.migrations import LATEST_VERSION
 from tp_tui.migrations.m0005_surveys import statements
 from tp_tui.models import AuditEvent, Revision, SurveyAnswer, SurveyResponse, db
 from tp_tui.services.surveys import (
@@ -25,6 +25,8 @@ from tp_tui.services.surveys import (
 from tp_tui.services.validation import ValidationFailed
 from tp_tui.settings import Settings, load_settings
 from tp_tui.survey_config import DEFAULT_SURVEY_CONFIG, SurveyConfig, survey_config_from
+
+from .old_files import file_at_version
 
 TODAY = date(2026, 11, 26)
 PARTICIPANT_CODES = ["availability", "listened_to", "right_help", "coordination", "own_influence"]
@@ -43,12 +45,7 @@ def counts() -> tuple[int, int]:
 
 
 def _version_4_file(path: Path) -> None:
-    old = SqliteDatabase(str(path), pragmas={"foreign_keys": 1})
-    with old.atomic():
-        for _, upgrade in steps()[:4]:
-            upgrade(old)
-        old.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-        old.execute_sql("PRAGMA user_version = 4")
+    old = file_at_version(path, 4)
     stamp = "2026-01-05T09:00:00+00:00"
     old.execute_sql(
         "INSERT INTO participant (name, search_text, sort_key, name_is_nickname, status, "
