@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -20,9 +18,6 @@ from tp_tui.views.errors import not_saved_message
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.participant_picker import ParticipantPicker
 
-if TYPE_CHECKING:
-    from tp_tui.app import TpApp
-
 
 class CallbackFormScreen(FormScreen[int | None]):
     """Dismisses with the new callback's id, or None when cancelled."""
@@ -36,10 +31,6 @@ class CallbackFormScreen(FormScreen[int | None]):
     def __init__(self, participant_id: int | None = None) -> None:
         super().__init__()
         self.participant_id = participant_id
-
-    @property
-    def tp(self) -> TpApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         name = ""

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tp_tui.i18n import format_datetime, format_time, long_day, t, weekday_name
@@ -16,11 +14,9 @@ from tp_tui.keys import key
 from tp_tui.phone import format_phone
 from tp_tui.services.callbacks import CallbackLine, callback_line, callback_section
 from tp_tui.text import cell
+from tp_tui.views.base import TpScreen
 from tp_tui.views.participants import NAME_WIDTH
 from tp_tui.widgets.lazy_table import LazyTable
-
-if TYPE_CHECKING:
-    from tp_tui.app import TpApp
 
 # Rows of a section read at a time; the tables show 12, the next page comes on scrolling.
 PAGE = 30
@@ -33,7 +29,7 @@ SECTIONS = (
 )
 
 
-class CallbacksScreen(Screen[None]):
+class CallbacksScreen(TpScreen[None]):
     """Every call owed, with the keys to return them."""
 
     CSS_PATH = "today.tcss"
@@ -44,10 +40,6 @@ class CallbacksScreen(Screen[None]):
         key("r", "refresh", "today.refresh", "callbacks.refresh"),
         key("p", "export", "export.callbacks", "callbacks.export"),
     ]
-
-    @property
-    def tp(self) -> TpApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -30,9 +29,6 @@ from tp_tui.views.errors import not_saved_message
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
 from tp_tui.widgets.participant_picker import ParticipantPicker
-
-if TYPE_CHECKING:
-    from tp_tui.app import TpApp
 
 FIELDS = ("participant", "when", "kind", "areas", "destination", "arena", "duration", "outcome")
 
@@ -90,10 +86,6 @@ class ContactFormScreen(FormScreen[ContactSaved | None]):
             stored = contact_input(contact_id)
             if stored is not None:
                 self.initial, self.version = stored
-
-    @property
-    def tp(self) -> TpApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         data = self.initial

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from tp_tui.i18n import t
 from tp_tui.keys import key
 from tp_tui.services.erasure import ErasureRefused, ErasureResult, erase, plan_erasure
 from tp_tui.text import literal, one_line
-
-if TYPE_CHECKING:
-    from tp_tui.app import TpApp
+from tp_tui.views.base import TpModalScreen
 
 
-class EraseScreen(ModalScreen[ErasureResult | None]):
+class EraseScreen(TpModalScreen[ErasureResult | None]):
     CSS_PATH = ["forms.tcss"]
     DEFAULT_CSS = (
         "EraseScreen { align: center middle; } EraseScreen .form { border: thick $error; }"
@@ -28,10 +23,6 @@ class EraseScreen(ModalScreen[ErasureResult | None]):
     def __init__(self, participant_id: int) -> None:
         super().__init__()
         self.participant_id = participant_id
-
-    @property
-    def tp(self) -> TpApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         plan = plan_erasure(self.participant_id)

@@ -7,17 +7,17 @@ from typing import Any, TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from tp_tui.i18n import t
+from tp_tui.views.base import TpModalScreen
 from tp_tui.widgets.confirm import ConfirmScreen
 
 ResultT = TypeVar("ResultT")
 
 
-class FormScreen(ModalScreen[ResultT]):
+class FormScreen(TpModalScreen[ResultT]):
     _initial: Any = None
     """What the form showed when it opened; set it in on_mount to ask before discarding."""
 

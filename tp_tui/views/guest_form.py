@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Input, Static
@@ -13,9 +11,6 @@ from tp_tui.keys import key
 from tp_tui.services.rounds import register_guest
 from tp_tui.services.validation import ValidationFailed
 from tp_tui.views.form_base import FormScreen
-
-if TYPE_CHECKING:
-    from tp_tui.app import TpApp
 
 
 class GuestFormScreen(FormScreen[int | None]):
@@ -27,10 +22,6 @@ class GuestFormScreen(FormScreen[int | None]):
         key("ctrl+s", "save", "form.save", "guest_form.save", priority=True),
         key("escape", "cancel", "form.cancel", "guest_form.cancel"),
     ]
-
-    @property
-    def tp(self) -> TpApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form"):

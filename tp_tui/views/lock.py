@@ -3,28 +3,19 @@ the passphrase is given again. Whatever was being typed stays underneath, unsave
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tp_tui.i18n import t
-
-if TYPE_CHECKING:
-    from tp_tui.app import TpApp
+from tp_tui.views.base import TpModalScreen
 
 
-class LockScreen(ModalScreen[None]):
+class LockScreen(TpModalScreen[None]):
     DEFAULT_CSS = """
     LockScreen { align: center middle; background: $background; }
     LockScreen > Vertical { width: 60; height: auto; border: thick $primary; padding: 1 2; }
     """
-
-    @property
-    def tp(self) -> TpApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Vertical():

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tp_tui.domain import CHECKLIST, Agency, ContactKind, ContactOutcome, LifeArea
@@ -21,6 +20,7 @@ from tp_tui.services.detail import (
     participant_detail,
 )
 from tp_tui.text import cell, literal, one_line
+from tp_tui.views.base import TpScreen
 from tp_tui.widgets.lazy_table import LazyTable
 
 # Older contacts read at a time as the history is scrolled (or with m).
@@ -32,10 +32,8 @@ INDENT = "\u00a0" * 4
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from tp_tui.app import TpApp
 
-
-class ParticipantDetailScreen(Screen[None]):
+class ParticipantDetailScreen(TpScreen[None]):
     """Read-only overview; the editing flows open from here."""
 
     CSS_PATH = "participant_detail.tcss"
@@ -66,10 +64,6 @@ class ParticipantDetailScreen(Screen[None]):
         """What the page shows, as last loaded."""
         self._history: list[ContactLine] = []
         """The contact lines in the table, newest first."""
-
-    @property
-    def tp(self) -> TpApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -30,9 +28,6 @@ from tp_tui.text import one_line
 from tp_tui.views.errors import not_saved_message
 from tp_tui.views.form_base import FormScreen
 
-if TYPE_CHECKING:
-    from tp_tui.app import TpApp
-
 
 class ParticipantFormScreen(FormScreen[int | None]):
     """Dismisses with the saved participant's id, or None when cancelled."""
@@ -48,10 +43,6 @@ class ParticipantFormScreen(FormScreen[int | None]):
         self.participant_id = participant_id
         self.original: Participant | None = None
         self._initial: ParticipantInput | None = None
-
-    @property
-    def tp(self) -> TpApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         title = (

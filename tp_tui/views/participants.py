@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on
 from textual.app import ComposeResult
 from textual.coordinate import Coordinate
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from tp_tui.domain import ParticipantStatus
@@ -23,10 +20,8 @@ from tp_tui.services.participants import (
     set_archived,
 )
 from tp_tui.text import cell, one_line
+from tp_tui.views.base import TpScreen
 from tp_tui.widgets.lazy_table import LazyTable
-
-if TYPE_CHECKING:
-    from tp_tui.app import TpApp
 
 # Rows read at a time: a little more than a tall screen; the next page comes on scrolling.
 PAGE = 60
@@ -36,7 +31,7 @@ FIND_WITHIN = 500
 NAME_WIDTH = 26
 
 
-class ParticipantsScreen(Screen[None]):
+class ParticipantsScreen(TpScreen[None]):
     """All participants in Norwegian alphabetical order."""
 
     CSS_PATH = "participants.tcss"
@@ -60,10 +55,6 @@ class ParticipantsScreen(Screen[None]):
 
     _listed: str | None = None
     """The search the loaded rows are for (None before the first load)."""
-
-    @property
-    def tp(self) -> TpApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -3,8 +3,6 @@ status, and how each life area stands (1–5)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
@@ -20,9 +18,6 @@ from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.text import literal, one_line
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
-
-if TYPE_CHECKING:
-    from tp_tui.app import TpApp
 
 
 class PlanForm(FormScreen[bool | None]):
@@ -40,10 +35,6 @@ class PlanForm(FormScreen[bool | None]):
         super().__init__()
         self.participant_id = participant_id
         self.item_id = item_id
-
-    @property
-    def tp(self) -> TpApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form"):

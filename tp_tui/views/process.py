@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tp_tui.domain import Stage
@@ -14,14 +11,12 @@ from tp_tui.i18n import t
 from tp_tui.keys import key
 from tp_tui.services.process import process_board
 from tp_tui.text import cell
-
-if TYPE_CHECKING:
-    from tp_tui.app import TpApp
+from tp_tui.views.base import TpScreen
 
 COLUMNS = tuple(stage for stage in Stage if stage != Stage.CLOSE)
 
 
-class ProcessScreen(Screen[None]):
+class ProcessScreen(TpScreen[None]):
     DEFAULT_CSS = """
     #board { height: 1fr; }
     #board Vertical { width: 1fr; height: 1fr; }
@@ -33,10 +28,6 @@ class ProcessScreen(Screen[None]):
         key("right", "column(1)", "process.right", "process.right", show=False),
         key("s", "stage", "process.change_stage", "process.stage"),
     ]
-
-    @property
-    def tp(self) -> TpApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()

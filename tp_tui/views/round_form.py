@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -19,9 +18,6 @@ from tp_tui.text import one_line
 from tp_tui.views.errors import not_saved_message
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
-
-if TYPE_CHECKING:
-    from tp_tui.app import TpApp
 
 FIELDS = ("place", "day", "start", "minutes", "conversations", "new_people")
 
@@ -48,10 +44,6 @@ class RoundFormScreen(FormScreen[RoundSaved | None]):
         super().__init__()
         self.place_id = place_id
         self.day = day
-
-    @property
-    def tp(self) -> TpApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         today = self.tp.clock.today()

@@ -7,22 +7,21 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tp_tui.i18n import format_date, t
 from tp_tui.keys import key
 from tp_tui.services.rounds import GridCell, RoundsGrid, rounds_grid
 from tp_tui.text import cell
+from tp_tui.views.base import TpScreen
 
 if TYPE_CHECKING:
-    from tp_tui.app import TpApp
     from tp_tui.views.round_form import RoundSaved
 
 WEEKS = 8
 
 
-class RoundsScreen(Screen[None]):
+class RoundsScreen(TpScreen[None]):
     CSS_PATH = "rounds.tcss"
     BINDINGS = [
         key("n", "log", "rounds.log", "rounds.log"),
@@ -36,10 +35,6 @@ class RoundsScreen(Screen[None]):
         super().__init__()
         self.weeks_back = 0
         self.grid: RoundsGrid | None = None
-
-    @property
-    def tp(self) -> TpApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()

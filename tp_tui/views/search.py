@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from tp_tui.i18n import format_datetime, t
@@ -23,6 +22,7 @@ from tp_tui.keys import key
 from tp_tui.models import db
 from tp_tui.services.search import MIN_WORD_CHARS, SearchHit, long_enough, search
 from tp_tui.text import cell
+from tp_tui.views.base import TpModalScreen
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
@@ -73,7 +73,7 @@ def open_hit(app: TpApp, hit: SearchHit) -> None:
             flows.edit_contact(app, hit.id)
 
 
-class SearchScreen(ModalScreen[None]):
+class SearchScreen(TpModalScreen[None]):
     CSS_PATH = ["forms.tcss"]
     DEFAULT_CSS = """
     SearchScreen { align: center middle; }
@@ -89,10 +89,6 @@ class SearchScreen(ModalScreen[None]):
         self.shown_text: str | None = None
         """What the results on screen were found for; None before the first search."""
         self._thread = SearchThread()
-
-    @property
-    def tp(self) -> TpApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):

@@ -6,10 +6,8 @@ Nothing here shows a name: the figures are counts, and counts of 1–4 people sh
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
@@ -20,15 +18,13 @@ from tp_tui.keys import key
 from tp_tui.services.statistics import PeriodStats, period_stats
 from tp_tui.services.stats_period import preset, which_preset
 from tp_tui.text import cell
+from tp_tui.views.base import TpScreen
 from tp_tui.views.stats_charts import draw
-
-if TYPE_CHECKING:
-    from tp_tui.app import TpApp
 
 TABS = ("figures", "weeks", "stages", "areas")
 
 
-class StatisticsScreen(Screen[None]):
+class StatisticsScreen(TpScreen[None]):
     DEFAULT_CSS = """
     #period { height: auto; padding: 0 1; text-style: bold; }
     #note { height: auto; padding: 0 1; color: $text-muted; }
@@ -61,10 +57,6 @@ class StatisticsScreen(Screen[None]):
         self.start: date | None = None
         self.end: date | None = None
         self.stats: PeriodStats | None = None
-
-    @property
-    def tp(self) -> TpApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()

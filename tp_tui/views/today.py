@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tp_tui.domain import ContactKind
@@ -25,17 +23,15 @@ from tp_tui.services.today import (
     today_overview,
 )
 from tp_tui.text import cell
+from tp_tui.views.base import TpScreen
 from tp_tui.views.participants import NAME_WIDTH
 from tp_tui.widgets.lazy_table import LazyTable
-
-if TYPE_CHECKING:
-    from tp_tui.app import TpApp
 
 # Rows of a list read at a time; the tables show 12, the next page comes on scrolling.
 PAGE = 30
 
 
-class TodayScreen(Screen[None]):
+class TodayScreen(TpScreen[None]):
     """Date and week, then the sections a trust person checks at the end of the day."""
 
     CSS_PATH = "today.tcss"
@@ -47,10 +43,6 @@ class TodayScreen(Screen[None]):
 
     _now: datetime
     """When the lists were read: their next pages are read as of then, so they follow on."""
-
-    @property
-    def tp(self) -> TpApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -1,0 +1,24 @@
+"""Base classes for tp-tui's screens: the running app, typed as TpApp, as ``self.tp``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar
+
+from textual.screen import ModalScreen, Screen
+
+if TYPE_CHECKING:
+    from tp_tui.app import TpApp
+
+ResultT = TypeVar("ResultT")
+
+
+class TpScreen(Screen[ResultT]):
+    @property
+    def tp(self) -> TpApp:
+        return self.app  # type: ignore[return-value]
+
+
+class TpModalScreen(ModalScreen[ResultT]):
+    @property
+    def tp(self) -> TpApp:
+        return self.app  # type: ignore[return-value]
