@@ -16,7 +16,7 @@ from typing import Any
 from tp_tui import __version__
 from tp_tui.clock import Clock, clock_from_env
 from tp_tui.i18n import detect_language, set_language, t
-from tp_tui.paths import config_file, data_dir, database_path
+from tp_tui.paths import config_file, data_dir, database_path, server_url
 from tp_tui.settings import Settings, load_settings
 
 EXIT_BAD_INPUT = 2
@@ -129,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("import", t("import.help.command"), _arguments("importer", "add_kinds", [shared]))
     command("encrypt", t("cli.help.encrypt"))
     command("decrypt", t("cli.help.decrypt"))
+    command("migrate-to", t("transfer.help.command"), _arguments("migrate_to", "add_arguments"))
     return parser
 
 
@@ -146,6 +147,9 @@ def _open(args: argparse.Namespace, clock: Clock) -> bool:
     """Open the chosen database; on a problem, say so plainly and return False."""
     from tp_tui.db import StorageError, ensure_private_dir, open_database
 
+    url = server_url(args.db, args.demo)
+    if url is not None:
+        return _open_server(url)
     path = database_path(args.db, args.demo)
     if args.demo or not (args.db or os.environ.get("TP_TUI_DB")):
         ensure_private_dir(data_dir())
@@ -180,6 +184,23 @@ def _open(args: argparse.Namespace, clock: Clock) -> bool:
         if is_empty():
             fill_demo(clock)
     return True
+
+
+def _open_server(url: str) -> bool:
+    """A team's database on PostgreSQL: no file, no page check, no passphrase (see server.py)."""
+    from tp_tui.db import StorageError, open_database
+
+    try:
+        open_database(url)
+    except StorageError as error:
+        print(t(error.key, **error.params), file=sys.stderr)
+        return False
+    return True
+
+
+# File commands that have no meaning for a server database (the server's owner backs it up,
+# restores it and encrypts its disk); `tp backup` runs pg_dump instead.
+FILE_ONLY_COMMANDS = ("restore", "encrypt", "decrypt")
 
 
 PASSPHRASE_TRIES = 3
@@ -246,10 +267,14 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.reset and not args.demo:
         parser.error(t("cli.error.reset_without_demo"))
     clock = clock_from_env(os.environ.get("TP_TUI_NOW"))
+    url = server_url(args.db, args.demo)
+    if url is not None and args.command in FILE_ONLY_COMMANDS:
+        print(t("postgres.error.file_only", command=args.command), file=sys.stderr)
+        return EXIT_BAD_INPUT
     # Restoring must work when the current file is damaged: it is not opened first.
     if args.command != "restore" and not _open(args, clock):
         return EXIT_STORAGE
-    if args.command not in ("backup", "restore"):
+    if url is None and args.command not in ("backup", "restore"):
         # A backup on start (when the newest is old enough); `restore` lists them unchanged.
         from tp_tui.services.autobackup import backup_if_due
 
@@ -279,6 +304,7 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "audit": ("tp_tui.commands.privacy", "audit_command"),
     "encrypt": ("tp_tui.commands.encryption", "encrypt_command"),
     "decrypt": ("tp_tui.commands.encryption", "decrypt_command"),
+    "migrate-to": ("tp_tui.commands.migrate_to", "migrate_to_command"),
 }
 
 
@@ -287,6 +313,10 @@ def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace, Settings
         from tp_tui.commands.participants import add_command, list_command
 
         return add_command if args.action == "add" else list_command
+    if args.command == "backup" and server_url(args.db, args.demo) is not None:
+        from tp_tui.commands.server_backup import server_backup_command
+
+        return server_backup_command
     if args.command in HANDLERS:
         module, function = HANDLERS[args.command]
         handler: Callable[[argparse.Namespace, Settings, Clock], int] = getattr(
@@ -299,11 +329,13 @@ def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace, Settings
 def _run_app(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     from tp_tui.app import TpApp
 
-    app = TpApp(
-        settings=settings, clock=clock, demo=args.demo, db_path=database_path(args.db, args.demo)
-    )
+    # A server database has no file: no automatic file backups, nothing to restore from here.
+    on_server = server_url(args.db, args.demo) is not None
+    path = None if on_server else database_path(args.db, args.demo)
+    app = TpApp(settings=settings, clock=clock, demo=args.demo, db_path=path)
     app.run()
     if app.damaged is not None:
         print(t(app.damaged.key, **app.damaged.params), file=sys.stderr)
-        _offer_restore(database_path(args.db, args.demo))
+        if path is not None:
+            _offer_restore(path)
     return app.return_code or 0

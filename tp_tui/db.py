@@ -24,11 +24,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from peewee import Database, SqliteDatabase
 from peewee import DatabaseError as PeeweeDatabaseError
-from peewee import SqliteDatabase
 
 from tp_tui.migrations import LATEST_VERSION, steps
 from tp_tui.models import db
+from tp_tui.server import is_server_url
 
 # "TPTU" in the SQLite header marks a tp-tui file (PRAGMA application_id).
 APPLICATION_ID = 0x54505455
@@ -289,13 +290,16 @@ def migrate(database: SqliteDatabase) -> None:
         database.execute_sql("PRAGMA foreign_keys = ON")
 
 
-def open_database(path: Path, passphrase: str | None = None) -> SqliteDatabase:
+def open_database(path: Path | str, passphrase: str | None = None) -> Database:
     """Open (or create) the tp-tui database at ``path`` and bind the models to it.
 
     An encrypted (SQLCipher) file needs ``passphrase``; without one this raises
     StorageError("storage.error.encrypted"). With a passphrase a new file is created encrypted;
     a plain file stays plain. An empty passphrase is refused before anything is opened.
+    A ``postgresql://`` URL opens a team's database on a server instead (tp_tui.server).
     """
+    if is_server_url(path):
+        return _open_server(str(path), passphrase)
     path = Path(path)
     if passphrase is not None:
         check_passphrase(passphrase)
@@ -332,6 +336,19 @@ def open_database(path: Path, passphrase: str | None = None) -> SqliteDatabase:
     # unless it is just as tp-tui left it after the last check.
     known_good = not exists or migrated or _matches_stamp(path)
     _integrity.reset(path, ok=True if known_good else None)
+    return database
+
+
+def _open_server(url: str, passphrase: str | None) -> Database:
+    """The server checks its own pages: nothing waits for a check, and no stamp is written."""
+    from tp_tui.server import open_server
+
+    if passphrase is not None:
+        raise StorageError("postgres.error.passphrase")
+    database = open_server(url)
+    db.initialize(database)
+    with _integrity.lock:
+        _integrity.ok, _integrity.path = True, ""
     return database
 
 

@@ -29,6 +29,7 @@ from tp_tui.models import (
     Goal,
     GoalEvent,
     GroupMember,
+    Handover,
     IndividualPlan,
     MeetingPlace,
     Participant,
@@ -565,6 +566,38 @@ class _Demo:
             "logged_by": self.tp.id, "created_at": received, "updated_at": done or received,
         })  # fmt: skip
 
+    def team(self) -> None:
+        """Two fictional colleagues, each responsible for some participants (by turn, not by
+        chance, so the rest of the demo stays the same): Today's "mine / the team's" and the
+        handover have something to show. The demo's own trust person has no login, so whoever
+        opens the demo is it."""
+        eva = TrustPerson.create(
+            name="Eva Solheim", initials="ES", login="eva.solheim", present_on=self.today,
+            created_at=self.now,
+        )  # fmt: skip
+        tor = TrustPerson.create(
+            name="Tor Brekke", initials="TB", login="tor.brekke", created_at=self.now
+        )
+        rows = Participant.select(Participant.id, Participant.status).order_by(Participant.id)
+        handed = False
+        for index, row in enumerate(rows):
+            participant = row.id
+            colleague = {1: eva, 3: tor}.get(index % 4)
+            if colleague is None:
+                continue
+            Participant.update(responsible=colleague).where(Participant.id == participant).execute()
+            Contact.update(logged_by=colleague).where(Contact.participant == participant).execute()
+            Callback.update(logged_by=colleague).where(
+                Callback.participant == participant
+            ).execute()
+            if colleague is eva and row.status == "active" and not handed:
+                handed = True
+                Handover.create(
+                    participant=participant, from_person=self.tp, to_person=eva,
+                    handed_on=self.ago(30), note="Eva tar over mens jeg har permisjon",
+                    recorded_at=self.at(self.ago(30), 14),
+                )  # fmt: skip
+
 
 def is_empty() -> bool:
     """No participants in the bound database."""
@@ -606,4 +639,5 @@ def fill_demo(clock: Clock, seed: int = 48) -> None:
         demo.done_callbacks()
         demo.open_callbacks(reachable)
         demo.flush(Callback)
+        demo.team()
         fill_demo_surveys(clock.now().date(), seed)

@@ -42,6 +42,8 @@ CATALOGUE_PARTS = (
     "_report",
     "_survey",
     "_search",
+    "_team",
+    "_postgres",
 )
 
 

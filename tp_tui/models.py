@@ -56,9 +56,15 @@ class TrustPerson(BaseModel):
     name = TextField()
     initials = TextField(default="")
     created_at = MomentField()
+    # Made by migration m0007: found by login name; present_on is the last day "at work".
+    login = TextField(default="", index=True)
+    active = BooleanField(default=True)
+    present_on = DateField(null=True)
 
 
 class Participant(BaseModel):
+    responsible_id: int | None
+
     name = TextField()
     # Folded name, initials and phone digits: LIKE folds only ASCII, so search runs on this.
     search_text = TextField(default="", index=True)
@@ -191,6 +197,8 @@ class Callback(BaseModel):
 
     participant_id: int | None
     contact_id: int | None
+    logged_by_id: int | None
+    assigned_to_id: int | None
     participant = ForeignKeyField(Participant, null=True, backref="callbacks", on_delete="CASCADE")
     caller_name = TextField(default="")
     caller_phone = TextField(null=True)
@@ -202,6 +210,10 @@ class Callback(BaseModel):
     contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL")
     rescheduled_from = ForeignKeyField("self", null=True, on_delete="SET NULL")
     logged_by = ForeignKeyField(TrustPerson, null=True, on_delete="SET NULL")
+    # The colleague the call was handed to (m0007); None: it is owed by whoever logged it.
+    assigned_to = ForeignKeyField(
+        TrustPerson, null=True, on_delete="SET NULL", backref="assigned_callbacks"
+    )
     created_at = MomentField()
     updated_at = MomentField()
     version = IntegerField(default=1)
@@ -354,3 +366,21 @@ class SurveyAnswer(BaseModel):
 
 
 ALL_MODELS += (SurveyResponse, SurveyAnswer)
+
+
+class Handover(BaseModel):
+    """A participant handed from one trust person to another (m0007); rows are only added."""
+
+    participant_id: int
+
+    participant = ForeignKeyField(Participant, backref="handovers", on_delete="CASCADE")
+    from_person = ForeignKeyField(
+        TrustPerson, null=True, on_delete="SET NULL", backref="handed_from"
+    )
+    to_person = ForeignKeyField(TrustPerson, null=True, on_delete="SET NULL", backref="handed_to")
+    handed_on = DateField()
+    note = TextField(default="")
+    recorded_at = MomentField()
+
+
+ALL_MODELS += (Handover,)

@@ -27,8 +27,19 @@ def demo_db_path() -> Path:
     return data_dir() / "demo.db"
 
 
+def server_url(cli_path: str | None = None, demo: bool = False) -> str | None:
+    """The ``postgresql://`` URL from ``--db`` or ``TP_TUI_DB``; None for a file (or the demo)."""
+    from tp_tui.server import is_server_url
+
+    chosen = None if demo else cli_path or os.environ.get(DB_ENV)
+    return chosen if chosen and is_server_url(chosen) else None
+
+
 def database_path(cli_path: str | None = None, demo: bool = False) -> Path:
-    """The database to open: the demo file, ``--db``, ``TP_TUI_DB``, or the default file."""
+    """The database file to open: the demo file, ``--db``, ``TP_TUI_DB``, or the default file.
+
+    For a server database (see :func:`server_url`) there is no file: callers ask first.
+    """
     if demo:
         return demo_db_path()
     chosen = cli_path or os.environ.get(DB_ENV)

@@ -23,7 +23,7 @@ async def test_opens_on_today_with_date_and_week(demo_db: Path, clock: FrozenClo
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.screen, TodayScreen)
         day_line = app.screen.query_one("#day-line", Static)
-        assert str(day_line.render()) == "Thursday 26.11.2026 · week 48"
+        assert str(day_line.render()) == "Thursday 26.11.2026 · week 48 · Mine"
         callbacks = app.screen.query_one("#callbacks", DataTable)
         assert any("OVERDUE" in text for text in column(callbacks))
         await pilot.press("f3")
@@ -97,7 +97,8 @@ async def test_norwegian_interface(demo_db: Path, clock: FrozenClock) -> None:
     app = TpApp(clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         assert (
-            str(app.screen.query_one("#day-line", Static).render()) == "torsdag 26.11.2026 · uke 48"
+            str(app.screen.query_one("#day-line", Static).render())
+            == "torsdag 26.11.2026 · uke 48 · Mine"
         )
         await pilot.press("f3")
         descriptions = {b.description for (_, b, _, _) in app.active_bindings.values()}

@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from peewee import IntegrityError, PostgresqlDatabase
+from peewee import IntegrityError
 
 from tp_tui.clock import FrozenClock
 from tp_tui.commands.privacy import (
@@ -21,7 +21,6 @@ from tp_tui.commands.privacy import (
 )
 from tp_tui.db import close_database, open_database, write
 from tp_tui.migrations import LATEST_VERSION
-from tp_tui.migrations.m0004_audit_guard import upgrade as upgrade_to_4
 from tp_tui.models import AuditEvent, Participant, db
 from tp_tui.services.audit import AuditLine, record, trail
 from tp_tui.services.erasure import backup_folder, erase
@@ -98,10 +97,6 @@ def test_upgrade_from_version_3_keeps_every_row(tmp_path: Path) -> None:
             AuditEvent.delete().execute()
     finally:
         close_database()
-
-
-def test_the_step_does_nothing_on_another_database() -> None:
-    upgrade_to_4(PostgresqlDatabase("tp_tui_nowhere", host="203.0.113.1", connect_timeout=1))
 
 
 # The commands, called as the CLI calls them.

@@ -84,7 +84,10 @@ def test_upgrade_from_version_5_keeps_every_row_and_adds_the_indexes(tmp_path: P
     try:
         assert db.execute_sql("PRAGMA user_version").fetchone()[0] == LATEST_VERSION >= 6
         for table, rows in before.items():
-            assert db.execute_sql(f"SELECT * FROM {table} ORDER BY rowid").fetchall() == rows
+            # Later versions add columns at the end (m0007: callback.assigned_to_id): the
+            # columns of version 5 hold the same values.
+            after = db.execute_sql(f"SELECT * FROM {table} ORDER BY rowid").fetchall()
+            assert [row[: len(rows[0])] for row in after] == rows if rows else after == rows
         indexes = _indexes("participant")
         for name, columns in SCREEN_INDEXES.items():
             assert indexes[name] == columns

@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from peewee import IntegrityError, PostgresqlDatabase
+from peewee import IntegrityError
 
 from tp_tui.clock import FrozenClock
 from tp_tui.db import close_database, open_database, write
 from tp_tui.folding import search_text, sort_key
 from tp_tui.migrations import LATEST_VERSION
-from tp_tui.migrations.m0003_search_index import upgrade as upgrade_to_3
 from tp_tui.models import Callback, Contact, Participant, db
 from tp_tui.services.search import (
     KINDS,
@@ -468,11 +467,6 @@ def test_upgrade_makes_existing_rows_searchable(tmp_path: Path) -> None:
         index_is_sound()
     finally:
         close_database()
-
-
-def test_the_step_does_nothing_on_another_database() -> None:
-    # Never connected: any statement would fail to reach a server.
-    upgrade_to_3(PostgresqlDatabase("tp_tui_nowhere", host="203.0.113.1", connect_timeout=1))
 
 
 def file_bytes(path: Path) -> bytes:

@@ -52,7 +52,7 @@ MESSAGES: dict[str, str] = {
     "the app opens.",
     "cli.error.reset_without_demo": "--reset only works with --demo; your own database is "
     "never reset.",
-    "cli.help.db": "database file to use (also TP_TUI_DB)",
+    "cli.help.db": "database file, or postgresql://user@host/name for a team's server (also TP_TUI_DB)",
     "cli.help.demo": "use the separate demo database with fictional participants",
     "cli.help.reset": "with --demo: make the demo database afresh",
     "cli.help.lang": "interface language: nb (Norwegian bokmål) or en (English)",

@@ -50,7 +50,7 @@ MESSAGES: dict[str, str] = {
     "cli.description": "tp-tui: tillitspersonens dag i terminalen. Uten kommando åpnes programmet.",
     "cli.error.reset_without_demo": "--reset virker bare med --demo; din egen database "
     "tilbakestilles aldri.",
-    "cli.help.db": "databasefil som skal brukes (også TP_TUI_DB)",
+    "cli.help.db": "databasefil, eller postgresql://bruker@vert/navn for teamets server (også TP_TUI_DB)",
     "cli.help.demo": "bruk den egne demodatabasen med oppdiktede deltakere",
     "cli.help.reset": "med --demo: lag demodatabasen på nytt",
     "cli.help.lang": "språk: nb (norsk bokmål) eller en (engelsk)",

@@ -17,6 +17,7 @@ MIGRATION_MODULES: tuple[str, ...] = (
     "m0004_audit_guard",
     "m0005_surveys",
     "m0006_screen_indexes",
+    "m0007_team",
 )
 
 LATEST_VERSION = len(MIGRATION_MODULES)

@@ -40,7 +40,11 @@ deletes a row without firing its delete trigger is covered by INSERT OR REPLACE 
 A later migration that rebuilds contact, participant or callback (new table, copy, drop, rename)
 loses these triggers with the old table and must call ``create_triggers`` again.
 
-On anything but SQLite (a PostgreSQL port) this step does nothing: that port needs its own index.
+On PostgreSQL there is no second copy at all: an expression index (GIN over
+``to_tsvector('simple', column)``) on each of the three tables finds the words, so a deleted or
+edited row takes its words with it, exactly and at once, with no trigger to keep in step.
+``simple`` lowercases with the database's character type (a UTF-8 one folds "Ø" to "ø") and,
+like the SQLite tokenizer above, keeps å, æ, ø and other accents as they are.
 """
 
 from __future__ import annotations
@@ -98,8 +102,22 @@ def fill_index(database: Any) -> None:
         )
 
 
+# The text search configuration; tp_tui.services.search_server queries with the same one.
+PG_CONFIG = "simple"
+
+
+def create_server_indexes(database: Any) -> None:
+    """PostgreSQL: one expression index per source column (the same expression search uses)."""
+    for _, table, column in SOURCES:
+        database.execute_sql(
+            f"CREATE INDEX {table}_{column}_search ON {table} "
+            f"USING gin (to_tsvector('{PG_CONFIG}', {column}))"
+        )
+
+
 def upgrade(database: Any) -> None:
     if not isinstance(database, SqliteDatabase):
+        create_server_indexes(database)
         return
     create_index(database)
     create_triggers(database)

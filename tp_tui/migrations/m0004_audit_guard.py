@@ -6,8 +6,8 @@ ids and actions, never names or notes, so they may (and must) outlive an erased 
 access request after erasure can still be answered with "erased on …". There is no foreign key
 from ``audit_event`` to ``participant``, so erasing a participant leaves these rows alone.
 
-Existing rows are kept as they are. On anything but SQLite this step does nothing: that port
-needs its own guard (a rule or a revoked privilege).
+Existing rows are kept as they are. On PostgreSQL one trigger function does the same, for each
+row updated or deleted (a TRUNCATE needs the table's owner, who could drop the trigger anyway).
 """
 
 from __future__ import annotations
@@ -19,8 +19,18 @@ from peewee import SqliteDatabase
 MESSAGE = "audit trail is append-only"
 
 
+SERVER_STATEMENTS: tuple[str, ...] = (
+    "CREATE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+    f"$$ BEGIN RAISE EXCEPTION '{MESSAGE}'; END $$",
+    "CREATE TRIGGER audit_event_no_change BEFORE UPDATE OR DELETE ON audit_event "
+    "FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()",
+)
+
+
 def upgrade(database: Any) -> None:
     if not isinstance(database, SqliteDatabase):
+        for statement in SERVER_STATEMENTS:
+            database.execute_sql(statement)
         return
     for event in ("UPDATE", "DELETE"):
         database.execute_sql(

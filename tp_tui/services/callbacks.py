@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from peewee import JOIN, ModelSelect
+from peewee import JOIN, Expression, ModelSelect
 
 from tp_tui.clock import OSLO, Clock
 from tp_tui.dates import DateParseError, parse_datetime, week_bounds
@@ -15,6 +15,7 @@ from tp_tui.models import Callback, Participant
 from tp_tui.phone import PhoneError, normalize_phone
 from tp_tui.services.history import record_revision, revised
 from tp_tui.services.moments import day_bounds, is_overdue
+from tp_tui.services.team import current_trust_person_id
 from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.settings import Settings
 
@@ -42,6 +43,8 @@ class CallbackLine:
     done_at: datetime | None
     outcome: str | None
     overdue: bool
+    assigned_to_id: int | None = None
+    """The colleague the call was handed to (None: whoever logged it owes it)."""
 
 
 @dataclass(frozen=True)
@@ -89,8 +92,10 @@ def register_callback(data: CallbackInput, clock: Clock, settings: Settings) -> 
     """Note a call owed; due today by default."""
     now = clock.now()
     due, phone = validate_callback(data, now, settings)
+    logged_by = current_trust_person_id(clock)
     with write():
         callback = Callback.create(
+            logged_by=logged_by,
             participant=data.participant_id,
             caller_name=data.caller_name.strip() if data.participant_id is None else "",
             caller_phone=phone,
@@ -138,6 +143,8 @@ def reschedule_callback(callback_id: int, due: str, clock: Clock, settings: Sett
             received_at=old.received_at,
             due_at=new_due,
             rescheduled_from=old.id,
+            logged_by=old.logged_by_id,
+            assigned_to=old.assigned_to_id,
             created_at=now,
             updated_at=now,
         )
@@ -158,6 +165,7 @@ def _line(callback: Callback, now: datetime) -> CallbackLine:
         done_at=callback.done_at,
         outcome=callback.outcome,
         overdue=is_overdue(callback.due_at, callback.done_at, now),
+        assigned_to_id=callback.assigned_to_id,
     )
 
 
@@ -252,17 +260,25 @@ def returned_same_day(received_at: datetime, done_at: datetime) -> bool:
     return done_at.astimezone(OSLO).date() == received_at.astimezone(OSLO).date()
 
 
+def owed_by(person_id: int) -> Expression:
+    """Calls that are the trust person's to return: handed to them, or logged by them and not
+    handed on. Calls logged before anyone was recorded belong to everyone."""
+    not_handed = Callback.assigned_to.is_null() & (
+        (Callback.logged_by == person_id) | Callback.logged_by.is_null()
+    )
+    return (Callback.assigned_to == person_id) | not_handed
+
+
 def due_callbacks(
-    now: datetime, limit: int | None = None, offset: int = 0
+    now: datetime, limit: int | None = None, offset: int = 0, mine: int | None = None
 ) -> tuple[CallbackLine, ...]:
     """Open callbacks due by the end of today, overdue first, oldest first; ``limit`` and
-    ``offset`` give one page of them."""
+    ``offset`` give one page of them; with ``mine``, only those owed by that trust person."""
     _, end = day_bounds(now.date())
-    query = (
-        _query()
-        .where(Callback.done_at.is_null() & (Callback.due_at < end))
-        .order_by(Callback.due_at, Callback.id)
-    )
+    condition = Callback.done_at.is_null() & (Callback.due_at < end)
+    if mine is not None:
+        condition &= owed_by(mine)
+    query = _query().where(condition).order_by(Callback.due_at, Callback.id)
     if limit is not None:
         query = query.limit(limit).offset(offset)
     return tuple(_line(c, now) for c in query)

@@ -18,7 +18,9 @@ from tp_tui.domain import (
     mask_to_areas,
 )
 from tp_tui.models import Contact, Participant, db
+from tp_tui.services.conflicts import ChangedSince, check_version
 from tp_tui.services.history import insert_record, record_revision, revised, snapshot
+from tp_tui.services.team import current_trust_person_id
 from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.settings import Settings
 
@@ -183,16 +185,23 @@ def log_contact(data: ContactInput, clock: Clock, settings: Settings | None = No
     """Validate and save a new contact in one committed transaction."""
     now = clock.now()
     clean = validate_contact(data, now)
+    logged_by = current_trust_person_id(clock)
     with write():
-        contact = Contact(created_at=now, updated_at=now)
+        contact = Contact(created_at=now, updated_at=now, logged_by=logged_by)
         _apply(contact, clean, settings or Settings())
         insert_record(contact)
         record_revision(contact, "create", now, clean.participant_id)
     return contact
 
 
-class ContactChangedElsewhere(Exception):
-    """The contact was saved by someone else after it was opened; nothing was overwritten."""
+ContactChangedElsewhere = ChangedSince
+"""The contact was saved by someone else after it was opened; nothing was overwritten."""
+
+# The fields the contact form shows, as compared when a save meets someone else's.
+FORM_FIELDS = (
+    "participant", "at", "kind", "arena", "destination", "destination_note", "duration_minutes",
+    "life_areas", "outcome", "note",
+)  # fmt: skip
 
 
 def update_contact(
@@ -207,8 +216,7 @@ def update_contact(
     clean = validate_contact(data, now)
     with write():
         contact = Contact.get_by_id(contact_id)
-        if expected_version is not None and contact.version != expected_version:
-            raise ContactChangedElsewhere(contact_id)
+        check_version(contact, expected_version, FORM_FIELDS)
         with revised(contact, now, clean.participant_id):
             _apply(contact, clean, settings or Settings())
     return contact

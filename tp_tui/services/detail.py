@@ -22,7 +22,9 @@ from tp_tui.models import (
     Participant,
     StageRecord,
 )
+from tp_tui.services.handover import HandoverLine, handovers_for
 from tp_tui.services.moments import is_overdue
+from tp_tui.services.team import trust_person_name
 
 RECENT_CONTACTS = 10
 
@@ -92,6 +94,9 @@ class ParticipantDetail:
     open_callbacks: tuple[CallbackLine, ...]
     group_meetings: tuple[date, ...] = ()  # newest first
     first_contact_on: date | None = None
+    responsible: str = ""
+    """The responsible trust person's name; empty when nobody is named."""
+    handovers: tuple[HandoverLine, ...] = ()  # newest first
 
 
 @cache
@@ -209,4 +214,6 @@ def participant_detail(
             .limit(5)
         ),
         first_contact_on=participant.first_contact_on,
+        responsible=trust_person_name(participant.responsible_id),
+        handovers=handovers_for(participant_id),
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import json
 import os
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -36,6 +37,7 @@ from tp_tui.models import (
     Goal,
     GoalEvent,
     GroupMember,
+    Handover,
     IndividualPlan,
     Participant,
     Revision,
@@ -95,18 +97,39 @@ def _revision_ids(participant_id: int, contacts: list[int], callbacks: list[int]
         ("contact", contacts),
         ("callback", callbacks),
     ]
-    clauses = [
-        "participant_id = ?",
-        "(json_valid(data) AND json_extract(data, '$.participant') = ?)",
-    ]
-    params: list[object] = [participant_id, participant_id]
+    sqlite = isinstance(db.obj, SqliteDatabase)
+    mark = db.param  # "?" on SQLite, "%s" on PostgreSQL
+    clauses = [f"participant_id = {mark}"]
+    params: list[object] = [participant_id]
+    if sqlite:
+        clauses.append(f"(json_valid(data) AND json_extract(data, '$.participant') = {mark})")
+        params.append(participant_id)
     for entity, ids in entity_rows:
         if ids:
-            marks = ", ".join("?" for _ in ids)
-            clauses.append(f"(entity = ? AND entity_id IN ({marks}))")
+            marks = ", ".join(mark for _ in ids)
+            clauses.append(f"(entity = {mark} AND entity_id IN ({marks}))")
             params += [entity, *ids]
     sql = f"SELECT id FROM revision WHERE {' OR '.join(clauses)}"
-    return [row[0] for row in db.execute_sql(sql, params).fetchall()]
+    found = [row[0] for row in db.execute_sql(sql, params).fetchall()]
+    if not sqlite:
+        found = sorted(set(found) | set(_snapshot_revision_ids(participant_id)))
+    return found
+
+
+def _snapshot_revision_ids(participant_id: int) -> list[int]:
+    """PostgreSQL: snapshots naming the participant, read in Python (the column is text that
+    may not be valid JSON, and PostgreSQL 15 has no test for that which cannot raise)."""
+    sql = "SELECT id, data FROM revision WHERE position('\"participant\"' in data) > 0"
+    found = []
+    for revision_id, data in db.execute_sql(sql).fetchall():
+        try:
+            snapshot = json.loads(data)
+        except ValueError:
+            continue
+        owner = snapshot.get("participant") if isinstance(snapshot, dict) else None
+        if type(owner) is int and owner == participant_id:
+            found.append(int(revision_id))
+    return found
 
 
 def _targets(participant_id: int) -> dict[str, list[int]]:
@@ -175,6 +198,8 @@ def erase(participant_id: int, typed_name: str, clock: Clock) -> ErasureResult:
             model = MODELS[table]
             for start in range(0, len(ids), 500):  # stay under SQLite's variable limit
                 model.delete().where(model.id.in_(ids[start : start + 500])).execute()
+        # Handovers (m0007) may carry a note about the person: they go too.
+        Handover.delete().where(Handover.participant == participant_id).execute()
         participant.delete_instance()  # its trigger optimizes the search index
         record("erase", participant_id, now, "participant", participant_id)
     counts = {table: len(targets[table]) for table in COUNT_ORDER}

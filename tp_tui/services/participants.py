@@ -16,7 +16,9 @@ from tp_tui.domain import ParticipantStatus, ReferralSource, Stage
 from tp_tui.folding import fold, initials, search_text, sort_key
 from tp_tui.models import AuditEvent, Contact, Participant, StageRecord
 from tp_tui.phone import PhoneError, normalize_phone, phone_digits
+from tp_tui.services.conflicts import ChangedSince, check_version
 from tp_tui.services.history import record_revision, revised
+from tp_tui.services.team import current_trust_person_id
 from tp_tui.services.validation import FieldError, ValidationFailed
 
 NAME_MAX = 120
@@ -152,8 +154,12 @@ def add_participant(data: ParticipantInput, clock: Clock) -> Participant:
     """Validate and save a new participant; the process starts at stage 1 on the intake date."""
     now = clock.now()
     clean = validate(data, now.date())
+    # Whoever adds the participant is responsible until a handover.
+    responsible = current_trust_person_id(clock)
     with write():
-        participant = Participant(id=_next_id(), created_at=now, updated_at=now)
+        participant = Participant(
+            id=_next_id(), created_at=now, updated_at=now, responsible=responsible
+        )
         _apply(participant, clean)
         participant.save(force_insert=True)
         if clean.status != ParticipantStatus.PROSPECTIVE.value:
@@ -167,8 +173,14 @@ def add_participant(data: ParticipantInput, clock: Clock) -> Participant:
     return participant
 
 
-class ChangedElsewhere(Exception):
-    """Someone saved this record after it was opened; nothing was overwritten."""
+ChangedElsewhere = ChangedSince
+"""Someone saved this participant after it was opened; nothing was overwritten."""
+
+# The fields the participant form shows, as compared when a save meets someone else's.
+FORM_FIELDS = (
+    "name", "phone", "intake_on", "first_contact_on", "referral_source", "status", "about",
+    "responsible",
+)  # fmt: skip
 
 
 def update_participant(
@@ -179,8 +191,7 @@ def update_participant(
     clean = validate(data, now.date())
     with write():
         participant = Participant.get_by_id(participant_id)
-        if expected_version is not None and participant.version != expected_version:
-            raise ChangedElsewhere(participant_id)
+        check_version(participant, expected_version, FORM_FIELDS)
         with revised(participant, now, participant.id):
             _apply(participant, clean)
     return participant

@@ -10,6 +10,7 @@ from tp_tui.dates import DateParseError, parse_date, time_of_day, week_bounds
 from tp_tui.db import write
 from tp_tui.domain import LifeArea, areas_to_mask
 from tp_tui.models import MeetingPlace, RoundVisit
+from tp_tui.services.team import current_trust_person_id
 from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.settings import Settings
 
@@ -113,8 +114,10 @@ def log_visit(data: RoundInput, clock: Clock) -> RoundVisit:
     new_people = _count(data.new_people, "new_people", errors, MAX_PEOPLE)
     if errors:
         raise ValidationFailed(errors)
+    logged_by = current_trust_person_id(clock)
     with write():
         return RoundVisit.create(
+            logged_by=logged_by,
             place=place,
             visited_on=day,
             started_at=datetime.combine(day, start, OSLO),

@@ -1,8 +1,9 @@
 """Full-text search over contact notes, participant names and callback reasons.
 
 Runs on the FTS5 index of migration 3 (``search_index``; see that module for how it is kept in
-step and what deleting means for it). What the user typed is never FTS5 syntax: it is cut into
-words, and each word becomes a quoted prefix term; every word must match.
+step and what deleting means for it); on PostgreSQL on its text search (search_server.py).
+What the user typed is never FTS5 syntax: it is cut into words, and each word becomes a quoted
+prefix term; every word must match.
 """
 
 from __future__ import annotations
@@ -252,8 +253,10 @@ def search(query: str, limit: int = 50) -> list[SearchHit]:
     its own connection.
     """
     expression = match_expression(query)
-    if not expression or limit <= 0 or not isinstance(db.obj, SqliteDatabase):
+    if not expression or limit <= 0:
         return []
+    if not isinstance(db.obj, SqliteDatabase):
+        return _search_server(query, limit)
     ranked = cast(list[tuple[int, float]], db.execute_sql(_RANKED, (expression, limit)).fetchall())
     if len(ranked) > limit:  # more ties with the last rank than places left: keep the newest
         last = max(score for _, score in ranked)
@@ -269,6 +272,24 @@ def search(query: str, limit: int = 50) -> list[SearchHit]:
     params = (_OPEN, _CLOSE, ELLIPSIS, SNIPPET_TOKENS, expression, rowids[0], rowids[-1], *rowids)
     rows = cast(list[_Row], db.execute_sql(statement, params).fetchall())
     return [hit for hit in map(_hit, _in_order(page, rows)) if hit is not None]
+
+
+def _search_server(query: str, limit: int) -> list[SearchHit]:
+    """The same search on PostgreSQL (tp_tui.services.search_server)."""
+    from tp_tui.services.search_server import search_rows
+
+    rows = search_rows(query_words(query), limit, (_OPEN, _CLOSE))
+    return [
+        SearchHit(
+            kind=KINDS[kind],
+            id=row_id,
+            participant_id=participant_id,
+            participant_name=name,
+            at=at,
+            snippet=_excerpt(snippet),
+        )
+        for kind, row_id, participant_id, name, at, snippet in rows
+    ]
 
 
 def optimize_index() -> None:

@@ -56,16 +56,20 @@ class TodayOverview:
 
 
 def contacts_today(
-    now: datetime, limit: int | None = None, offset: int = 0
+    now: datetime, limit: int | None = None, offset: int = 0, mine: int | None = None
 ) -> tuple[ContactToday, ...]:
-    """Contacts logged for today, in time order; ``limit`` and ``offset`` give one page."""
+    """Contacts logged for today, in time order; ``limit`` and ``offset`` give one page; with
+    ``mine``, those that trust person logged (and those logged before anyone was recorded)."""
     start, end = day_bounds(now.date())
+    condition = (Contact.at >= start) & (Contact.at < end)
+    if mine is not None:
+        condition &= (Contact.logged_by == mine) | Contact.logged_by.is_null()
     query = (
         Contact.select(
             Contact.id, Contact.at, Contact.kind, Contact.note, Participant.id, Participant.name
         )
         .join(Participant)
-        .where((Contact.at >= start) & (Contact.at < end))
+        .where(condition)
         .order_by(Contact.at, Contact.id)
     )
     if limit is not None:
@@ -77,7 +81,7 @@ def contacts_today(
 
 
 def not_heard_from(
-    now: datetime, days: int, limit: int | None = None, offset: int = 0
+    now: datetime, days: int, limit: int | None = None, offset: int = 0, mine: int | None = None
 ) -> tuple[NotHeardFrom, ...]:
     """Active participants with no contact for ``days`` days or more ("do not let go").
 
@@ -97,11 +101,13 @@ def not_heard_from(
         latest.select(fn.MAX(latest.at)).where(latest.participant == Participant.id), ""
     )
     statuses = [ParticipantStatus.ACTIVE.value, ParticipantStatus.PAUSED.value]
+    condition = Participant.status.in_(statuses) & Participant.archived_at.is_null()
+    if mine is not None:
+        # With ``mine``: the trust person's own participants, and those nobody is responsible for.
+        condition &= (Participant.responsible == mine) | Participant.responsible.is_null()
     query = (
         Participant.select(Participant.id, Participant.name, Participant.phone, last.alias("last"))
-        .where(
-            Participant.status.in_(statuses) & Participant.archived_at.is_null() & (last < limit_at)
-        )
+        .where(condition & (last < limit_at))
         # By the output column: the subquery is not run again per row to sort.
         .order_by(SQL('"last"'), Participant.id)
     )
@@ -139,13 +145,16 @@ def week_rounds(now: datetime) -> tuple[RoundStatus, ...]:
     return tuple(result)
 
 
-def today_overview(now: datetime, settings: Settings, page: int | None = None) -> TodayOverview:
+def today_overview(
+    now: datetime, settings: Settings, page: int | None = None, mine: int | None = None
+) -> TodayOverview:
     """Everything Today shows; with ``page``, only the first ``page`` rows of each list (the
-    screen reads the rest as it is scrolled)."""
+    screen reads the rest as it is scrolled); with ``mine``, one trust person's share of the
+    calls, contacts and participants (the rounds are the team's)."""
     return TodayOverview(
         day=now.date(),
-        callbacks=due_callbacks(now, page),
-        contacts=contacts_today(now, page),
-        not_heard_from=not_heard_from(now, settings.not_heard_days, page),
+        callbacks=due_callbacks(now, page, mine=mine),
+        contacts=contacts_today(now, page, mine=mine),
+        not_heard_from=not_heard_from(now, settings.not_heard_days, page, mine=mine),
         rounds=week_rounds(now),
     )

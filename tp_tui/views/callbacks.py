@@ -13,6 +13,7 @@ from tp_tui.i18n import format_datetime, format_time, long_day, t, weekday_name
 from tp_tui.keys import key
 from tp_tui.phone import format_phone
 from tp_tui.services.callbacks import CallbackLine, callback_line, callback_section
+from tp_tui.services.team import initials_by_id
 from tp_tui.text import cell
 from tp_tui.views.base import TpScreen
 from tp_tui.views.participants import NAME_WIDTH
@@ -32,10 +33,14 @@ SECTIONS = (
 class CallbacksScreen(TpScreen[None]):
     """Every call owed, with the keys to return them."""
 
+    _initials: dict[int, str] = {}
+    """Trust persons' initials, read with the lists, to mark calls handed to a colleague."""
+
     CSS_PATH = "today.tcss"
     BINDINGS = [
         key("enter,d", "done", "callbacks.mark_done", "callbacks.done"),
         key("n", "new", "callbacks.new", "callbacks.new"),
+        key("h", "hand_over", "handover.key", "callbacks.hand_over"),
         key("o", "open", "callbacks.open_participant", "callbacks.open"),
         key("r", "refresh", "today.refresh", "callbacks.refresh"),
         key("p", "export", "export.callbacks", "callbacks.export"),
@@ -69,6 +74,7 @@ class CallbacksScreen(TpScreen[None]):
     def load(self) -> None:
         """Each section's first page; the rest of a long one comes as it is scrolled."""
         now = self.tp.clock.now()
+        self._initials = initials_by_id()
         self.query_one("#day-line", Static).update(long_day(now.date()))
         for section, _ in SECTIONS:
             table = self.query_one(f"#cb-{section}", LazyTable)
@@ -106,7 +112,11 @@ class CallbacksScreen(TpScreen[None]):
             first = cell(f"{weekday_name(line.due_at.date())} {format_time(line.due_at)}")
         else:
             first = cell(format_time(line.due_at))
-        return [first, cell(line.name), cell(format_phone(line.phone)), cell(line.reason)]
+        reason = line.reason
+        if line.assigned_to_id is not None:  # handed over: whose call it now is
+            who = self._initials.get(line.assigned_to_id) or ""
+            reason = f"→ {who} {reason}" if who else reason
+        return [first, cell(line.name), cell(format_phone(line.phone)), cell(reason)]
 
     def selected(self) -> CallbackLine | None:
         focused = self.focused
@@ -130,6 +140,15 @@ class CallbacksScreen(TpScreen[None]):
             self.notify(t("callbacks.select_open"), markup=False, severity="warning")
             return
         flows.callback_done(self.tp, line)
+
+    def action_hand_over(self) -> None:
+        from tp_tui.views.handover_form import HandoverFormScreen
+
+        line = self.selected()
+        if line is None or line.done_at is not None:
+            self.notify(t("callbacks.select_open"), markup=False, severity="warning")
+            return
+        self.app.push_screen(HandoverFormScreen(callback_id=line.id), lambda _: self.load())
 
     def action_new(self) -> None:
         from tp_tui.views import flows

@@ -25,6 +25,7 @@ from tp_tui.services.contacts import (
 )
 from tp_tui.services.validation import ValidationFailed
 from tp_tui.text import literal
+from tp_tui.views.conflict import CONTACT_LABELS, conflict_message
 from tp_tui.views.errors import not_saved_message
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
@@ -261,8 +262,9 @@ class ContactFormScreen(FormScreen[ContactSaved | None]):
             target = "#picker-input" if first == "participant" else f"#{first}"
             self.query_one(target).focus()
             return
-        except ContactChangedElsewhere:
-            self._form_message(t("form.changed_elsewhere"))
+        except ContactChangedElsewhere as changed:
+            self.version = changed.version
+            self._form_message(conflict_message(changed, CONTACT_LABELS))
             return
         except Exception as error:  # the typed entry must survive any failure
             self._form_message(not_saved_message(error))

@@ -51,6 +51,7 @@ class ParticipantDetailScreen(TpScreen[None]):
         key("a", "group", "plan.group", "detail.group"),
         key("u", "export", "export.summary", "detail.export"),
         key("k", "checklist", "process.checklist", "detail.checklist"),
+        key("h", "hand_over", "handover.key", "detail.hand_over"),
         key("E", "erase", "erase.key", "detail.erase", show=False),
         key("o", "reopen", "process.reopen", "detail.reopen", show=False),
     ]
@@ -155,7 +156,7 @@ class ParticipantDetailScreen(TpScreen[None]):
 
     def _process(self, detail: ParticipantDetail) -> Text:
         if not detail.stages:
-            return literal(t("detail.no_stage"))
+            return literal("\n".join([t("detail.no_stage"), *self._team(detail)]))
         lines = []
         for line in detail.stages:
             lines.append(f"{format_date(line.entered_on)}  {t(line.stage.label_key)}")
@@ -165,12 +166,14 @@ class ParticipantDetailScreen(TpScreen[None]):
             if line.reason:
                 lines.append(f"{INDENT}{one_line(line.reason)}")
         lines.append("")
+        lines.extend(self._team(detail)[:1])
         plan = t(detail.plan_status.label_key)
         if detail.plan_coordinator:
             plan += " · " + t("detail.coordinator", name=one_line(detail.plan_coordinator))
         lines.append(t("detail.plan", status=plan))
         shared = ", ".join(t(f"consent.{scope}") for scope in detail.consents) or "–"
         lines.append(t("detail.consent", scopes=shared))
+        lines.extend(self._team(detail)[1:])
         from tp_tui.services.summary import exports_of
 
         for at, what, fmt in exports_of(detail.id)[:3]:
@@ -183,6 +186,22 @@ class ParticipantDetailScreen(TpScreen[None]):
                 )
             )
         return literal("\n".join(lines))
+
+    def _team(self, detail: ParticipantDetail) -> list[str]:
+        """The responsible trust person (first; the heading line is full at 80 columns), then
+        the latest handovers."""
+        lines = [t("handover.responsible", name=one_line(detail.responsible or "–"))]
+        for handover in detail.handovers[:3]:
+            text = t(
+                "handover.line",
+                date=format_date(handover.handed_on),
+                giver=one_line(handover.from_name) or "–",
+                taker=one_line(handover.to_name) or "–",
+            )
+            if handover.note:
+                text += f": {one_line(handover.note)}"
+            lines.append(text)
+        return lines
 
     def _group(self, detail: ParticipantDetail) -> Text:
         meetings = ""
@@ -394,6 +413,12 @@ class ParticipantDetailScreen(TpScreen[None]):
         from tp_tui.views import flows
 
         flows.export_summary(self.tp, self.participant_id)
+
+    def action_hand_over(self) -> None:
+        from tp_tui.views.handover_form import HandoverFormScreen
+
+        screen = HandoverFormScreen(participant_id=self.participant_id)
+        self.app.push_screen(screen, lambda _: self.load())
 
     def action_checklist(self) -> None:
         from tp_tui.views.plan_forms import ChecklistForm

@@ -25,6 +25,7 @@ from tp_tui.services.participants import (
 )
 from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.text import one_line
+from tp_tui.views.conflict import PARTICIPANT_LABELS, conflict_message
 from tp_tui.views.errors import not_saved_message
 from tp_tui.views.form_base import FormScreen
 
@@ -43,6 +44,9 @@ class ParticipantFormScreen(FormScreen[int | None]):
         self.participant_id = participant_id
         self.original: Participant | None = None
         self._initial: ParticipantInput | None = None
+        self.version: int | None = None
+        """The version the form saves on top of: as opened, or as stored after a conflict
+        the user was told about (saving again is then their choice)."""
 
     def compose(self) -> ComposeResult:
         title = (
@@ -118,6 +122,7 @@ class ParticipantFormScreen(FormScreen[int | None]):
         if self.participant_id is not None:
             self.original = get_participant(self.participant_id)
             if self.original is not None:
+                self.version = int(self.original.version)
                 self._fill(self.original)
         else:
             self.query_one("#intake", Input).value = format_date(self.tp.clock.today())
@@ -192,8 +197,9 @@ class ParticipantFormScreen(FormScreen[int | None]):
             if self.participant_id is None:
                 participant = add_participant(data, self.tp.clock)
             else:
-                version = self.original.version if self.original else None
-                participant = update_participant(self.participant_id, data, self.tp.clock, version)
+                participant = update_participant(
+                    self.participant_id, data, self.tp.clock, self.version
+                )
         except ValidationFailed as failed:
             for field in ("name", "phone", "intake", "first_contact"):
                 self._check(field)
@@ -205,8 +211,9 @@ class ParticipantFormScreen(FormScreen[int | None]):
             if first in ("name", "phone", "intake", "first_contact"):
                 self.query_one(f"#{first}", Input).focus()
             return
-        except ChangedElsewhere:
-            self._form_message(t("form.changed_elsewhere"))
+        except ChangedElsewhere as changed:
+            self.version = changed.version
+            self._form_message(conflict_message(changed, PARTICIPANT_LABELS))
             return
         except Exception as error:  # the typed entry must survive any failure
             self._form_message(not_saved_message(error))

@@ -14,6 +14,7 @@ from tp_tui.i18n import format_date, format_datetime, format_time, long_day, t
 from tp_tui.keys import key
 from tp_tui.phone import format_phone
 from tp_tui.services.callbacks import CallbackLine, due_callbacks
+from tp_tui.services.team import is_single_user, my_id
 from tp_tui.services.today import (
     ContactToday,
     NotHeardFrom,
@@ -38,11 +39,18 @@ class TodayScreen(TpScreen[None]):
     BINDINGS = [
         key("slash", "app.search", "nav.search", "today.search", key_display="/"),
         key("r", "refresh", "today.refresh", "today.refresh", show=False),
+        key("t", "toggle_team", "team.toggle", "today.toggle_team"),
         key("enter", "open", "today.open", "today.open", show=False),
     ]
 
     _now: datetime
     """When the lists were read: their next pages are read as of then, so they follow on."""
+
+    team = False
+    """Show the whole team's calls, contacts and participants instead of mine (key t)."""
+
+    _mine: int | None = None
+    """The trust person whose share is shown; None shows everything (the team, or no one yet)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -83,11 +91,19 @@ class TodayScreen(TpScreen[None]):
     def action_refresh(self) -> None:
         self.load()
 
+    def action_toggle_team(self) -> None:
+        self.team = not self.team
+        self.load()
+
     def load(self) -> None:
         """The first page of each list; the rest of a long one comes as it is scrolled."""
         now = self._now = self.tp.clock.now()
-        overview = today_overview(now, self.tp.settings, PAGE)
-        self.query_one("#day-line", Static).update(long_day(overview.day))
+        self._mine = None if self.team else my_id()
+        overview = today_overview(now, self.tp.settings, PAGE, self._mine)
+        heading = long_day(overview.day)
+        if not is_single_user():  # on a laptop of one, mine and the team's are the same
+            heading += " · " + t("team.scope_team" if self.team else "team.scope_mine")
+        self.query_one("#day-line", Static).update(heading)
         self._fill(overview)
 
     def _fill(self, overview: TodayOverview) -> None:
@@ -131,17 +147,19 @@ class TodayScreen(TpScreen[None]):
         table.paged((lambda: more(table)) if len(first) == PAGE else None)
 
     def _more_callbacks(self, table: LazyTable) -> bool:
-        lines = due_callbacks(self._now, PAGE, table.row_count)
+        lines = due_callbacks(self._now, PAGE, table.row_count, self._mine)
         self._add_callbacks(table, lines)
         return len(lines) == PAGE
 
     def _more_contacts(self, table: LazyTable) -> bool:
-        lines = contacts_today(self._now, PAGE, table.row_count)
+        lines = contacts_today(self._now, PAGE, table.row_count, self._mine)
         self._add_contacts(table, lines)
         return len(lines) == PAGE
 
     def _more_not_heard(self, table: LazyTable) -> bool:
-        lines = not_heard_from(self._now, self.tp.settings.not_heard_days, PAGE, table.row_count)
+        lines = not_heard_from(
+            self._now, self.tp.settings.not_heard_days, PAGE, table.row_count, self._mine
+        )
         self._add_not_heard(table, lines)
         return len(lines) == PAGE
 

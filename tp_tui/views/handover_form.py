@@ -1,0 +1,107 @@
+"""Hand over: a participant to another responsible trust person, or a call to a colleague."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Input, Select, Static
+
+from tp_tui.i18n import t
+from tp_tui.keys import key
+from tp_tui.services.handover import HandoverInput, hand_over_callback, hand_over_participant
+from tp_tui.services.team import Colleague, at_work_today, colleagues, my_id
+from tp_tui.services.validation import ValidationFailed
+from tp_tui.text import literal, one_line
+from tp_tui.views.form_base import FormScreen
+
+
+class HandoverFormScreen(FormScreen[bool | None]):
+    """Dismisses with True once handed over, None when cancelled.
+
+    With ``participant_id``: the participant gets a new responsible trust person (any active
+    colleague, a date and a note). With ``callback_id``: the call goes to a colleague at work
+    today, without date or note.
+    """
+
+    CSS_PATH = ["forms.tcss"]
+    DEFAULT_CSS = "HandoverFormScreen { align: center middle; }"
+    BINDINGS = [
+        key("ctrl+s", "save", "form.save", "handover_form.save", priority=True),
+        key("escape", "cancel", "form.cancel", "handover_form.cancel"),
+    ]
+
+    def __init__(self, participant_id: int | None = None, callback_id: int | None = None) -> None:
+        super().__init__()
+        self.participant_id = participant_id
+        self.callback_id = callback_id
+
+    def _choices(self) -> tuple[Colleague, ...]:
+        me = my_id() or 0
+        today = self.tp.clock.today()
+        return colleagues(me, today) if self.callback_id is None else at_work_today(me, today)
+
+    def compose(self) -> ComposeResult:
+        for_call = self.callback_id is not None
+        choices = self._choices()
+        with VerticalScroll(classes="form"):
+            title = "handover.title_callback" if for_call else "handover.title_participant"
+            yield Static(t(title), classes="form-title", markup=False)
+            if not choices:
+                yield Static(t("handover.no_colleagues"), classes="message", markup=False)
+            yield from self._row(
+                "to_person",
+                "handover.to",
+                Select(
+                    [(literal(one_line(c.name)), c.id) for c in choices],
+                    id="to_person",
+                    prompt=t("handover.to_prompt"),
+                    compact=True,
+                ),
+            )
+            if not for_call:
+                yield from self._row(
+                    "on",
+                    "handover.on",
+                    Input(id="on", compact=True, placeholder=t("handover.on_placeholder")),
+                )
+                yield from self._row("note", "handover.note", Input(id="note", compact=True))
+            yield Static("", id="form-message", classes="message form-message", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._initial = self.typed()
+        self.query_one("#to_person", Select).focus()
+
+    def typed(self) -> HandoverInput:
+        chosen = self.query_one("#to_person", Select).value
+        on = self.query("#on")
+        note = self.query("#note")
+        return HandoverInput(
+            to_person_id=chosen if isinstance(chosen, int) else None,
+            on=on.first(Input).value if on else "",
+            note=note.first(Input).value if note else "",
+        )
+
+    def on_input_submitted(self) -> None:
+        self.focus_next()
+
+    def action_save(self) -> None:
+        data = self.typed()
+        try:
+            if self.callback_id is not None:
+                hand_over_callback(self.callback_id, data.to_person_id, self.tp.clock)
+            elif self.participant_id is not None:
+                hand_over_participant(self.participant_id, data, self.tp.clock)
+        except ValidationFailed as failed:
+            for field, error in failed.errors.items():
+                found = self.query(f"#{field}-message")
+                text = t(error.key, **error.params)
+                if found:
+                    message = found.first(Static)
+                    message.update(text)
+                    message.set_class(True, "error")
+                else:
+                    self._form_message(text)
+            return
+        self.notify(t("handover.saved"), markup=False)
+        self.dismiss(True)
