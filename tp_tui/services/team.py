@@ -16,11 +16,12 @@ import getpass
 import os
 from dataclasses import dataclass
 from datetime import date
+from weakref import WeakKeyDictionary
 
 from tp_tui.clock import Clock
 from tp_tui.db import write
 from tp_tui.folding import initials
-from tp_tui.models import TrustPerson
+from tp_tui.models import TrustPerson, db
 
 LOGIN_VARIABLE = "TP_TUI_USER"
 
@@ -84,10 +85,23 @@ def current_trust_person(
     return person
 
 
+# database -> login -> (trust person id, the day marked present). Every save asks who is saving;
+# the answer holds for the day, so it is looked up once a day. Weak keys: a closed database's
+# answers go with it, and a new database never sees an old one's ids.
+_saving_as: WeakKeyDictionary[object, dict[str, tuple[int, date]]] = WeakKeyDictionary()
+
+
 def current_trust_person_id(clock: Clock) -> int:
     """The id that contacts, callbacks and rounds are recorded with (``logged_by``); saving
     also marks the trust person at work today."""
-    return int(current_trust_person(clock, mark_present=True).id)
+    login, today = login_name(), clock.now().date()
+    answers = _saving_as.setdefault(db.obj, {})
+    known = answers.get(login)
+    if known is not None and known[1] == today:
+        return known[0]
+    person_id = int(current_trust_person(clock, mark_present=True).id)
+    answers[login] = (person_id, today)
+    return person_id
 
 
 def my_id() -> int | None:
