@@ -40,18 +40,22 @@ class LifeArea(Code):
 
     @property
     def bit(self) -> int:
-        return 1 << list(LifeArea).index(self)
+        return _AREA_BITS[self]
+
+
+# Worked out once: every saved contact and every contact shown turns areas into bits or back.
+_AREA_BITS: dict[LifeArea, int] = {area: 1 << number for number, area in enumerate(LifeArea)}
 
 
 def areas_to_mask(areas: Iterable[LifeArea]) -> int:
     mask = 0
     for area in areas:
-        mask |= area.bit
+        mask |= _AREA_BITS[area]
     return mask
 
 
 def mask_to_areas(mask: int) -> list[LifeArea]:
-    return [area for area in LifeArea if mask & area.bit]
+    return [area for area, bit in _AREA_BITS.items() if mask & bit]
 
 
 class ParticipantStatus(Code):

@@ -15,6 +15,7 @@ from tp_tui.domain import (
     ContactOutcome,
     Destination,
     LifeArea,
+    areas_to_mask,
     mask_to_areas,
 )
 from tp_tui.models import Contact, Participant, db
@@ -100,7 +101,6 @@ _KINDS = frozenset(member.value for member in ContactKind)
 _ARENAS = frozenset(member.value for member in Arena)
 _DESTINATIONS = frozenset(member.value for member in Destination)
 _OUTCOMES = frozenset(member.value for member in ContactOutcome)
-_AREA_BITS = {area: area.bit for area in LifeArea}
 
 
 def _participant_exists(participant_id: int) -> bool:
@@ -151,19 +151,11 @@ def validate_contact(data: ContactInput, now: datetime) -> CleanContact:
         destination=destination if data.kind == ContactKind.ACCOMPANIMENT else None,
         destination_note=data.destination_note.strip(),
         duration_minutes=duration,
-        life_areas=_mask(data.life_areas),
+        life_areas=areas_to_mask(data.life_areas),
         outcome=data.outcome,
         note=data.note.rstrip(),
         round_visit_id=data.round_visit_id,
     )
-
-
-def _mask(areas: tuple[LifeArea, ...]) -> int:
-    """As :func:`areas_to_mask`, with each area's bit looked up rather than worked out."""
-    mask = 0
-    for area in areas:
-        mask |= _AREA_BITS[area]
-    return mask
 
 
 def _apply(contact: Contact, clean: CleanContact, settings: Settings) -> None:
