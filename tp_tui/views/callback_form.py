@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Input, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Input, Static
 
 from tp_tui.dates import DateParseError, parse_datetime
 from tp_tui.i18n import describe_moment, t
@@ -61,9 +61,7 @@ class CallbackFormScreen(FormScreen[int | None]):
                 Input(id="due", placeholder=t("callback_form.due_placeholder"), compact=True),
             )
             yield Static("", id="form-message", classes="message form-message", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button(t("form.save_button"), id="save", variant="primary", compact=True)
-                yield Button(t("form.cancel_button"), id="cancel", compact=True)
+            yield from self._buttons()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -108,11 +106,8 @@ class CallbackFormScreen(FormScreen[int | None]):
         elif event.input.id == "due":
             self.action_save()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
+    def save_pressed(self, another: bool) -> None:
+        self.action_save()
 
     def action_save(self) -> None:
         for field in ("participant", "caller_phone", "reason"):

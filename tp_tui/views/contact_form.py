@@ -7,8 +7,8 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Static, TextArea
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from tp_tui.dates import DateParseError, parse_datetime
 from tp_tui.domain import Arena, ContactKind, ContactOutcome, Destination, LifeArea
@@ -155,10 +155,7 @@ class ContactFormScreen(FormScreen[ContactSaved | None]):
                 KeyChoice(_choices(ContactOutcome), data.outcome, advance=True, id="outcome"),
             )
             yield Static("", id="form-message", classes="message form-message", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button(t("form.save_button"), id="save", variant="primary", compact=True)
-                yield Button(t("contact_form.another_button"), id="another", compact=True)
-                yield Button(t("form.cancel_button"), id="cancel", compact=True)
+            yield from self._buttons(t("contact_form.another_button"))
         yield Footer()
 
     def on_mount(self) -> None:
@@ -234,11 +231,8 @@ class ContactFormScreen(FormScreen[ContactSaved | None]):
 
         self.app.push_screen(CalendarScreen(current.date(), now.date()), picked)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "cancel":
-            self.action_cancel()
-        else:
-            self.action_save(event.button.id == "another")
+    def save_pressed(self, another: bool) -> None:
+        self.action_save(another)
 
     def action_save(self, another: bool) -> None:
         data = self.typed()

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.widgets import Button, Label, Static
 
 from tp_tui.i18n import t
 from tp_tui.views.base import TpModalScreen
@@ -30,6 +30,24 @@ class FormScreen(TpModalScreen[ResultT]):
             yield Label(t(label_key), markup=False, classes="field-label")
             yield field
         yield Static("", id=f"{name}-message", classes="message", markup=False)
+
+    def _buttons(self, another_label: str = "") -> ComposeResult:
+        """Save and cancel for the mouse; "save + another" on forms filled in one after another."""
+        with Horizontal(classes="buttons"):
+            yield Button(t("form.save_button"), id="save", variant="primary", compact=True)
+            if another_label:
+                yield Button(another_label, id="another", compact=True)
+            yield Button(t("form.cancel_button"), id="cancel", compact=True)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "cancel":
+            self.action_cancel()
+        else:
+            self.save_pressed(another=event.button.id == "another")
+
+    def save_pressed(self, another: bool) -> None:
+        """What a save button does; the forms that show :meth:`_buttons` say."""
+        raise NotImplementedError
 
     def _form_message(self, text: str) -> None:
         message = self.query_one("#form-message", Static)

@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from tp_tui.domain import ParticipantStatus, ReferralSource
 from tp_tui.i18n import format_date, t, weekday_name
@@ -106,9 +106,7 @@ class ParticipantFormScreen(FormScreen[int | None]):
             yield Label(t("participant.field.about"), markup=False)
             yield TextArea(id="about", soft_wrap=True, compact=True)
             yield Static("", id="form-message", classes="message form-message", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button(t("form.save_button"), id="save", variant="primary", compact=True)
-                yield Button(t("form.cancel_button"), id="cancel", compact=True)
+            yield from self._buttons()
         yield Footer()
 
     def _row(self, name: str, label: str, field: Widget) -> ComposeResult:
@@ -185,11 +183,8 @@ class ParticipantFormScreen(FormScreen[int | None]):
             understood = f"→ {weekday_name(day)} {format_date(day)}" if day else ""
             self._show(field, error, understood)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
+    def save_pressed(self, another: bool) -> None:
+        self.action_save()
 
     def action_save(self) -> None:
         data = self.typed()

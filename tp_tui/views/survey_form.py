@@ -13,8 +13,8 @@ from typing import Any
 
 from textual import on
 from textual.app import App, ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Footer, Input, Label, Static
 
 from tp_tui.clock import Clock
 from tp_tui.dates import DateParseError
@@ -146,10 +146,7 @@ class SurveyFormScreen(FormScreen[SurveySaved | None]):
                             markup=False,
                         )  # fmt: skip
             yield Static("", id="form-message", classes="message form-message", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button(t("form.save_button"), id="save", variant="primary", compact=True)
-                yield Button(t("survey_form.another_button"), id="another", compact=True)
-                yield Button(t("form.cancel_button"), id="cancel", compact=True)
+            yield from self._buttons(t("survey_form.another_button"))
         yield Footer()
 
     def on_mount(self) -> None:
@@ -216,11 +213,8 @@ class SurveyFormScreen(FormScreen[SurveySaved | None]):
     def _month_done(self) -> None:
         self.focus_next()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "cancel":
-            self.action_cancel()
-        else:
-            self.action_save(event.button.id == "another")
+    def save_pressed(self, another: bool) -> None:
+        self.action_save(another)
 
     def _answers(self, survey: str) -> dict[str, int | None]:
         """Chosen answers by question code; 0 ("don't know") becomes None, unchosen is left out."""
