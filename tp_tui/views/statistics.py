@@ -141,8 +141,8 @@ class StatisticsScreen(TpScreen[None]):
     def action_export(self) -> None:
         from tp_tui.views.statistics_export import export_statistics
 
-        assert self.start is not None and self.end is not None
-        export_statistics(self.tp, self.start, self.end)
+        if self.stats is not None:
+            export_statistics(self.tp, self.stats)
 
     def action_survey(self) -> None:
         from tp_tui.views.survey_form import open_survey_form

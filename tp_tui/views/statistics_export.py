@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,21 +9,22 @@ from tp_tui.i18n import t
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
+    from tp_tui.services.statistics import PeriodStats
 
 
-def export_statistics(app: TpApp, start: date, end: date) -> None:
+def export_statistics(app: TpApp, stats: PeriodStats) -> None:
+    """The figures on screen, as they were counted for it, to a file or the printer."""
     from tp_tui.export.statistics_files import default_path, render_report
-    from tp_tui.services.statistics import period_stats
     from tp_tui.views.export_dialog import ExportDialog, ExportRequest
     from tp_tui.views.flows import deliver_export
 
     formats = [("pdf", "PDF"), ("html", "HTML"), ("csv", "CSV"), ("text", t("export.format_text"))]
-    paths = {fmt: str(default_path(start, end, fmt)) for fmt, _ in formats}
+    paths = {fmt: str(default_path(stats.start, stats.end, fmt)) for fmt, _ in formats}
 
     def chosen(request: ExportRequest | None) -> None:
         if request is None:
             return
-        data = render_report(period_stats(start, end, app.settings), request.fmt, app.settings)
+        data = render_report(stats, request.fmt, app.settings)
         path = Path(request.path).expanduser()
         deliver_export(app, data, path, "print" in request.options, lambda: None)
 
