@@ -211,6 +211,16 @@ def test_contacts_per_week_include_empty_weeks(world: None) -> None:
     assert weeks[0].monday == date(2026, 3, 2)
 
 
+def test_a_contact_just_after_midnight_counts_in_its_local_week(db_path: Path) -> None:
+    from tp_tui.services.statistics_series import contacts_per_week
+
+    pid = person(NAMES[0], date(2026, 1, 1))
+    contact(pid, at(2026, 3, 9, 0, 30), "sms")  # Monday 00:30 in Oslo is Sunday 23:30 in UTC
+    contact(pid, at(2026, 3, 8, 23, 30), "sms")  # Sunday evening: the week before
+    weeks = contacts_per_week(date(2026, 3, 2), date(2026, 3, 15))
+    assert [(w.week, w.count) for w in weeks] == [(10, 1), (11, 1)]
+
+
 def test_stages_over_time_by_month_and_by_week(world: None) -> None:
     from tp_tui.services.statistics_series import sample_days, stages_over_time
 

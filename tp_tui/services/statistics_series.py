@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import cast
 
+from peewee import fn
+
+from tp_tui.clock import OSLO
 from tp_tui.domain import Stage
 from tp_tui.models import Contact, Participant, StageRecord
 from tp_tui.services.moments import day_bounds
@@ -48,14 +51,23 @@ def weeks(start: date, end: date) -> list[date]:
 
 
 def contacts_per_week(start: date, end: date) -> list[WeekCount]:
-    """Contacts in each week of the period (local days), weeks with none included as 0."""
+    """Contacts in each week of the period (local days), weeks with none included as 0.
+
+    The database counts by UTC hour (the stored text up to the hour); each hour then falls on
+    its local day. Oslo is a whole number of hours from UTC, so no hour straddles two days.
+    """
     first, _ = day_bounds(start)
     _, after = day_bounds(end)
     counts = dict.fromkeys(weeks(start, end), 0)
-    query = Contact.select(Contact.at).where((Contact.at >= first) & (Contact.at < after))
-    for contact in query:
-        day = contact.at.date()
-        counts[day - timedelta(days=day.weekday())] += 1
+    hour = fn.SUBSTR(Contact.at, 1, 13).coerce(False)  # the text itself, not a moment
+    query = (
+        Contact.select(hour, fn.COUNT(Contact.id))
+        .where((Contact.at >= first) & (Contact.at < after))
+        .group_by(hour)
+    )
+    for stamp, count in cast(Iterable[tuple[str, int]], query.tuples()):
+        day = datetime.fromisoformat(stamp + ":00+00:00").astimezone(OSLO).date()
+        counts[day - timedelta(days=day.weekday())] += count
     return [WeekCount(monday, count) for monday, count in counts.items()]
 
 
