@@ -116,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
         _arguments("participants", "add_arguments", shared),
     )
     command("log", t("cli.help.log"), _arguments("log", "add_arguments"))
-    command("today", t("cli.help.today"))
+    command("today", t("cli.help.today"), _arguments("today", "add_arguments"))
     command("callbacks", t("cli.help.callbacks"), _arguments("callbacks", "add_arguments"))
     command("export", t("cli.help.export"), _arguments("export", "add_arguments"))
     command("backup", t("cli.help.backup"), _arguments("backup", "add_backup_arguments"))

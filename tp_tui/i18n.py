@@ -44,6 +44,10 @@ CATALOGUE_PARTS = (
     "_search",
     "_team",
     "_postgres",
+    "_team_admin",
+    "_conflicts",
+    "_server_erasure",
+    "_mine",
 )
 
 

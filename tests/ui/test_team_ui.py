@@ -126,6 +126,10 @@ async def test_hand_a_call_to_a_colleague_at_work(db_path: Path, clock: FrozenCl
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, HandoverFormScreen)
+        # The call is Eva's now: gone from mine, marked with her initials in the team's.
+        assert column(app.screen.query_one("#cb-today", DataTable), 3) == [""]
+        await pilot.press("t")
+        await pilot.pause()
         assert column(app.screen.query_one("#cb-today", DataTable), 3) == ["→ ES Ring meg"]
     assert Callback.get_by_id(callback.id).assigned_to_id == colleague.id
 

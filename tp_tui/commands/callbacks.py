@@ -30,6 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help=t("cli.help.force"))
     parser.add_argument("--print", dest="to_printer", action="store_true", help=t("cli.help.print"))
     parser.add_argument("--initials", action="store_true", help=t("cli.help.initials"))
+    parser.add_argument("--team", action="store_true", help=t("cli.help.callbacks_team"))
 
 
 def callbacks_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
@@ -37,7 +38,7 @@ def callbacks_command(args: argparse.Namespace, settings: Settings, clock: Clock
     from tp_tui.export import callback_list as render
     from tp_tui.export.files import ExportExists, write_private
     from tp_tui.paths import data_dir
-    from tp_tui.services.callback_list import CallbackWeek, callback_week, parse_week
+    from tp_tui.services.callback_list import CallbackWeek, callback_week, list_owner, parse_week
 
     now = clock.now()
     try:
@@ -45,7 +46,7 @@ def callbacks_command(args: argparse.Namespace, settings: Settings, clock: Clock
     except DateParseError as error:
         print(t(error.key, **error.params), file=sys.stderr)
         return 2
-    sheet = callback_week(year, week, now, initials=args.initials)
+    sheet = callback_week(year, week, now, initials=args.initials, mine=list_owner(args.team))
     fmt = args.format or ("pdf" if args.to_printer else "text")
     renderers: dict[str, Callable[[CallbackWeek], str | bytes]] = {
         "text": render.render_text,

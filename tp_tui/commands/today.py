@@ -121,8 +121,24 @@ def render(overview: TodayOverview, settings: Settings) -> list[str]:
     return lines
 
 
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--team", action="store_true", help=t("cli.help.today_team"))
+
+
 def today_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
-    overview = today_overview(clock.now(), settings)
-    for line in render(overview, settings):
+    """Mine by default, as the screen opens; ``--team`` for everyone's (the rounds are always
+    the team's). The day line says which, on a database with more than one trust person."""
+    from tp_tui.services.callback_list import list_owner
+
+    mine = list_owner(args.team)
+    overview = today_overview(clock.now(), settings, mine=mine)
+    lines = render(overview, settings)
+    if mine is not None or args.team:
+        from tp_tui.services.team import is_single_user, trust_person_name
+
+        if not is_single_user():
+            who = t("team.scope_team") if mine is None else one_line(trust_person_name(mine))
+            lines[0] += f" · {who}"
+    for line in lines:
         print(line)
     return 0

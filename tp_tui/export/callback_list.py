@@ -34,7 +34,10 @@ def title(week: CallbackWeek) -> str:
 
 
 def _generated(week: CallbackWeek) -> str:
-    return t("callback_list.generated", when=format_datetime(week.generated_at))
+    when = format_datetime(week.generated_at)
+    if week.owner:
+        return t("callback_list.generated_for", when=when, name=week.owner)
+    return t("callback_list.generated", when=when)
 
 
 def _sections(week: CallbackWeek) -> Iterator[Section]:

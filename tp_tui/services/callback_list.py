@@ -56,6 +56,7 @@ class CallbackWeek:
     overdue: tuple[ListLine, ...]  # oldest first
     days: tuple[ListDay, ...]  # all seven, possibly empty
     generated_at: datetime
+    owner: str = ""  # whose calls, on a team's database; "" when the list is everyone's
 
 
 def weeks_in_year(iso_year: int) -> int:
@@ -147,8 +148,18 @@ def _line(callback: Callback, now: datetime, initials: bool) -> ListLine:
     )
 
 
-def callback_week(iso_year: int, week: int, now: datetime, initials: bool = False) -> CallbackWeek:
-    """Open calls for an ISO week, as of ``now``.
+def list_owner(team: bool) -> int | None:
+    """Whose calls a list shows: mine, unless the team's is asked for or the file has one trust
+    person (then mine and the team's are the same, and the sheet names no one)."""
+    from tp_tui.services.team import is_single_user, my_id
+
+    return None if team or is_single_user() else my_id()
+
+
+def callback_week(
+    iso_year: int, week: int, now: datetime, initials: bool = False, mine: int | None = None
+) -> CallbackWeek:
+    """Open calls for an ISO week, as of ``now``; with ``mine``, those that trust person owes.
 
     The overdue block holds the open calls due before the week's Monday, or before ``now`` when
     ``now`` falls in the week; the days hold the rest of the week's calls, each call once.
@@ -169,6 +180,13 @@ def callback_week(iso_year: int, week: int, now: datetime, initials: bool = Fals
         .where(Callback.done_at.is_null() & (Callback.due_at < week_end))
         .order_by(Callback.due_at, Callback.id)
     )
+    owner = ""
+    if mine is not None:
+        from tp_tui.services.callbacks import owed_by
+        from tp_tui.services.team import trust_person_name
+
+        query = query.where(owed_by(mine))
+        owner = one_line(trust_person_name(mine))
     overdue: list[ListLine] = []
     by_day: dict[date, list[ListLine]] = {monday + timedelta(days=n): [] for n in range(7)}
     for callback in query:
@@ -185,4 +203,5 @@ def callback_week(iso_year: int, week: int, now: datetime, initials: bool = Fals
         overdue=tuple(overdue),
         days=tuple(ListDay(day, tuple(lines)) for day, lines in by_day.items()),
         generated_at=now.astimezone(OSLO),
+        owner=owner,
     )

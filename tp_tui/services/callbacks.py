@@ -205,10 +205,15 @@ SECTIONS = ("overdue", "today", "later", "done")
 
 
 def callback_section(
-    section: str, now: datetime, limit: int | None = None, offset: int = 0
+    section: str,
+    now: datetime,
+    limit: int | None = None,
+    offset: int = 0,
+    mine: int | None = None,
 ) -> tuple[CallbackLine, ...]:
     """One part of :func:`callbacks_overview` (``overdue``, ``today``, ``later`` this week or
-    ``done`` today), in the same order; ``limit`` and ``offset`` give one page of it.
+    ``done`` today), in the same order; ``limit`` and ``offset`` give one page of it; with
+    ``mine``, only the calls that trust person owes (:func:`owed_by`).
 
     Each part is a range of the (done_at, due_at) index, read in its order.
     """
@@ -230,6 +235,8 @@ def callback_section(
         query = query.where((Callback.done_at >= start) & (Callback.done_at < end))
     else:
         raise ValueError(section)
+    if mine is not None:
+        query = query.where(owed_by(mine))
     if section == "done":
         query = query.order_by(Callback.done_at.desc(), Callback.id.desc())
     else:

@@ -13,7 +13,7 @@ from tp_tui.i18n import format_datetime, format_time, long_day, t, weekday_name
 from tp_tui.keys import key
 from tp_tui.phone import format_phone
 from tp_tui.services.callbacks import CallbackLine, callback_line, callback_section
-from tp_tui.services.team import initials_by_id
+from tp_tui.services.team import initials_by_id, is_single_user, my_id
 from tp_tui.text import cell
 from tp_tui.views.base import TpScreen
 from tp_tui.views.participants import NAME_WIDTH
@@ -44,7 +44,14 @@ class CallbacksScreen(TpScreen[None]):
         key("o", "open", "callbacks.open_participant", "callbacks.open"),
         key("r", "refresh", "today.refresh", "callbacks.refresh"),
         key("p", "export", "export.callbacks", "callbacks.export"),
+        key("t", "toggle_team", "team.toggle", "callbacks.toggle_team"),
     ]
+
+    team = False
+    """Show every call the team owes instead of mine (key t), as on Today."""
+
+    _mine: int | None = None
+    """The trust person whose calls are shown; None shows everyone's (the team, or no one yet)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -71,15 +78,23 @@ class CallbacksScreen(TpScreen[None]):
     def action_refresh(self) -> None:
         self.load()
 
+    def action_toggle_team(self) -> None:
+        self.team = not self.team
+        self.load()
+
     def load(self) -> None:
         """Each section's first page; the rest of a long one comes as it is scrolled."""
         now = self.tp.clock.now()
         self._initials = initials_by_id()
-        self.query_one("#day-line", Static).update(long_day(now.date()))
+        self._mine = None if self.team else my_id()
+        heading = long_day(now.date())
+        if not is_single_user():  # on a laptop of one, mine and the team's are the same
+            heading += " · " + t("team.scope_team" if self.team else "team.scope_mine")
+        self.query_one("#day-line", Static).update(heading)
         for section, _ in SECTIONS:
             table = self.query_one(f"#cb-{section}", LazyTable)
             table.clear()
-            lines = callback_section(section, now, PAGE)
+            lines = callback_section(section, now, PAGE, mine=self._mine)
             self._add(table, section, lines)
             if not lines:
                 table.add_row(
@@ -91,7 +106,7 @@ class CallbacksScreen(TpScreen[None]):
         """The next pages of a section, as it was when its first page was read."""
 
         def more() -> bool:
-            lines = callback_section(section, now, PAGE, table.row_count)
+            lines = callback_section(section, now, PAGE, table.row_count, self._mine)
             self._add(table, section, lines)
             return len(lines) == PAGE
 
@@ -163,4 +178,4 @@ class CallbacksScreen(TpScreen[None]):
     def action_export(self) -> None:
         from tp_tui.views import flows
 
-        flows.export_callback_list(self.tp)
+        flows.export_callback_list(self.tp, team=self.team)

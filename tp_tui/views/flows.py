@@ -277,12 +277,13 @@ def deliver_export(
     done()
 
 
-def export_callback_list(app: TpApp) -> None:
-    """The week's callback list: format, week, initials, file, printer."""
+def export_callback_list(app: TpApp, team: bool = False) -> None:
+    """The week's callback list: format, week, initials, file, printer; my calls unless
+    ``team`` (the Callbacks screen passes what it shows)."""
     from tp_tui.dates import DateParseError
     from tp_tui.export import callback_list as render
     from tp_tui.export.deliver import exports_dir
-    from tp_tui.services.callback_list import callback_week, parse_week
+    from tp_tui.services.callback_list import callback_week, list_owner, parse_week
     from tp_tui.views.export_dialog import ExportDialog, ExportRequest
 
     now = app.clock.now()
@@ -301,7 +302,13 @@ def export_callback_list(app: TpApp) -> None:
         except DateParseError as error:
             app.notify(t(error.key, **error.params), markup=False, severity="error")
             return
-        sheet = callback_week(iso_year, iso_week, now, initials="initials" in request.options)
+        sheet = callback_week(
+            iso_year,
+            iso_week,
+            now,
+            initials="initials" in request.options,
+            mine=list_owner(team),
+        )
         renderers: dict[str, Callable[[Any], str | bytes]] = {
             "pdf": render.render_pdf,
             "html": render.render_html,

@@ -1,0 +1,7 @@
+"""English: my share of the calls and the day, or the team's, on the command line and sheets."""
+
+MESSAGES: dict[str, str] = {
+    "callback_list.generated_for": "Generated {when} · calls owed by {name}",
+    "cli.help.callbacks_team": "every call the team owes (default: mine, on a shared database)",
+    "cli.help.today_team": "the whole team's day (default: mine, on a shared database)",
+}

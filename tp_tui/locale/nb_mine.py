@@ -1,0 +1,8 @@
+"""Bokmål: min del av samtalene og dagen, eller teamets, på kommandolinjen og arkene."""
+
+MESSAGES: dict[str, str] = {
+    "callback_list.generated_for": "Laget {when} · samtaler {name} skal ringe tilbake",
+    "cli.help.callbacks_team": "alle samtalene teamet skal ringe tilbake "
+    "(ellers mine, på en delt database)",
+    "cli.help.today_team": "hele teamets dag (ellers min, på en delt database)",
+}
