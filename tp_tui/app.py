@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Iterable
+from functools import partial
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -20,6 +21,7 @@ from tp_tui.db import StorageError, check_integrity, integrity_known
 from tp_tui.i18n import t
 from tp_tui.keys import SCREENS, key, retranslate_bindings
 from tp_tui.settings import Settings
+from tp_tui.typeahead import TypeAhead
 from tp_tui.views.today import TodayScreen
 
 if TYPE_CHECKING:
@@ -106,6 +108,8 @@ class TpApp(App[None]):
         self.db_path = db_path
         self.locked = False
         self._last_input = time.monotonic()
+        # Keys typed while a screen opens wait for it (tp_tui/typeahead.py).
+        self._typeahead = TypeAhead(self, partial(App.on_event, self))
         self.damaged: StorageError | None = None
         """Set when the background page check found the file damaged; the app has then quit."""
 
@@ -165,10 +169,13 @@ class TpApp(App[None]):
         self._exit_renderables.append(Text(message, style="bold"))
         self._close_messages_no_wait()
 
-    def on_event(self, event: events.Event) -> Any:
+    async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown):
             self._last_input = time.monotonic()
-        return super().on_event(event)
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._typeahead.hold(event):
+                return
+        await super().on_event(event)
 
     def _lock_if_idle(self) -> None:
         from tp_tui.db import is_encrypted_database

@@ -23,7 +23,7 @@ async def test_week_list_to_a_file_and_no_printer(
     monkeypatch.setattr(shutil, "which", lambda name: None)  # type: ignore[attr-defined]
     app = TpApp(clock=clock)
     async with app.run_test(size=(100, 34)) as pilot:
-        await pilot.press("f4", "p")
+        await pilot.press("f4", "t", "p")  # the team's calls: Kari's are a colleague's
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
         await pilot.press("t")  # text
