@@ -27,10 +27,13 @@ def add_erase_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scrub", action="store_true", help=t("cli.help.scrub"))
 
 
-def _database_file(args: argparse.Namespace) -> Path:
-    from tp_tui.paths import database_path
+def _database_file(args: argparse.Namespace) -> Path | str:
+    """The database file, or the ``postgresql://`` URL of a server database (whose backups are
+    pg_dump files, see services/server_backup.py)."""
+    from tp_tui.paths import database_path, server_url
 
-    return database_path(getattr(args, "db", None), bool(getattr(args, "demo", False)))
+    cli_path, demo = getattr(args, "db", None), bool(getattr(args, "demo", False))
+    return server_url(cli_path, demo) or database_path(cli_path, demo)
 
 
 def _confirmation(args: argparse.Namespace) -> str | None:
@@ -67,15 +70,26 @@ def _backups(args: argparse.Namespace, erased_at: datetime) -> None:
 
 
 def erase_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
-    from tp_tui.services.erasure import ErasureRefused, erase, plan_erasure, scrub
+    from tp_tui.services.erasure import (
+        ERASED_TABLES,
+        ErasureRefused,
+        erase,
+        plan_erasure,
+        result_message,
+        scrub,
+        scrub_message,
+        scrub_server,
+    )
     from tp_tui.services.summary import SummaryError, resolve_participant
 
     if args.scrub and not args.name:
-        done = scrub()
-        print(
-            t("erase.scrubbed" if done else "erase.scrub_busy"),
-            file=sys.stdout if done else sys.stderr,
-        )
+        if isinstance(_database_file(args), str):  # a server: rewrite every participant table
+            outcome = scrub_server(ERASED_TABLES)
+            done, message = outcome.done, scrub_message(outcome)
+        else:
+            done = scrub()
+            message = t("erase.scrubbed" if done else "erase.scrub_busy")
+        print(message, file=sys.stdout if done else sys.stderr)
         return 0 if done else 1
     if not args.name.strip():
         print(t("erase.error.name_needed"), file=sys.stderr)
@@ -99,10 +113,8 @@ def erase_command(args: argparse.Namespace, settings: Settings, clock: Clock) ->
         print(t(error.key, **error.params), file=sys.stderr)
         return EXIT_BAD_INPUT
     total = sum(result.counts.values()) + 1  # and the participant's own row
-    if result.scrubbed:
-        print(t("erase.done", id=plan.participant_id, count=total))
-    else:
-        print(t("erase.not_scrubbed", id=plan.participant_id), file=sys.stderr)
+    message = result_message(result, plan.participant_id, total)
+    print(message, file=sys.stdout if result.scrubbed else sys.stderr)
     _backups(args, result.erased_at)
     return 0 if result.scrubbed else 1
 

@@ -5,7 +5,8 @@ MESSAGES: dict[str, str] = {
     "cli.help.erase_name": "the participant's full name (or #number)",
     "cli.help.erase_yes": "do not ask; NAME must then be the participant's full name",
     "cli.help.purge_backups": "also overwrite with zeros and delete backups made before erasing",
-    "cli.help.scrub": "only compact the file so no deleted text is left in it",
+    "cli.help.scrub": "only compact the file (on a server: rewrite the tables) so no deleted "
+    "text is left in it",
     "cli.help.audit": "show the audit trail for one participant (for an access request)",
     "cli.help.audit_participant": "the participant's number",
     "erase.plan.title": "Erasing #{id} {name}. This deletes, for good:",

@@ -5,7 +5,8 @@ MESSAGES: dict[str, str] = {
     "cli.help.erase_name": "deltakerens fulle navn (eller #nummer)",
     "cli.help.erase_yes": "ikke spør; NAVN må da være deltakerens fulle navn",
     "cli.help.purge_backups": "overskriv også sikkerhetskopier fra før slettingen med nuller og slett dem",
-    "cli.help.scrub": "bare komprimer fila, så ingen slettet tekst er igjen i den",
+    "cli.help.scrub": "bare komprimer fila (på en server: skriv om tabellene), så ingen "
+    "slettet tekst er igjen i den",
     "cli.help.audit": "vis tilgangsloggen for én deltaker (ved krav om innsyn)",
     "cli.help.audit_participant": "deltakerens nummer",
     "erase.plan.title": "Sletter #{id} {name}. Dette slettes for godt:",

@@ -7,8 +7,21 @@ the file is rebuilt with ``VACUUM`` and the WAL is checkpointed and truncated; o
 byte of the name or the notes left in the ``.db`` or ``-wal`` file. The audit trail keeps the
 participant's id and "erase" (ids only, no names), so an access request can still be answered.
 
+On a PostgreSQL server a deleted row stays in its table's pages as a dead tuple until a vacuum
+(and a plain ``VACUUM`` only marks the space free: the bytes stay in the page until reused). So
+the tables that held the rows are rewritten with ``VACUUM (FULL)``, which copies the live rows
+into new files (a new ``pg_relation_filenode``), rebuilds the indexes and the TOAST table, and
+drops the old files. It needs the table's owner (or, from PostgreSQL 17, the MAINTAIN
+privilege) -- anyone else gets a warning and the table skipped, so success is checked by the
+filenode changing, not by the absence of an error -- and an exclusive lock, taken under a short
+``lock_timeout`` so the app never hangs behind a colleague's open transaction. A transaction
+older than the delete (a colleague's, a replica's feedback, a prepared transaction) makes the
+rewrite keep the deleted rows; that is checked and said. What the server keeps beyond the
+tables (write-ahead log, replicas, its own backups, freed disk blocks) is its administrator's.
+
 Backups made before the erasure still hold the person: they are listed, never touched unless
-the user asks for them to be purged.
+the user asks for them to be purged. For a server database these are the ``pg_dump`` files
+``tp backup`` wrote (tp_tui.services.server_backup).
 """
 
 from __future__ import annotations
@@ -22,7 +35,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from peewee import DatabaseError, ModelSelect, SqliteDatabase
+from peewee import DatabaseError, ModelSelect, PostgresqlDatabase, SqliteDatabase
 
 from tp_tui.clock import OSLO, Clock
 from tp_tui.db import write
@@ -78,6 +91,17 @@ class ErasureResult:
     counts: dict[str, int]
     erased_at: datetime
     scrubbed: bool  # False: another copy kept the file busy; run scrub() again later
+    on_server: bool = False  # PostgreSQL: tables rewritten, no file of ours
+    problem: str = ""  # why not scrubbed, a translation key (see ServerScrub)
+
+
+@dataclass(frozen=True)
+class ServerScrub:
+    """How the rewrite of the tables on a PostgreSQL server went."""
+
+    done: bool
+    problem: str = ""  # a key in locale/*_server_erasure.py when not done
+    rewritten: tuple[str, ...] = ()  # tables that got new files
 
 
 def _ids(query: Any) -> list[int]:
@@ -178,6 +202,8 @@ def plan_erasure(participant_id: int) -> ErasurePlan:
 def erase(participant_id: int, typed_name: str, clock: Clock) -> ErasureResult:
     """Delete the participant and every row about them, then scrub the file (see the module)."""
     now = clock.now()
+    on_server = isinstance(db.obj, PostgresqlDatabase)
+    delete_xid: int | None = None
     with write():
         participant = Participant.get_or_none(Participant.id == participant_id)
         if participant is None:
@@ -202,18 +228,57 @@ def erase(participant_id: int, typed_name: str, clock: Clock) -> ErasureResult:
         Handover.delete().where(Handover.participant == participant_id).execute()
         participant.delete_instance()  # its trigger optimizes the search index
         record("erase", participant_id, now, "participant", participant_id)
+        if on_server:
+            # The deleting transaction's id: a snapshot older than it keeps the dead rows.
+            delete_xid = int(db.execute_sql("SELECT txid_current()").fetchone()[0])
     counts = {table: len(targets[table]) for table in COUNT_ORDER}
+    if on_server:
+        outcome = scrub_server(ERASED_TABLES, delete_xid)
+        return ErasureResult(counts, now, outcome.done, True, outcome.problem)
     return ErasureResult(counts, now, scrub())
+
+
+def result_message(result: ErasureResult, participant_id: int, count: int) -> str:
+    """What to tell the user after :func:`erase`: true for the engine it ran on.
+
+    On a server never "the file": rows deleted, tables rewritten (or why not, and whom to ask),
+    and what the server itself keeps.
+    """
+    from tp_tui.i18n import t
+
+    if not result.on_server:
+        if result.scrubbed:
+            return t("erase.done", id=participant_id, count=count)
+        return t("erase.not_scrubbed", id=participant_id)
+    if result.scrubbed:
+        first = t("erase.server.done", id=participant_id, count=count)
+    else:
+        first = t("erase.server.not_scrubbed", id=participant_id, count=count)
+        first += " " + t(result.problem or "erase.server.reason.failed")
+    return first + " " + t("erase.server.keeps")
+
+
+def scrub_message(outcome: ServerScrub) -> str:
+    """What ``tp erase --scrub`` says on a server."""
+    from tp_tui.i18n import t
+
+    if outcome.done:
+        return t("erase.server.scrubbed") + " " + t("erase.server.keeps")
+    return t("erase.server.scrub_failed") + " " + t(outcome.problem or "erase.server.reason.failed")
 
 
 def scrub() -> bool:
     """Leave no copy of deleted text in the file or its WAL; False if another copy held it.
 
-    Runs outside any transaction (VACUUM cannot run inside one).
+    On a PostgreSQL server: rewrite every table that holds participant data (see
+    :func:`scrub_server`, which also says why not). Runs outside any transaction (VACUUM
+    cannot run inside one).
     """
     database = db.obj
+    if isinstance(database, PostgresqlDatabase):
+        return scrub_server(ERASED_TABLES).done
     if not isinstance(database, SqliteDatabase):
-        return True
+        return False
     try:
         has_index = db.execute_sql(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_index'"
@@ -225,6 +290,106 @@ def scrub() -> bool:
     except DatabaseError:
         return False
     return bool(busy == 0)
+
+
+# Every table that holds rows about a participant (what erase() deletes or unlinks), by name.
+ERASED_TABLES: tuple[str, ...] = tuple(
+    model._meta.table_name for model in (Participant, *MODELS.values(), Handover)
+)
+LOCK_TIMEOUT = "5s"  # how long the rewrite waits for a colleague's transaction on a table
+# SQLSTATEs: lock_not_available, insufficient_privilege.
+_LOCKED, _DENIED = "55P03", "42501"
+
+
+def _filenodes(tables: tuple[str, ...]) -> dict[str, int | None]:
+    sql = "SELECT t, pg_relation_filenode(to_regclass(t)) FROM unnest(%s::text[]) AS t"
+    return {str(name): node for name, node in db.execute_sql(sql, (list(tables),)).fetchall()}
+
+
+def _older_snapshots(reference_xid: int) -> bool:
+    """Something on the server may still see rows deleted by transaction ``reference_xid``:
+    another session of this database (or a standby's feedback) with a snapshot or transaction
+    that old, a replication slot holding rows back, or a prepared transaction."""
+    reference = "(%s::bigint %% 4294967296)::text::xid"
+    sessions = (
+        "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+        "AND (datname = current_database() OR backend_type = 'walsender') "
+        "AND backend_type <> 'autovacuum worker' "
+        f"AND (age(backend_xmin) >= age({reference}) OR age(backend_xid) >= age({reference}))"
+    )
+    slots = f"SELECT count(*) FROM pg_replication_slots WHERE age(xmin) >= age({reference})"
+    prepared = (
+        "SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database() "
+        f"AND age(transaction) >= age({reference})"
+    )
+    for sql in (sessions, slots, prepared):
+        params = (reference_xid,) * sql.count("%s")
+        if int(db.execute_sql(sql, params).fetchone()[0]):
+            return True
+    return False
+
+
+def _sqlstate(error: Exception) -> str:
+    for candidate in (error, *error.args, error.__cause__, error.__context__):
+        code = getattr(candidate, "pgcode", None)
+        if code:
+            return str(code)
+    return ""
+
+
+def scrub_server(tables: tuple[str, ...], delete_xid: int | None = None) -> ServerScrub:
+    """Rewrite ``tables`` with VACUUM (FULL) so deleted rows leave the server's table files.
+
+    Outside any transaction, in autocommit (restored afterwards), under ``LOCK_TIMEOUT``
+    (restored afterwards). Done only when every table got a new file and nothing older than
+    the delete (``delete_xid``; else now) could still see the deleted rows.
+    """
+    if db.in_transaction():
+        return ServerScrub(False, "erase.server.reason.failed")
+    connection = db.connection()
+    autocommit = connection.autocommit
+    try:
+        if not autocommit:
+            connection.rollback()
+            connection.autocommit = True
+        timeout = db.execute_sql("SELECT current_setting('lock_timeout')").fetchone()[0]
+        try:
+            return _rewrite(tables, delete_xid)
+        finally:
+            db.execute_sql("SELECT set_config('lock_timeout', %s, false)", (timeout,))
+    except DatabaseError:
+        return ServerScrub(False, "erase.server.reason.failed")
+    finally:
+        if connection.autocommit != autocommit:
+            connection.autocommit = autocommit
+
+
+def _rewrite(tables: tuple[str, ...], delete_xid: int | None) -> ServerScrub:
+    if delete_xid is None:
+        delete_xid = int(db.execute_sql("SELECT txid_current()").fetchone()[0])
+    held = _older_snapshots(delete_xid)
+    present = {name: node for name, node in _filenodes(tables).items() if node is not None}
+    db.execute_sql("SELECT set_config('lock_timeout', %s, false)", (LOCK_TIMEOUT,))
+    problem = ""
+    if present:
+        names = ", ".join('"' + name.replace('"', '""') + '"' for name in present)
+        try:
+            db.execute_sql(f"VACUUM (FULL) {names}")
+        except DatabaseError as error:
+            code = _sqlstate(error)
+            # A statement_timeout (57014) set for the role is the administrator's: "failed".
+            problem = {
+                _LOCKED: "erase.server.reason.locked",
+                _DENIED: "erase.server.reason.not_owner",
+            }.get(code, "erase.server.reason.failed")
+    after = _filenodes(tuple(present))
+    rewritten = tuple(name for name, node in present.items() if after.get(name) != node)
+    if not problem and len(rewritten) < len(present):
+        # VACUUM skips a table it may not touch with a warning, not an error.
+        problem = "erase.server.reason.not_owner"
+    if not problem and (held or _older_snapshots(delete_xid)):
+        problem = "erase.server.reason.held"
+    return ServerScrub(not problem, problem, rewritten)
 
 
 def _backup_time(path: Path) -> datetime | None:
@@ -247,15 +412,51 @@ def backup_folder(db_path: Path) -> Path:
     return data_dir() / "backups" / name
 
 
-def backups_older_than(db_path: Path, when: datetime) -> list[Path]:
-    """Backups of this database made before ``when``, oldest first (they may hold erased data)."""
-    folder = backup_folder(db_path)
+def _server_backup_time(path: Path) -> datetime | None:
+    """When ``tp backup`` made a pg_dump file: its name, in Oslo time (server_backup's rule)."""
+    from tp_tui.services.server_backup import NAME_FORMAT
+
+    try:
+        return datetime.strptime(path.name, f"{NAME_FORMAT}.dump").replace(tzinfo=OSLO)
+    except ValueError:
+        return None
+
+
+def backups_older_than(db_path: Path | str, when: datetime) -> list[Path]:
+    """Backups of this database made before ``when``, oldest first (they may hold erased data).
+
+    ``db_path`` is the database file, or a ``postgresql://`` URL: then the pg_dump files
+    ``tp backup`` wrote for that server database (half-written ``.partial`` files never count).
+    """
+    from tp_tui.server import is_server_url
+
+    if is_server_url(db_path):
+        from tp_tui.services.server_backup import backup_folder as server_folder
+
+        folder, pattern, when_made = server_folder(str(db_path)), "*.dump", _server_backup_time
+    else:
+        folder, pattern, when_made = backup_folder(Path(db_path)), BACKUP_PATTERN, _backup_time
     found = []
-    for path in folder.glob(BACKUP_PATTERN):
-        made = _backup_time(path)
+    for path in folder.glob(pattern):
+        made = when_made(path)
         if made is not None and made < when and path.is_file():
             found.append((made, path))
     return [path for _, path in sorted(found)]
+
+
+def current_server_url() -> str | None:
+    """The bound server database as a URL for :func:`backups_older_than` (no user, no
+    password), or None for a file. Built from the connection the way server_backup names its
+    folders: host (or "local" for a socket), port, database."""
+    database = db.obj
+    if not isinstance(database, PostgresqlDatabase):
+        return None
+    params = database.connect_params
+    host = str(params.get("host") or "")
+    host = "" if not host or host.startswith("/") else host
+    host = f"[{host}]" if ":" in host else host
+    port = f":{params['port']}" if params.get("port") else ""
+    return f"postgresql://{host}{port}/{database.database}"
 
 
 def _zero(path: Path) -> None:

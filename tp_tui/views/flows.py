@@ -376,7 +376,13 @@ def export_summary(app: TpApp, participant_id: int) -> None:
 
 def erase_participant(app: TpApp, participant_id: int) -> None:
     """Erase after the name is typed; then offer to purge backups made before."""
-    from tp_tui.services.erasure import ErasureResult, backups_older_than, purge_backups
+    from tp_tui.services.erasure import (
+        ErasureResult,
+        backups_older_than,
+        current_server_url,
+        purge_backups,
+        result_message,
+    )
     from tp_tui.views.erase_form import EraseScreen
 
     def done(result: ErasureResult | None) -> None:
@@ -384,15 +390,12 @@ def erase_participant(app: TpApp, participant_id: int) -> None:
             app.notify(t("erase.cancelled"), markup=False)
             return
         total = sum(result.counts.values())
-        if result.scrubbed:
-            app.notify(t("erase.done", id=participant_id, count=total), markup=False)
-        else:
-            app.notify(
-                t("erase.not_scrubbed", id=participant_id),
-                markup=False,
-                severity="warning",
-                timeout=15,
-            )
+        app.notify(
+            result_message(result, participant_id, total),
+            markup=False,
+            severity="information" if result.scrubbed else "warning",
+            timeout=8 if result.scrubbed else 15,
+        )
 
         def leave_page() -> None:
             from tp_tui.views.participant_detail import ParticipantDetailScreen
@@ -402,7 +405,9 @@ def erase_participant(app: TpApp, participant_id: int) -> None:
             refresh(app)
 
         app.call_after_refresh(leave_page)
-        older = backups_older_than(app.db_path, result.erased_at) if app.db_path else []
+        # On a server, the pg_dump files tp made of it (app.db_path is None there).
+        location = app.db_path or current_server_url()
+        older = backups_older_than(location, result.erased_at) if location else []
         if older:
 
             def purge(yes: bool | None) -> None:
