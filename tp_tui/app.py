@@ -298,6 +298,11 @@ class TpApp(App[None]):
             t("palette.new_participant"), t("palette.new_participant_help"), self.new_participant
         )
         yield SystemCommand(t("survey.command"), t("survey.command.help"), self.enter_survey)
+        yield SystemCommand(
+            t("team_admin.command"),
+            t("team_admin.command.help"),
+            lambda: self.push_screen(_later("views.team", "TeamScreen")()),
+        )
         yield SystemCommand(t("nav.log_contact"), t("palette.log_contact"), self.action_log_contact)
         yield SystemCommand(
             t("nav.register_callback"),

@@ -126,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("retention", t("cli.help.retention"))
     command("stats", t("cli.help.stats"), _arguments("stats", "add_arguments"))
     command("places", t("cli.help.places"), _arguments("places", "add_arguments", shared))
+    command("team", t("cli.help.team"), _arguments("team", "add_arguments", shared))
     command("import", t("import.help.command"), _arguments("importer", "add_kinds", [shared]))
     command("encrypt", t("cli.help.encrypt"))
     command("decrypt", t("cli.help.decrypt"))
@@ -297,6 +298,7 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "stats": ("tp_tui.commands.stats", "stats_command"),
     "import": ("tp_tui.commands.importer", "import_command"),
     "places": ("tp_tui.commands.places", "places_command"),
+    "team": ("tp_tui.commands.team", "team_command"),
     "backup": ("tp_tui.commands.backup", "backup_command"),
     "restore": ("tp_tui.commands.backup", "restore_command"),
     "erase": ("tp_tui.commands.privacy", "erase_command"),

@@ -146,3 +146,9 @@ def trust_person_name(person_id: int | None) -> str:
         return ""
     person = TrustPerson.get_or_none(TrustPerson.id == person_id)
     return str(person.name) if person is not None else ""
+
+
+def presence_chosen(login: str, person_id: int, today: date) -> None:
+    """I said myself whether I am at work today: saves for the rest of the day in this copy
+    leave that as it is (see :func:`current_trust_person_id`)."""
+    _saving_as.setdefault(db.obj, {})[login] = (person_id, today)
