@@ -19,8 +19,12 @@ _pg_bin() {
 if ! PG_BIN="$(_pg_bin)"; then
     # CI runs as root on a fresh machine: take the server from the system's packages.
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -q >/dev/null
-    apt-get install -y -q --no-install-recommends postgresql >/dev/null
+    # Only the throwaway server below is needed: no "main" cluster (nor a server started on 5432).
+    mkdir -p /etc/postgresql-common/createcluster.d
+    echo 'create_main_cluster = false' >/etc/postgresql-common/createcluster.d/tp-ci.conf
+    # A fresh VM may still be running its boot-time apt jobs: wait for their locks, do not fail.
+    for _ in 1 2 3 4 5 6; do apt-get update -q >/dev/null && break || sleep 10; done
+    apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=300 postgresql >/dev/null
     PG_BIN="$(_pg_bin)"
 fi
 
