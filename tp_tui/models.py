@@ -112,6 +112,7 @@ class ConsentGrant(BaseModel):
 class Goal(BaseModel):
     """The participant's own goal in one life area, in their words."""
 
+    participant_id: int
     participant = ForeignKeyField(Participant, backref="goals", on_delete="CASCADE")
     life_area = TextField(index=True)
     text = TextField()
@@ -119,6 +120,8 @@ class Goal(BaseModel):
     created_on = DateField()
     status_on = DateField()
     sort_order = IntegerField(default=0)
+    # Moved on by each save (m0008), so two trust persons cannot overwrite each other's edit.
+    version = IntegerField(default=1)
 
 
 class GoalEvent(BaseModel):
@@ -256,6 +259,7 @@ class ChecklistMark(BaseModel):
 class GroupMember(BaseModel):
     """A member of the participant's responsibility group (ansvarsgruppe)."""
 
+    participant_id: int
     participant = ForeignKeyField(Participant, backref="group", on_delete="CASCADE")
     agency = TextField()
     name = TextField(default="")
@@ -264,11 +268,14 @@ class GroupMember(BaseModel):
     is_coordinator = BooleanField(default=False)
     joined_on = DateField(null=True)
     left_on = DateField(null=True)
+    version = IntegerField(default=1)  # moved on by each save (m0008)
 
 
 class IndividualPlan(BaseModel):
     """Where the individual plan (IP) stands in one period: each step keeps its date."""
 
+    participant_id: int
+    coordinator_id: int | None
     participant = ForeignKeyField(Participant, backref="plans", on_delete="CASCADE")
     period = IntegerField(default=1)
     status = TextField(default="none")
@@ -280,6 +287,7 @@ class IndividualPlan(BaseModel):
     coordinator = ForeignKeyField(GroupMember, null=True, on_delete="SET NULL")
     note = TextField(default="")
     updated_at = MomentField()
+    version = IntegerField(default=1)  # moved on by each save (m0008)
 
     class Meta:
         indexes = ((("participant", "period"), True),)

@@ -4,4 +4,7 @@ MESSAGES: dict[str, str] = {
     "callback_list.generated_for": "Generated {when} · calls owed by {name}",
     "cli.help.callbacks_team": "every call the team owes (default: mine, on a shared database)",
     "cli.help.today_team": "the whole team's day (default: mine, on a shared database)",
+    "callbacks.edit": "Edit",
+    "callbacks.edit.tooltip": "Change who, number, reason or due time of the chosen call",
+    "callbacks.edited": "The call owed is saved.",
 }

@@ -5,4 +5,7 @@ MESSAGES: dict[str, str] = {
     "cli.help.callbacks_team": "alle samtalene teamet skal ringe tilbake "
     "(ellers mine, på en delt database)",
     "cli.help.today_team": "hele teamets dag (ellers min, på en delt database)",
+    "callbacks.edit": "Endre",
+    "callbacks.edit.tooltip": "Endre hvem, nummer, grunn eller frist for den valgte samtalen",
+    "callbacks.edited": "Tilbakeringingen er lagret.",
 }

@@ -18,6 +18,7 @@ MIGRATION_MODULES: tuple[str, ...] = (
     "m0005_surveys",
     "m0006_screen_indexes",
     "m0007_team",
+    "m0008_versions",
 )
 
 LATEST_VERSION = len(MIGRATION_MODULES)

@@ -13,6 +13,7 @@ from tp_tui.db import write
 from tp_tui.domain import CallbackOutcome
 from tp_tui.models import Callback, Participant
 from tp_tui.phone import PhoneError, normalize_phone
+from tp_tui.services.conflicts import ChangedSince, FieldChange, check_version
 from tp_tui.services.history import record_revision, revised
 from tp_tui.services.moments import day_bounds, is_overdue
 from tp_tui.services.team import current_trust_person_id
@@ -109,15 +110,95 @@ def register_callback(data: CallbackInput, clock: Clock, settings: Settings) -> 
     return callback
 
 
-def complete_callback(
-    callback_id: int, outcome: str, clock: Clock, contact_id: int | None = None
+# The fields of a call owed, as compared when a change meets someone else's (conflicts.py).
+CALLBACK_FIELDS = (
+    "participant", "caller_name", "caller_phone", "reason", "due_at", "assigned_to", "done_at",
+    "outcome",
+)  # fmt: skip
+
+
+def callback_version(callback_id: int) -> int | None:
+    """The call's version as stored now (None when it is gone): read it when the call is
+    picked, pass it on to mark it returned without overwriting what someone else did."""
+    callback = Callback.get_or_none(Callback.id == callback_id)
+    return int(callback.version) if callback is not None else None
+
+
+def callback_input(callback_id: int) -> tuple[CallbackInput, int] | None:
+    """A stored call owed as the form shows it, with its version for a safe save."""
+    callback = Callback.get_or_none(Callback.id == callback_id)
+    if callback is None:
+        return None
+    data = CallbackInput(
+        participant_id=callback.participant_id,
+        reason=callback.reason,
+        due=callback.due_at.astimezone(OSLO).strftime("%d.%m.%Y %H:%M"),
+        caller_name=callback.caller_name if callback.participant_id is None else "",
+        caller_phone=(callback.caller_phone or "") if callback.participant_id is None else "",
+    )
+    return data, int(callback.version)
+
+
+def update_callback(
+    callback_id: int,
+    data: CallbackInput,
+    clock: Clock,
+    settings: Settings,
+    expected_version: int | None = None,
 ) -> Callback:
-    """Mark a callback as returned, with how it went."""
+    """Save an edit of a call owed (who, why, by when); the earlier state is kept as a revision.
+
+    With ``expected_version`` (as the form opened it) a call someone else changed, handed over
+    or returned since is not overwritten: :class:`ChangedSince` says what they changed.
+    """
+    now = clock.now()
+    due, phone = validate_callback(data, now, settings)
+    with write():
+        callback = Callback.get_by_id(callback_id)
+        check_version(callback, expected_version, CALLBACK_FIELDS)
+        with revised(callback, now, data.participant_id or callback.participant_id):
+            callback.participant_id = data.participant_id
+            callback.caller_name = data.caller_name.strip() if data.participant_id is None else ""
+            callback.caller_phone = phone if data.participant_id is None else None
+            callback.reason = data.reason.strip()
+            callback.due_at = due
+    return callback
+
+
+def _refuse_if_returned(callback: Callback) -> None:
+    """Someone else already marked the call returned: say so, keep what they recorded."""
+    if callback.done_at is not None:
+        changes = (
+            FieldChange("done_at", callback.done_at),
+            FieldChange("outcome", callback.outcome),
+        )
+        raise ChangedSince(int(callback.id), changes, int(callback.version))
+
+
+def complete_callback(
+    callback_id: int,
+    outcome: str,
+    clock: Clock,
+    contact_id: int | None = None,
+    expected_version: int | None = None,
+) -> Callback:
+    """Mark a callback as returned, with how it went.
+
+    A call already returned is never marked again: with ``expected_version`` (read when the
+    call was picked, :func:`callback_version`) that, or any other change someone else made
+    since (handed over, new reason or time), raises :class:`ChangedSince`; without it the
+    first return simply stays as it was recorded.
+    """
     if outcome not in {o.value for o in CallbackOutcome}:
         raise ValidationFailed({"outcome": FieldError("contact.error.outcome", {"value": outcome})})
     now = clock.now()
     with write():
         callback = Callback.get_by_id(callback_id)
+        if expected_version is not None:
+            check_version(callback, expected_version, CALLBACK_FIELDS)
+            _refuse_if_returned(callback)
+        if callback.done_at is not None:
+            return callback  # returned by someone else: their time and outcome stay
         with revised(callback, now, callback.participant_id):
             callback.done_at = now
             callback.outcome = outcome
@@ -125,16 +206,32 @@ def complete_callback(
     return callback
 
 
-def reschedule_callback(callback_id: int, due: str, clock: Clock, settings: Settings) -> Callback:
-    """No answer: the old call is closed as tried, a new one is owed (linked to it)."""
+def reschedule_callback(
+    callback_id: int,
+    due: str,
+    clock: Clock,
+    settings: Settings,
+    expected_version: int | None = None,
+) -> Callback:
+    """No answer: the old call is closed as tried, a new one is owed (linked to it).
+
+    With ``expected_version``, as :func:`complete_callback`: a call someone else changed or
+    returned since raises :class:`ChangedSince` and nothing is saved. Without it, a call
+    already returned keeps its outcome (only the new call is added).
+    """
     now = clock.now()
     old = Callback.get_by_id(callback_id)
     data = CallbackInput(old.participant_id, old.reason, due, old.caller_name, "")
     new_due, _ = validate_callback(data, now, settings)
     with write():
-        with revised(old, now, old.participant_id):
-            old.done_at = now
-            old.outcome = old.outcome or CallbackOutcome.NO_ANSWER.value
+        old = Callback.get_by_id(callback_id)
+        if expected_version is not None:
+            check_version(old, expected_version, CALLBACK_FIELDS)
+            _refuse_if_returned(old)
+        if old.done_at is None:
+            with revised(old, now, old.participant_id):
+                old.done_at = now
+                old.outcome = old.outcome or CallbackOutcome.NO_ANSWER.value
         new = Callback.create(
             participant=old.participant_id,
             caller_name=old.caller_name,

@@ -10,6 +10,8 @@ from tp_tui.db import write
 from tp_tui.domain import Agency, GoalStatus, LifeArea, PlanStatus
 from tp_tui.models import AreaRating, Goal, GoalEvent, GroupMember, IndividualPlan
 from tp_tui.phone import PhoneError, normalize_phone
+from tp_tui.services.conflicts import ChangedSince, FieldChange, changes_since, check_version
+from tp_tui.services.history import revised
 from tp_tui.services.process import current_record
 from tp_tui.services.validation import FieldError, ValidationFailed
 
@@ -21,6 +23,11 @@ PLAN_DATES = {
     PlanStatus.DECLINED: "declined_on",
     PlanStatus.HANDED_OVER: "handed_over_on",
 }
+
+# The fields each form shows, as compared when a save meets someone else's (conflicts.py).
+GOAL_FIELDS = ("text", "status")
+MEMBER_FIELDS = ("agency", "name", "role", "phone", "is_coordinator", "left_on")
+PLAN_FIELDS = ("status",)
 
 
 def _goal_checks(text: str, status: str) -> dict[str, FieldError]:
@@ -53,8 +60,19 @@ def add_goal(participant_id: int, area: LifeArea, text: str, status: str, clock:
     return goal
 
 
-def update_goal(goal_id: int, text: str, status: str, clock: Clock, note: str = "") -> Goal:
-    """Change a goal's words or status; each change is kept in its history."""
+def update_goal(
+    goal_id: int,
+    text: str,
+    status: str,
+    clock: Clock,
+    note: str = "",
+    expected_version: int | None = None,
+) -> Goal:
+    """Change a goal's words or status; each change is kept in its history.
+
+    With ``expected_version`` (the version the form opened) a goal someone else saved since is
+    not overwritten: :class:`ChangedSince` says which fields they changed.
+    """
     errors = _goal_checks(text, status)
     if errors:
         raise ValidationFailed(errors)
@@ -62,13 +80,20 @@ def update_goal(goal_id: int, text: str, status: str, clock: Clock, note: str = 
     with write():
         goal = Goal.get_by_id(goal_id)
         if goal.text == text.strip() and goal.status == status:
-            return goal
-        if goal.status != status:
-            goal.status_on = now.date()
-        goal.text, goal.status = text.strip(), status
-        goal.save()
+            return goal  # what was typed is what is stored: nothing to overwrite
+        check_version(goal, expected_version, GOAL_FIELDS)
+        with revised(goal, now, goal.participant_id):
+            if goal.status != status:
+                goal.status_on = now.date()
+            goal.text, goal.status = text.strip(), status
         GoalEvent.create(goal=goal, at=now, status=status, text=goal.text, note=note)
     return goal
+
+
+def goal_version(goal_id: int) -> int | None:
+    """The goal's version as stored now, for a form to save on top of it safely."""
+    goal = Goal.get_or_none(Goal.id == goal_id)
+    return int(goal.version) if goal is not None else None
 
 
 def goal_history(goal_id: int) -> list[GoalEvent]:
@@ -133,11 +158,17 @@ class MemberInput:
 
 
 def save_member(
-    participant_id: int, data: MemberInput, clock: Clock, member_id: int | None = None
+    participant_id: int,
+    data: MemberInput,
+    clock: Clock,
+    member_id: int | None = None,
+    expected_version: int | None = None,
 ) -> GroupMember:
     """Add or edit a member of the responsibility group; at most one coordinator.
 
-    Naming a new coordinator takes the role from the one before, which the UI says.
+    Naming a new coordinator takes the role from the one before, which the UI says. With
+    ``expected_version`` an edit of a member someone else saved (or removed) since the form
+    opened is refused with :class:`ChangedSince`; nothing is overwritten.
     """
     errors: dict[str, FieldError] = {}
     if data.agency not in {a.value for a in Agency}:
@@ -149,12 +180,23 @@ def save_member(
         errors["phone"] = FieldError(error.key, dict(error.params))
     if errors:
         raise ValidationFailed(errors)
+    now = clock.now()
     with write():
+        member: GroupMember | None = None
+        if member_id is not None:
+            member = GroupMember.get_by_id(member_id)
+            check_version(member, expected_version, MEMBER_FIELDS)
         if data.is_coordinator:
-            GroupMember.update(is_coordinator=False).where(
-                (GroupMember.participant == participant_id) & (GroupMember.id != (member_id or 0))
-            ).execute()
-        if member_id is None:
+            # The one before loses the role: a change to that member too (its version moves).
+            before = GroupMember.select().where(
+                (GroupMember.participant == participant_id)
+                & (GroupMember.id != (member_id or 0))
+                & (GroupMember.is_coordinator == True)  # noqa: E712  (peewee expression)
+            )
+            for other in before:
+                with revised(other, now, participant_id):
+                    other.is_coordinator = False
+        if member is None:
             member = GroupMember.create(
                 participant=participant_id,
                 agency=data.agency,
@@ -165,48 +207,96 @@ def save_member(
                 joined_on=clock.today(),
             )
         else:
-            member = GroupMember.get_by_id(member_id)
-            member.agency, member.name, member.role = data.agency, data.name.strip(), data.role
-            member.phone, member.is_coordinator = phone, data.is_coordinator
-            member.save()
+            with revised(member, now, participant_id):
+                member.agency, member.name = data.agency, data.name.strip()
+                member.role, member.phone = data.role, phone
+                member.is_coordinator = data.is_coordinator
         if data.is_coordinator:
             plan = _plan(participant_id, clock)
-            plan.coordinator = member
-            plan.updated_at = clock.now()
-            plan.save()
+            if plan.coordinator_id != member.id:
+                with revised(plan, now, participant_id):
+                    plan.coordinator = member
     return member
 
 
-def remove_member(member_id: int, clock: Clock) -> None:
-    """A member leaves the group; the row stays with its dates (history is not rewritten)."""
+def member_version(member_id: int) -> int | None:
+    """The member's version as stored now (None when the row is gone)."""
+    member = GroupMember.get_or_none(GroupMember.id == member_id)
+    return int(member.version) if member is not None else None
+
+
+def remove_member(member_id: int, clock: Clock, expected_version: int | None = None) -> None:
+    """A member leaves the group; the row stays with its dates (history is not rewritten).
+
+    With ``expected_version`` (read when the list was shown) a member someone else changed
+    since is not removed: :class:`ChangedSince` says what they changed.
+    """
+    now = clock.now()
     with write():
         member = GroupMember.get_by_id(member_id)
-        member.left_on = clock.today()
-        member.is_coordinator = False
-        member.save()
+        check_version(member, expected_version, MEMBER_FIELDS)
+        if member.left_on is not None:
+            return  # already gone: the first date stays
+        with revised(member, now, member.participant_id):
+            member.left_on = clock.today()
+            member.is_coordinator = False
+
+
+def _find_plan(participant_id: int) -> IndividualPlan | None:
+    """The plan of the participant's current period, if one was started."""
+    plan: IndividualPlan | None = IndividualPlan.get_or_none(
+        (IndividualPlan.participant == participant_id)
+        & (IndividualPlan.period == _period(participant_id))
+    )
+    return plan
 
 
 def _plan(participant_id: int, clock: Clock) -> IndividualPlan:
-    current = current_record(participant_id)
-    period = current.period if current else 1
-    plan = IndividualPlan.get_or_none(
-        (IndividualPlan.participant == participant_id) & (IndividualPlan.period == period)
-    )
+    plan = _find_plan(participant_id)
     if plan is None:
         plan = IndividualPlan.create(
-            participant=participant_id, period=period, updated_at=clock.now()
+            participant=participant_id, period=_period(participant_id), updated_at=clock.now()
         )
     return plan
 
 
-def set_plan_status(participant_id: int, status: PlanStatus, clock: Clock) -> IndividualPlan:
-    """Move the individual plan on; each step keeps the date it was first reached."""
+def _period(participant_id: int) -> int:
+    current = current_record(participant_id)
+    return current.period if current else 1
+
+
+def plan_version(participant_id: int) -> int:
+    """The version of the current period's plan as stored now; 0 while there is none."""
+    plan = _find_plan(participant_id)
+    return int(plan.version) if plan is not None else 0
+
+
+def set_plan_status(
+    participant_id: int, status: PlanStatus, clock: Clock, expected_version: int | None = None
+) -> IndividualPlan:
+    """Move the individual plan on; each step keeps the date it was first reached.
+
+    With ``expected_version`` (from :func:`plan_version` when the form opened; 0: there was no
+    plan) a status someone else set since is not overwritten: :class:`ChangedSince`. A change
+    they made to something else (the coordinator) does not stand in the way.
+    """
+    now = clock.now()
     with write():
         plan = _plan(participant_id, clock)
-        plan.status = status.value
-        field = PLAN_DATES.get(status)
-        if field and getattr(plan, field) is None:
-            setattr(plan, field, clock.today())
-        plan.updated_at = clock.now()
-        plan.save()
+        current = int(plan.version)
+        if expected_version is not None and current != expected_version:
+            if plan.status != status.value:
+                changes: tuple[FieldChange, ...] = ()
+                if expected_version == 0:  # opened before the plan existed: status "none"
+                    if plan.status != PlanStatus.NONE.value:
+                        changes = (FieldChange("status", plan.status),)
+                else:
+                    changes = changes_since(plan, expected_version, PLAN_FIELDS)
+                if changes:
+                    raise ChangedSince(int(plan.id), changes, current)
+        with revised(plan, now, participant_id):
+            plan.status = status.value
+            field = PLAN_DATES.get(status)
+            if field and getattr(plan, field) is None:
+                setattr(plan, field, clock.today())
     return plan

@@ -1,4 +1,5 @@
-"""Register a call owed: who (a participant, or a name and number), why, by when."""
+"""Register a call owed: who (a participant, or a name and number), why, by when; or edit one,
+without overwriting what someone else saved since the form opened."""
 
 from __future__ import annotations
 
@@ -11,16 +12,25 @@ from tp_tui.dates import DateParseError, parse_datetime
 from tp_tui.i18n import describe_moment, t
 from tp_tui.keys import key
 from tp_tui.models import Participant
-from tp_tui.services.callbacks import CallbackInput, default_due, register_callback
+from tp_tui.phone import format_phone
+from tp_tui.services.callbacks import (
+    CallbackInput,
+    callback_input,
+    default_due,
+    register_callback,
+    update_callback,
+)
+from tp_tui.services.conflicts import ChangedSince
 from tp_tui.services.validation import ValidationFailed
 from tp_tui.text import literal
+from tp_tui.views.conflict import CALLBACK_LABELS, conflict_message
 from tp_tui.views.errors import not_saved_message
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.participant_picker import ParticipantPicker
 
 
 class CallbackFormScreen(FormScreen[int | None]):
-    """Dismisses with the new callback's id, or None when cancelled."""
+    """Dismisses with the new (or edited) callback's id, or None when cancelled."""
 
     CSS_PATH = ["forms.tcss", "callback_form.tcss"]
     BINDINGS = [
@@ -28,17 +38,29 @@ class CallbackFormScreen(FormScreen[int | None]):
         key("escape", "cancel", "form.cancel", "callback_form.cancel"),
     ]
 
-    def __init__(self, participant_id: int | None = None) -> None:
+    def __init__(self, participant_id: int | None = None, callback_id: int | None = None) -> None:
         super().__init__()
         self.participant_id = participant_id
+        self.callback_id = callback_id
+        self.stored: CallbackInput | None = None
+        """The call as stored when the form opened (editing only)."""
+        self.version: int | None = None
+        """The version the form saves on top of: as opened, or as stored after a conflict
+        the user was told about (saving again is then their choice)."""
+        if callback_id is not None:
+            found = callback_input(callback_id)
+            if found is not None:
+                self.stored, self.version = found
+                self.participant_id = self.stored.participant_id
 
     def compose(self) -> ComposeResult:
-        name = ""
+        name = self.stored.caller_name if self.stored else ""
         if self.participant_id is not None:
             participant = Participant.get_or_none(Participant.id == self.participant_id)
             name = participant.name if participant else ""
+        title = "callback_form.title_edit" if self.callback_id else "callback_form.title"
         with VerticalScroll(classes="form"):
-            yield Static(t("callback_form.title"), classes="form-title", markup=False)
+            yield Static(t(title), classes="form-title", markup=False)
             yield from self._row(
                 "participant",
                 "callback.field.who",
@@ -65,6 +87,10 @@ class CallbackFormScreen(FormScreen[int | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self.stored is not None:
+            self.query_one("#caller_phone", Input).value = format_phone(self.stored.caller_phone)
+            self.query_one("#reason", Input).value = self.stored.reason
+            self.query_one("#due", Input).value = self.stored.due
         self._due_changed()
         self._initial = self.typed()
         target = "#reason" if self.participant_id is not None else "#picker-input"
@@ -113,7 +139,12 @@ class CallbackFormScreen(FormScreen[int | None]):
         for field in ("participant", "caller_phone", "reason"):
             self.query_one(f"#{field}-message", Static).update("")
         try:
-            callback = register_callback(self.typed(), self.tp.clock, self.tp.settings)
+            if self.callback_id is None:
+                callback = register_callback(self.typed(), self.tp.clock, self.tp.settings)
+            else:
+                callback = update_callback(
+                    self.callback_id, self.typed(), self.tp.clock, self.tp.settings, self.version
+                )
         except ValidationFailed as failed:
             for field, error in failed.errors.items():
                 target = "participant" if field in ("caller_name", "participant") else field
@@ -121,6 +152,10 @@ class CallbackFormScreen(FormScreen[int | None]):
                 message.update(t(error.key, **error.params))
                 message.set_class(True, "error")
             self._form_message(t("form.fix_errors"))
+            return
+        except ChangedSince as changed:  # someone else saved first: keep what was typed
+            self.version = changed.version
+            self._form_message(conflict_message(changed, CALLBACK_LABELS))
             return
         except Exception as error:  # the typed entry must survive any failure
             self._form_message(not_saved_message(error))

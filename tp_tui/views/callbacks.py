@@ -40,6 +40,7 @@ class CallbacksScreen(TpScreen[None]):
     BINDINGS = [
         key("enter,d", "done", "callbacks.mark_done", "callbacks.done"),
         key("n", "new", "callbacks.new", "callbacks.new"),
+        key("e", "edit", "callbacks.edit", "callbacks.edit"),
         key("h", "hand_over", "handover.key", "callbacks.hand_over"),
         key("o", "open", "callbacks.open_participant", "callbacks.open"),
         key("r", "refresh", "today.refresh", "callbacks.refresh"),
@@ -164,6 +165,22 @@ class CallbacksScreen(TpScreen[None]):
             self.notify(t("callbacks.select_open"), markup=False, severity="warning")
             return
         self.app.push_screen(HandoverFormScreen(callback_id=line.id), lambda _: self.load())
+
+    def action_edit(self) -> None:
+        """Change who, number, reason or due time of a call still owed."""
+        from tp_tui.views.callback_form import CallbackFormScreen
+
+        line = self.selected()
+        if line is None or line.done_at is not None:
+            self.notify(t("callbacks.select_open"), markup=False, severity="warning")
+            return
+
+        def saved(callback_id: int | None) -> None:
+            if callback_id is not None:
+                self.notify(t("callbacks.edited"), markup=False)
+            self.load()
+
+        self.app.push_screen(CallbackFormScreen(callback_id=line.id), saved)
 
     def action_new(self) -> None:
         from tp_tui.views import flows

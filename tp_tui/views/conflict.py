@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from tp_tui.i18n import format_date, format_datetime, t
-from tp_tui.models import TrustPerson
+from tp_tui.models import Participant, TrustPerson
 from tp_tui.phone import format_phone
 from tp_tui.services.conflicts import ChangedSince
 from tp_tui.text import one_line
@@ -36,35 +36,56 @@ CONTACT_LABELS = {
     "outcome": "contact.field.outcome",
     "note": "contact.field.note",
 }
+GOAL_LABELS = {"text": "plan.field.goal", "status": "plan.field.status"}
+MEMBER_LABELS = {
+    "agency": "plan.field.agency", "name": "plan.field.name", "role": "plan.field.role",
+    "phone": "participant.field.phone", "is_coordinator": "plan.field.coordinator",
+    "left_on": "conflict.field.left_on",
+}  # fmt: skip
+PLAN_LABELS = {"status": "plan.field.plan_status"}
+CALLBACK_LABELS = {
+    "participant": "callback.field.who", "caller_name": "callback.field.who",
+    "caller_phone": "callback.field.phone", "reason": "callback.field.reason",
+    "due_at": "callback.field.due", "assigned_to": "conflict.field.assigned_to",
+    "done_at": "conflict.field.done_at", "outcome": "conflict.field.outcome",
+}  # fmt: skip
 # Codes stored for these fields, shown by their translated names.
 CODED = {
     "status": "status.", "kind": "kind.", "arena": "arena.", "destination": "destination.",
     "outcome": "outcome.",
 }  # fmt: skip
+GOAL_CODED = {"status": "goal_status."}
+MEMBER_CODED = {"agency": "agency."}
+PLAN_CODED = {"status": "plan_status."}
 
 
-def _value(field: str, value: Any) -> str | None:
+def _value(field: str, value: Any, coded: dict[str, str] | None = None) -> str | None:
     """The value as the form would show it, or None when it is not worth a line."""
+    coded = CODED if coded is None else coded
     if value is None or value == "":
         return "–"
-    if isinstance(value, TrustPerson):
+    if isinstance(value, bool):
+        return t("conflict.yes") if value else t("conflict.no")
+    if isinstance(value, TrustPerson | Participant):
         return one_line(value.name)
     if isinstance(value, datetime):
         return format_datetime(value)
     if isinstance(value, date):
         return format_date(value)
     if isinstance(value, str):
-        if field == "phone":
+        if field in ("phone", "caller_phone"):
             return format_phone(value)
-        if field in CODED:
-            return t(CODED[field] + value)
+        if field in coded:
+            return t(coded[field] + value)
         text = one_line(value)
         return text if len(text) <= SHOWN_LENGTH else None
     return None
 
 
-def conflict_message(error: ChangedSince, labels: dict[str, str]) -> str:
-    """Field by field what changed, and what the user can do now."""
+def changed_fields(
+    error: ChangedSince, labels: dict[str, str], coded: dict[str, str] | None = None
+) -> str:
+    """Field by field what someone else changed, with the value now where it is short."""
     parts = []
     seen = set()
     for change in error.changes:
@@ -73,9 +94,33 @@ def conflict_message(error: ChangedSince, labels: dict[str, str]) -> str:
             continue
         seen.add(label)
         try:
-            value = _value(change.field, change.now)
+            value = _value(change.field, change.now, coded)
         except Exception:  # a value that cannot be shown is still named
             value = None
         parts.append(t("conflict.field_now", field=label, value=value) if value else label)
-    changed = "; ".join(parts) or t("conflict.unknown")
-    return t("conflict.message", changes=changed)
+    return "; ".join(parts) or t("conflict.unknown")
+
+
+def conflict_message(
+    error: ChangedSince, labels: dict[str, str], coded: dict[str, str] | None = None
+) -> str:
+    """Field by field what changed, and what the user can do now."""
+    return t("conflict.message", changes=changed_fields(error, labels, coded))
+
+
+def removal_conflict_message(error: ChangedSince) -> str:
+    """A group member someone else changed since the list was read was not removed."""
+    return t("conflict.remove_message", changes=changed_fields(error, MEMBER_LABELS, MEMBER_CODED))
+
+
+def done_conflict_message(error: ChangedSince) -> str:
+    """A call owed was not marked returned: someone else returned (or changed) it first."""
+    done = next((c.now for c in error.changes if c.field == "done_at" and c.now), None)
+    if isinstance(done, datetime):
+        outcome = next((c.now for c in error.changes if c.field == "outcome"), None)
+        return t(
+            "conflict.already_done",
+            when=format_datetime(done),
+            outcome=t("outcome." + outcome) if isinstance(outcome, str) and outcome else "–",
+        )
+    return t("conflict.done_message", changes=changed_fields(error, CALLBACK_LABELS))

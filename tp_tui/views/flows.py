@@ -53,19 +53,22 @@ def log_contact(
     outcome: str = ContactOutcome.REACHED.value,
     answering: int | None = None,
     round_visit_id: int | None = None,
+    answering_version: int | None = None,
 ) -> None:
     """Open the contact form; after saving, offer to close a call it answered.
 
     With ``answering`` (a callback being marked returned) that call is closed either way,
-    linked to the contact when one was saved.
+    linked to the contact when one was saved, unless someone else changed it since
+    ``answering_version`` (then the contact stays saved and the app says what they did).
     """
 
     def saved(result: ContactSaved | None) -> None:
         if answering is not None:
             logged = result.outcome if result else outcome
             how = CALLBACK_OUTCOME.get(logged, CallbackOutcome.NO_ANSWER.value)
-            complete_callback(answering, how, app.clock, result.contact_id if result else None)
-            app.notify(t("callbacks.closed"), markup=False)
+            contact_id = result.contact_id if result else None
+            if _close_call(app, answering, how, contact_id, answering_version):
+                app.notify(t("callbacks.closed"), markup=False)
             refresh(app)
         if result is None:
             return
@@ -132,19 +135,48 @@ def register_callback(app: TpApp, participant_id: int | None = None) -> None:
     app.push_screen(CallbackFormScreen(participant_id), saved)
 
 
+def _close_call(
+    app: TpApp, callback_id: int, how: str, contact_id: int | None, version: int | None
+) -> bool:
+    """Mark a call returned as it was when picked; False (and the app says why) when someone
+    else returned, handed over or changed it first."""
+    from tp_tui.services.conflicts import ChangedSince
+    from tp_tui.views.conflict import done_conflict_message
+
+    try:
+        complete_callback(callback_id, how, app.clock, contact_id, expected_version=version)
+    except ChangedSince as changed:
+        app.notify(done_conflict_message(changed), markup=False, severity="warning", timeout=12)
+        return False
+    return True
+
+
 def callback_done(app: TpApp, line: CallbackLine) -> None:
     """Returned: how did it go? Reached offers the contact form, filled in; no answer retries."""
+    from tp_tui.services.callbacks import callback_version
+    from tp_tui.services.conflicts import ChangedSince
     from tp_tui.views.callback_done import CallbackDone, CallbackDoneScreen
+    from tp_tui.views.conflict import done_conflict_message
+
+    # The call as it is when picked: if a colleague returns it while this one asks how it
+    # went, theirs stands and this says so.
+    version = callback_version(line.id)
 
     def answered(result: CallbackDone | None) -> None:
         if result is None:
             return
         if result.outcome == CallbackOutcome.NO_ANSWER.value and result.retry.strip():
             try:
-                reschedule_callback(line.id, result.retry, app.clock, app.settings)
+                reschedule_callback(line.id, result.retry, app.clock, app.settings, version)
             except ValidationFailed as failed:
                 error = next(iter(failed.errors.values()))
                 app.notify(t(error.key, **error.params), markup=False, severity="error")
+                return
+            except ChangedSince as changed:
+                app.notify(
+                    done_conflict_message(changed), markup=False, severity="warning", timeout=12
+                )
+                refresh(app)
                 return
             app.notify(t("callbacks.rescheduled"), markup=False)
         elif line.participant_id is not None and result.outcome != "no_answer":
@@ -155,10 +187,10 @@ def callback_done(app: TpApp, line: CallbackLine) -> None:
                 kind=ContactKind.PHONE.value,
                 outcome=contact_outcome,
                 answering=line.id,
+                answering_version=version,
             )
             return
-        else:
-            complete_callback(line.id, result.outcome, app.clock)
+        elif _close_call(app, line.id, result.outcome, None, version):
             app.notify(t("callbacks.closed"), markup=False)
         refresh(app)
 

@@ -370,12 +370,15 @@ class ParticipantDetailScreen(TpScreen[None]):
 
     def action_group(self) -> None:
         from tp_tui.models import GroupMember
-        from tp_tui.services.plan import remove_member
-        from tp_tui.views.plan_forms import MemberForm, PickScreen
+        from tp_tui.views.plan_forms import MemberForm, PickScreen, remove_member_safely
 
-        members = GroupMember.select().where(
-            (GroupMember.participant == self.participant_id) & GroupMember.left_on.is_null()
+        members = list(
+            GroupMember.select().where(
+                (GroupMember.participant == self.participant_id) & GroupMember.left_on.is_null()
+            )
         )
+        # As the list showed them: removing one someone else changed since is refused.
+        versions = {m.id: int(m.version) for m in members}
         items = [
             (
                 str(m.id),
@@ -389,8 +392,9 @@ class ParticipantDetailScreen(TpScreen[None]):
             if choice is None:
                 return
             if choice.startswith("remove:"):
-                remove_member(int(choice.split(":")[1]), self.tp.clock)
-                self.notify(t("plan.member_removed"), markup=False)
+                removed = int(choice.split(":")[1])
+                if remove_member_safely(self.tp, removed, versions.get(removed)):
+                    self.notify(t("plan.member_removed"), markup=False)
                 self.load()
                 return
             member_id = None if choice == "new" else int(choice)

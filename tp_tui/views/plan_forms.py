@@ -3,6 +3,8 @@ status, and how each life area stands (1–5)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
@@ -14,10 +16,25 @@ from tp_tui.keys import key
 from tp_tui.models import Goal, GroupMember
 from tp_tui.phone import format_phone
 from tp_tui.services import plan
+from tp_tui.services.conflicts import ChangedSince
 from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.text import literal, one_line
+from tp_tui.views.conflict import (
+    GOAL_CODED,
+    GOAL_LABELS,
+    MEMBER_CODED,
+    MEMBER_LABELS,
+    PLAN_CODED,
+    PLAN_LABELS,
+    conflict_message,
+    removal_conflict_message,
+)
+from tp_tui.views.errors import not_saved_message
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
+
+if TYPE_CHECKING:
+    from tp_tui.app import TpApp
 
 
 class PlanForm(FormScreen[bool | None]):
@@ -30,11 +47,17 @@ class PlanForm(FormScreen[bool | None]):
         key("escape", "cancel", "form.cancel", "plan_form.cancel"),
     ]
     title_key = ""
+    labels: dict[str, str] = {}
+    """Field labels for what someone else changed (views/conflict.py)."""
+    coded: dict[str, str] | None = None
 
     def __init__(self, participant_id: int, item_id: int | None = None) -> None:
         super().__init__()
         self.participant_id = participant_id
         self.item_id = item_id
+        self.version: int | None = None
+        """The version the form saves on top of: as opened, or as stored after a conflict
+        the user was told about (saving again is then their choice)."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form"):
@@ -69,14 +92,24 @@ class PlanForm(FormScreen[bool | None]):
                 target.update(t(error.key, **error.params))
                 target.set_class(True, "error")
             return
+        except ChangedSince as changed:  # someone else saved first: keep what was typed
+            self.version = changed.version
+            self._form_message(conflict_message(changed, self.labels, self.coded))
+            return
+        except Exception as error:  # the typed entry must survive any failure
+            self._form_message(not_saved_message(error))
+            return
         self.dismiss(True)
 
 
 class GoalForm(PlanForm):
     title_key = "plan.goal_title"
+    labels = GOAL_LABELS
+    coded = GOAL_CODED
 
     def fields(self) -> ComposeResult:
         goal = Goal.get_or_none(Goal.id == self.item_id) if self.item_id else None
+        self.version = int(goal.version) if goal is not None else None
         areas = [Option(a.value, t(a.label_key), str(n)) for n, a in enumerate(LifeArea, 1)]
         statuses = with_hotkeys([(s.value, t(s.label_key)) for s in GoalStatus])
         area_choice = KeyChoice(areas, goal.life_area if goal else None, advance=True, id="area")
@@ -110,7 +143,9 @@ class GoalForm(PlanForm):
         text = self.query_one("#text", Input).value
         status = self.query_one("#status", KeyChoice).value or GoalStatus.WANTED.value
         if self.item_id:
-            plan.update_goal(self.item_id, text, status, self.tp.clock)
+            plan.update_goal(
+                self.item_id, text, status, self.tp.clock, expected_version=self.version
+            )
             return
         area = self.query_one("#area", KeyChoice).value
         if area is None:
@@ -120,9 +155,12 @@ class GoalForm(PlanForm):
 
 class MemberForm(PlanForm):
     title_key = "plan.member_title"
+    labels = MEMBER_LABELS
+    coded = MEMBER_CODED
 
     def fields(self) -> ComposeResult:
         member = GroupMember.get_or_none(GroupMember.id == self.item_id) if self.item_id else None
+        self.version = int(member.version) if member is not None else None
         agencies = with_hotkeys([(a.value, t(a.label_key)) for a in Agency])
         coordinator = KeyChoice(
             [Option("yes", t("plan.is_coordinator"), "k")], multiple=True, id="coordinator"
@@ -155,17 +193,20 @@ class MemberForm(PlanForm):
             phone=self.query_one("#phone", Input).value,
             is_coordinator=bool(self.query_one("#coordinator", KeyChoice).values),
         )
-        plan.save_member(self.participant_id, data, self.tp.clock, self.item_id)
+        plan.save_member(self.participant_id, data, self.tp.clock, self.item_id, self.version)
 
 
 class PlanStatusForm(PlanForm):
     title_key = "plan.status_title"
+    labels = PLAN_LABELS
+    coded = PLAN_CODED
 
     def __init__(self, participant_id: int, current: str) -> None:
         super().__init__(participant_id)
         self.current = current
 
     def fields(self) -> ComposeResult:
+        self.version = plan.plan_version(self.participant_id)
         statuses = with_hotkeys([(s.value, t(s.label_key)) for s in PlanStatus])
         yield from self._row(
             "plan_status",
@@ -175,7 +216,7 @@ class PlanStatusForm(PlanForm):
 
     def store(self) -> None:
         value = self.query_one("#plan_status", KeyChoice).value or PlanStatus.NONE.value
-        plan.set_plan_status(self.participant_id, PlanStatus(value), self.tp.clock)
+        plan.set_plan_status(self.participant_id, PlanStatus(value), self.tp.clock, self.version)
 
 
 class RatingsForm(PlanForm):
@@ -281,3 +322,17 @@ class ChecklistForm(PlanForm):
         chosen = set(self.query_one("#items", KeyChoice).values)
         for item in CHECKLIST[self.stage]:
             tick(self.participant_id, self.stage, item, item in chosen, self.tp.clock)
+
+
+def remove_member_safely(app: TpApp, member_id: int, version: int | None) -> bool:
+    """Remove a member as the list showed it (``version`` read with the list): a member someone
+    else changed since is not removed, and the app says what they changed. True when removed."""
+    try:
+        plan.remove_member(member_id, app.clock, version)
+    except ChangedSince as changed:
+        app.notify(removal_conflict_message(changed), markup=False, severity="warning")
+        return False
+    except Exception as error:  # never a traceback
+        app.notify(not_saved_message(error), markup=False, severity="error")
+        return False
+    return True
