@@ -1,5 +1,10 @@
 """Full-text search: the index follows every change, typed text is never FTS5 syntax, and
-deleting a participant leaves none of their words in the file."""
+deleting a participant leaves none of their words in the file.
+
+Runs on SQLite and on PostgreSQL (``engines``). What is about SQLite's FTS5 index itself (its
+table and triggers, REPLACE, PRAGMAs, query plans, the bytes of the file) asks for the ``fts5``
+fixture and is skipped on PostgreSQL, where there is no second copy: the tables are the index
+(test_postgres.py and test_search_server.py test that side)."""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from peewee import IntegrityError
+from peewee import IntegrityError, SqliteDatabase
 
 from tp_tui.clock import FrozenClock
 from tp_tui.db import close_database, open_database, write
@@ -24,11 +29,14 @@ from tp_tui.services.search import (
     SearchHit,
     match_expression,
     optimize_index,
+    query_words,
     search,
 )
 from tp_tui.text import clean
 
 from .old_files import file_at_version
+
+pytestmark = pytest.mark.engines
 
 HOSTILE = ['"', "*", "NEAR(", "a:b", "-x", ")", "(", '"nams', "nams*", "^nams", "{note}: x"]
 HOSTILE += ["NOT", "AND OR", "a + b", "col:nams", "nams NEAR/2 gjeld", "'", "\\", "''", "\x00"]
@@ -70,7 +78,11 @@ def found(query: str) -> set[tuple[str, int]]:
 
 
 def index_is_sound() -> None:
-    """FTS5's own check, and the index holds exactly the non-empty texts of the tables."""
+    """FTS5's own check, and the index holds exactly the non-empty texts of the tables.
+
+    Nothing to check on PostgreSQL: its text search reads the tables themselves."""
+    if not isinstance(db.obj, SqliteDatabase):
+        return
     db.execute_sql("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)")
     indexed = set(db.execute_sql("SELECT rowid, body FROM search_index").fetchall())
     expected = set(
@@ -86,6 +98,16 @@ def index_is_sound() -> None:
 @pytest.fixture
 def now(clock: FrozenClock) -> datetime:
     return clock.now()
+
+
+@pytest.fixture
+def fts5(engine: str) -> None:
+    """For tests of what only SQLite has: skipped on PostgreSQL, with the reason."""
+    if engine != "sqlite":
+        pytest.skip(
+            "SQLite only: tests SQLite's FTS5 index, triggers, PRAGMAs or file bytes; "
+            "PostgreSQL searches the tables themselves (test_search_server.py)"
+        )
 
 
 def test_notes_are_found_by_word_and_by_the_start_of_a_word(db_path: Path, now: datetime) -> None:
@@ -175,8 +197,10 @@ def test_an_edited_note_is_found_by_its_new_words_only(db_path: Path, now: datet
     index_is_sound()
 
 
+@pytest.mark.usefixtures("fts5")
 def test_a_replaced_row_is_indexed_once(db_path: Path, now: datetime) -> None:
-    """REPLACE deletes the old row without firing delete triggers; the index still follows."""
+    """REPLACE deletes the old row without firing delete triggers; the index still follows.
+    (SQLite only: PostgreSQL has no REPLACE, and no trigger-kept index.)"""
     kari = person("Kari", now)
     note = contact(kari, "Ringte namsmannen", now)
     Contact.insert(
@@ -199,8 +223,10 @@ def test_a_deleted_contact_or_callback_is_not_found(db_path: Path, now: datetime
     index_is_sound()
 
 
+@pytest.mark.usefixtures("fts5")
 def test_a_failed_save_leaves_the_index_in_step(db_path: Path, now: datetime) -> None:
-    """A statement that fails inside a transaction takes its index changes back, no others."""
+    """A statement that fails inside a transaction takes its index changes back, no others.
+    (SQLite only: PostgreSQL aborts the whole transaction, and keeps no index to step.)"""
     kari = person("Kari", now)
     first = contact(kari, "Ringte namsmannen", now)
     with write():
@@ -219,9 +245,12 @@ def test_a_failed_save_leaves_the_index_in_step(db_path: Path, now: datetime) ->
 
 @pytest.mark.parametrize("recursive_triggers", [0, 1])
 def test_deleting_a_participant_removes_their_notes_and_callbacks(
-    db_path: Path, now: datetime, recursive_triggers: int
+    db_path: Path, now: datetime, recursive_triggers: int, engine: str
 ) -> None:
-    db.execute_sql(f"PRAGMA recursive_triggers = {recursive_triggers}")
+    if engine == "sqlite":
+        db.execute_sql(f"PRAGMA recursive_triggers = {recursive_triggers}")
+    elif recursive_triggers:
+        pytest.skip("recursive_triggers is a SQLite PRAGMA: once is enough on PostgreSQL")
     kari = person("Kari Nordmann", now)
     per = person("Per Hansen", now)
     for number in range(30):
@@ -235,7 +264,8 @@ def test_deleting_a_participant_removes_their_notes_and_callbacks(
     assert {hit.participant_id for hit in hits} == {per.id}
     assert len(hits) == 30
     assert found("kari") == set()
-    assert db.execute_sql("SELECT COUNT(*) FROM search_index").fetchone()[0] == 31
+    if engine == "sqlite":
+        assert db.execute_sql("SELECT COUNT(*) FROM search_index").fetchone()[0] == 31
     index_is_sound()
 
 
@@ -294,6 +324,7 @@ def plan(statement: str, params: tuple[object, ...]) -> list[str]:
     return [row[-1] for row in db.execute_sql("EXPLAIN QUERY PLAN " + statement, params)]
 
 
+@pytest.mark.usefixtures("fts5")
 def test_search_uses_the_index(db_path: Path) -> None:
     from tp_tui.services import search as service
 
@@ -328,7 +359,47 @@ LIMIT ?
 """
 
 
+# PostgreSQL: every match with its score (the same expression as search_server), put in order
+# here in Python as search_server promises: only the newest ``CANDIDATES`` contacts (by time)
+# and the last ``CANDIDATES`` callbacks and participants (by id), then best first, newest first,
+# participants last, highest ``id * 4 + kind`` first.
+SERVER_MATCHES = """
+SELECT found.kind, found.id, found.at,
+       ts_rank(words, query) / (1 + ln(greatest(length(words), 1)))
+FROM (
+    SELECT 1 AS kind, id, at, note AS body FROM contact
+    UNION ALL SELECT 2, id, NULL, name FROM participant
+    UNION ALL SELECT 3, id, received_at, reason FROM callback
+) AS found,
+to_tsquery('simple', %s) AS query,
+to_tsvector('simple', found.body) AS words
+WHERE words @@ query
+"""
+
+
+def server_reference(query: str, limit: int) -> list[tuple[str, int]]:
+    from tp_tui.services import search_server
+
+    words = query_words(query)
+    if not words:
+        return []
+    rows = db.execute_sql(SERVER_MATCHES, (search_server.ts_query(words),)).fetchall()
+    candidates = max(limit, search_server.CANDIDATES)
+    kept = []
+    for kind in KINDS:
+        of_kind = [row for row in rows if row[0] == kind]
+        if kind == 1:
+            of_kind.sort(key=lambda row: (row[2], row[1]), reverse=True)  # newest first
+        else:
+            of_kind.sort(key=lambda row: row[1], reverse=True)  # the last added first
+        kept.extend(of_kind[:candidates])
+    kept.sort(key=lambda row: (row[3], row[2] or "", row[1] * 4 + row[0]), reverse=True)
+    return [(KINDS[kind], row_id) for kind, row_id, _, _ in kept[:limit]]
+
+
 def reference(query: str, limit: int) -> list[tuple[str, int]]:
+    if not isinstance(db.obj, SqliteDatabase):
+        return server_reference(query, limit)
     rows = db.execute_sql(REFERENCE, (match_expression(query), limit)).fetchall()
     return [(KINDS[rowid % 4], rowid // 4) for (rowid,) in rows]
 
@@ -361,6 +432,7 @@ def test_many_equal_matches_keep_the_newest(
 ) -> None:
     """More ties than the page holds: the newest make it, whichever way they are found."""
     from tp_tui.services import search as service
+    from tp_tui.services import search_server
 
     kari = person("Kari", now)
     with write():
@@ -371,10 +443,20 @@ def test_many_equal_matches_keep_the_newest(
         callback(kari, "Ringte namsmannen", now - timedelta(days=20))
     expected = reference("namsmannen", 10)
     assert page("namsmannen", 10) == expected
-    # Read newest first in small steps, giving up early (then looked up one by one), or not.
-    for chunk, walk in ((2, 4), (2, 0), (3, 1), (500, 0)):
+    # SQLite: read newest first in small steps, giving up early (then looked up one by one), or
+    # not. PostgreSQL: rank only the newest few matches of each kind, or all of them.
+    # From the text index, from the newest rows, or all from the index after looking there.
+    for chunk, walk, candidates, exact, window in (
+        (2, 4, 1, 1, 3),
+        (2, 0, 5, 5, 100),
+        (3, 1, 40, 5000, 4000),
+        (500, 0, 1000, 1, 1),
+    ):
         monkeypatch.setattr(service, "_CHUNK", chunk)
         monkeypatch.setattr(service, "_WALK_PER_LOOKUP", walk)
+        monkeypatch.setattr(search_server, "CANDIDATES", candidates)
+        monkeypatch.setattr(search_server, "EXACT", exact)
+        monkeypatch.setattr(search_server, "WINDOW", window)
         for limit in (1, 5, 10, 41, 42, 43, 100):
             assert page("namsmannen", limit) == reference("namsmannen", limit), (chunk, walk)
 
@@ -392,6 +474,7 @@ def test_the_page_is_the_start_of_the_fully_sorted_matches(
     db_path: Path, now: datetime, monkeypatch: pytest.MonkeyPatch, data: st.DataObject
 ) -> None:
     from tp_tui.services import search as service
+    from tp_tui.services import search_server
 
     with write():
         Callback.delete().execute()
@@ -408,6 +491,9 @@ def test_the_page_is_the_start_of_the_fully_sorted_matches(
             callback(None, reason, at, caller="Per")
     monkeypatch.setattr(service, "_CHUNK", data.draw(st.sampled_from([1, 2, 7, 500])))
     monkeypatch.setattr(service, "_WALK_PER_LOOKUP", data.draw(st.sampled_from([0, 1, 4])))
+    monkeypatch.setattr(search_server, "CANDIDATES", data.draw(st.sampled_from([1, 3, 1000])))
+    monkeypatch.setattr(search_server, "EXACT", data.draw(st.sampled_from([1, 4, 5000])))
+    monkeypatch.setattr(search_server, "WINDOW", data.draw(st.sampled_from([1, 6, 4000])))
     query = data.draw(st.sampled_from([*_VOCABULARY, "hus", "husleie namsmann", "ka bo"]))
     limit = data.draw(st.integers(1, 40))
     assert page(query, limit) == reference(query, limit)
@@ -482,6 +568,7 @@ def erase(participant: Participant, vacuum: bool) -> None:
     db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
+@pytest.mark.usefixtures("fts5")
 def test_a_deleted_participant_leaves_no_word_in_the_file(db_path: Path, now: datetime) -> None:
     """Delete, optimize (done by the trigger) and checkpoint: the words are gone from the file."""
     kari = person("Kari Zyxwunderlig", now)
@@ -514,6 +601,7 @@ def _leaky_layout(now: datetime) -> Participant:
     return doomed
 
 
+@pytest.mark.usefixtures("fts5")
 @pytest.mark.xfail(
     reason="SQLite's secure_delete zeroes deleted cells but not the stale copies a page keeps "
     "of cells that a b-tree rebalance moved elsewhere; only VACUUM removes those",
@@ -526,6 +614,7 @@ def test_without_vacuum_moved_copies_of_deleted_text_can_remain(
     assert b"zebraflodhest" not in file_bytes(db_path)
 
 
+@pytest.mark.usefixtures("fts5")
 def test_with_vacuum_no_copy_of_deleted_text_remains(db_path: Path, now: datetime) -> None:
     erase(_leaky_layout(now), vacuum=True)
     data = file_bytes(db_path)
