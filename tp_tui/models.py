@@ -306,6 +306,7 @@ class Revision(BaseModel):
     """A record's state before a change, for history and undo."""
 
     participant_id: int | None
+    made_by_id: int | None
 
     at = MomentField(index=True)
     entity = TextField()
@@ -314,6 +315,8 @@ class Revision(BaseModel):
     action = TextField()
     data = TextField(default="{}")
     undone_at = MomentField(null=True)
+    # Who made the change (m0009): undo takes back one's own changes only. NULL before then.
+    made_by = ForeignKeyField(TrustPerson, null=True, column_name="made_by_id")
 
     class Meta:
         indexes = ((("entity", "entity_id"), False),)

@@ -102,3 +102,23 @@ async def test_removing_a_member_a_colleague_just_edited_is_refused(
         await pilot.pause()
         assert "Not removed: someone else changed this member" in notifications(app)
     assert GroupMember.get_by_id(nav.id).left_on is None
+
+
+async def test_ctrl_z_leaves_a_colleagues_later_change_alone(
+    kari: Participant, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tp_tui.models import Contact
+    from tp_tui.services.contacts import ContactInput, log_contact, update_contact
+
+    monkeypatch.setenv("TP_TUI_USER", "kari.tp")
+    contact = log_contact(ContactInput(kari.id, "i dag 10", note="Snakket om NAV"), clock)
+    monkeypatch.setenv("TP_TUI_USER", "eva")
+    update_contact(contact.id, ContactInput(kari.id, "i dag 10", note="Om NAV og husleia"), clock)
+    monkeypatch.setenv("TP_TUI_USER", "kari.tp")
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "Not undone: a colleague has changed it since" in notifications(app)
+    assert Contact.get_by_id(contact.id).note == "Om NAV og husleia"

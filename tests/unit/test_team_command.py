@@ -121,4 +121,4 @@ def test_edit_a_colleague(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert tp("team", "edit", "eva", "--name", "Eva Berg", "--login", "eva.berg") == 0
     out = capsys.readouterr().out
     assert "eva.berg" in line_of(out, "Eva Berg")
-    assert set(stored(tmp_path)) == {"eva.berg"}
+    assert set(stored(tmp_path)) == {"eva.berg", "kari.tp"}  # kari.tp: me, who made the change

@@ -7,4 +7,5 @@ MESSAGES: dict[str, str] = {
     "callbacks.edit": "Edit",
     "callbacks.edit.tooltip": "Change who, number, reason or due time of the chosen call",
     "callbacks.edited": "The call owed is saved.",
+    "undo.blocked": "Not undone: a colleague has changed it since. Change it by hand if needed.",
 }

@@ -8,4 +8,5 @@ MESSAGES: dict[str, str] = {
     "callbacks.edit": "Endre",
     "callbacks.edit.tooltip": "Endre hvem, nummer, grunn eller frist for den valgte samtalen",
     "callbacks.edited": "Tilbakeringingen er lagret.",
+    "undo.blocked": "Ikke angret: en kollega har endret det siden. Endre det for hånd om det trengs.",
 }

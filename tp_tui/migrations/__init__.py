@@ -19,6 +19,7 @@ MIGRATION_MODULES: tuple[str, ...] = (
     "m0006_screen_indexes",
     "m0007_team",
     "m0008_versions",
+    "m0009_revision_author",
 )
 
 LATEST_VERSION = len(MIGRATION_MODULES)

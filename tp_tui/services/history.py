@@ -68,7 +68,11 @@ def record_revision(
     participant_id: int | None,
     before: dict[str, Any] | None = None,
 ) -> Revision:
-    """Keep ``before`` (the state prior to ``action``) so the change can be read back or undone."""
+    """Keep ``before`` (the state prior to ``action``) so the change can be read back or undone,
+    with who made it (undo takes back one's own changes only)."""
+    from tp_tui.clock import FrozenClock
+    from tp_tui.services.team import current_trust_person_id
+
     revision = Revision(
         at=at,
         entity=type(record)._meta.table_name,
@@ -76,6 +80,7 @@ def record_revision(
         participant=participant_id,
         action=action,
         data=json.dumps(before, ensure_ascii=False) if before else "{}",
+        made_by=current_trust_person_id(FrozenClock(at)),
     )
     insert_record(revision)
     return revision

@@ -3,6 +3,10 @@
 Each revision holds the record as it was before a change. Undoing puts that state back (or
 removes what was created, or restores what was deleted) and keeps a revision of its own, so the
 record's history stays complete.
+
+On a team's database each trust person undoes their own changes only (the revision's
+``made_by``), and not one that a colleague has changed again since: that would throw away the
+colleague's work without them knowing (:class:`UndoBlocked`).
 """
 
 from __future__ import annotations
@@ -23,6 +27,15 @@ UNDOABLE: dict[str, type[Contact] | type[Callback] | type[Participant]] = {
     "participant": Participant,
 }
 ACTIONS = ("create", "update", "delete", "archive", "unarchive")
+
+
+class UndoBlocked(Exception):
+    """Nothing was undone: a colleague changed the record after this change."""
+
+    def __init__(self, entity: str, action: str) -> None:
+        super().__init__(entity)
+        self.entity = entity
+        self.action = action
 
 
 @dataclass(frozen=True)
@@ -48,8 +61,9 @@ def _stored(model: type[Any], data: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def last_undoable() -> Revision | None:
-    """The newest revision not yet undone of a change that can be undone.
+def last_undoable(me: int | None = None) -> Revision | None:
+    """The newest revision not yet undone of a change that can be undone, made by ``me`` (or
+    before authors were kept; with ``me`` None, only those).
 
     ``entity || ''`` keeps SQLite off the (entity, entity_id) index, which would read every
     revision of contacts, callbacks and participants (nearly all of them) and sort them for the
@@ -61,6 +75,7 @@ def last_undoable() -> Revision | None:
             Revision.undone_at.is_null()
             & Revision.entity.concat("").in_(list(UNDOABLE))
             & Revision.action.in_(ACTIONS)
+            & (Revision.made_by.is_null() | (Revision.made_by == me))
         )
         .order_by(Revision.id.desc())
         .first()
@@ -68,13 +83,40 @@ def last_undoable() -> Revision | None:
     return revision
 
 
+def _changed_by_others_since(revision: Revision, me: int | None) -> bool:
+    """A later change of the same record by someone else (revisions without an author, from
+    before m0009, count as nobody's)."""
+    others = Revision.made_by.is_null(False)
+    if me is not None:
+        others &= Revision.made_by != me
+    return bool(
+        Revision.select(Revision.id)
+        .where(
+            (Revision.entity == revision.entity)
+            & (Revision.entity_id == revision.entity_id)
+            & (Revision.id > revision.id)
+            & others
+        )
+        .exists()
+    )
+
+
 def undo_last(clock: Clock) -> Undone | None:
-    """Reverse the newest change not yet undone; None when there is nothing to undo."""
+    """Reverse my newest change not yet undone; None when there is nothing to undo.
+
+    Raises:
+        UndoBlocked: a colleague has changed the record since; nothing is undone.
+    """
+    from tp_tui.services.team import my_id
+
     now = clock.now()
+    me = my_id()
     with write():
-        revision = last_undoable()
+        revision = last_undoable(me)
         if revision is None:
             return None
+        if _changed_by_others_since(revision, me):
+            raise UndoBlocked(revision.entity, revision.action)
         model = UNDOABLE[revision.entity]
         before = _stored(model, json.loads(revision.data))
         current = model.get_or_none(model.id == revision.entity_id)

@@ -114,8 +114,14 @@ def edit_contact(app: TpApp, contact_id: int) -> None:
 
 
 def undo(app: TpApp) -> None:
-    """Undo the newest change, wherever it was made."""
-    undone = undo_last(app.clock)
+    """Undo my newest change, wherever it was made."""
+    from tp_tui.services.undo import UndoBlocked
+
+    try:
+        undone = undo_last(app.clock)
+    except UndoBlocked:
+        app.notify(t("undo.blocked"), markup=False, severity="warning", timeout=10)
+        return
     if undone is None:
         app.notify(t("undo.nothing"), markup=False, severity="warning")
         return
