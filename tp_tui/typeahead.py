@@ -20,7 +20,8 @@ from textual._wait import wait_for_idle  # what Textual's Pilot waits with betwe
 from textual.app import App, ScreenStackError
 from textual.screen import Screen
 
-# A screen that goes away before it is drawn must not keep the keys: they go on after this long.
+# How often to check that the screen waited for is still there: one that goes away before it
+# is drawn must not keep the keys.
 LONGEST_HOLD = 0.5
 # The longest wait between two held keys being given out.
 KEY_PACE = 0.1
@@ -53,7 +54,18 @@ class TypeAhead:
         # Runs after the screen has handled what is queued before it (compose, mount, focus)
         # and been drawn; handed to the app so keys go out in the app's own order.
         screen.call_after_refresh(self._app.call_later, self._ready_now, screen)
-        self._app.set_timer(LONGEST_HOLD, partial(self._ready_now, screen))
+        self._app.set_timer(LONGEST_HOLD, partial(self._if_gone, screen))
+
+    async def _if_gone(self, screen: Screen[object]) -> None:
+        """A screen closed before it was drawn never says it is ready: wait for the one on top
+        now. One still opening (a slow machine) is waited for: a key given to a form whose
+        fields are not all there yet would be lost, or worse."""
+        if not self._held or screen in self._ready:
+            return
+        if self._app.screen is screen:
+            self._app.set_timer(LONGEST_HOLD, partial(self._if_gone, screen))
+        else:
+            self._wait_for(self._app.screen)
 
     async def _ready_now(self, screen: Screen[object]) -> None:
         self._ready.add(screen)

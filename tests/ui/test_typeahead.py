@@ -57,3 +57,26 @@ async def test_without_holding_the_keys_they_are_lost(
         typed_at_once(app, "ctrl+l", "K", "a", "r", "i")
         form = await wait_for_the_form(app, pilot)
         assert form.query_one("#picker-input", Input).value != "Kari"
+
+
+async def test_a_form_slow_to_open_still_gets_every_key(
+    db_path: Path, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A slow laptop: the form takes longer to open than the app's check for a closed screen.
+    import asyncio
+
+    opened = ContactFormScreen.on_mount
+
+    async def slowly(self: ContactFormScreen) -> None:
+        await asyncio.sleep(1.2)
+        opened(self)
+
+    monkeypatch.setattr(ContactFormScreen, "on_mount", slowly)
+    add_participant(ParticipantInput(name="Kari Nordmann"), clock)
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        typed_at_once(app, "ctrl+l", "K", "a", "r", "i")
+        await pilot.pause(1.5)
+        form = await wait_for_the_form(app, pilot)
+        assert form.query_one("#picker-input", Input).value == "Kari"
