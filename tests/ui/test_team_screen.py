@@ -240,3 +240,29 @@ async def test_a_hostile_colleague_name_is_only_text(db_path: Path, clock: Froze
         await pilot.pause()
         assert app.is_running
         assert row_of(app, shown)[4] == "left"
+
+
+async def test_o_hands_everything_a_leaving_colleague_has_to_me(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    from tp_tui.views.handover_form import HandoverFormScreen
+
+    ola = add_participant(ParticipantInput(name="Ola Nordmann"), clock)
+    colleague = eva(clock)
+    Participant.update(responsible=colleague.id).where(Participant.id == ola.id).execute()
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_team(app, pilot)
+        await select(app, pilot, "Eva Solheim")
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, HandoverFormScreen)
+        assert "Eva Solheim" in text_of(app, ".form-title")
+        await pilot.press("enter", "down", "enter")  # the first one offered: me
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TeamScreen)
+        messages = " ".join(str(n.message) for n in app._notifications)  # noqa: SLF001
+        assert "Handed over: 1 participant(s) and 0 call(s)." in messages
+    me = TrustPerson.get(TrustPerson.login == "kari.tp")
+    assert Participant.get_by_id(ola.id).responsible_id == me.id

@@ -1,7 +1,8 @@
 """``tp team``: who I am, the colleagues, who has left, who is at work today.
 
-``tp team`` lists the team; ``me``, ``add``, ``edit``, ``inactive``, ``active``, ``present`` and
-``absent`` change it and then list it. Bad input: a message per field and exit status 2.
+``tp team`` lists the team; ``me``, ``add``, ``edit``, ``inactive``, ``active``, ``present``,
+``absent`` and ``handover`` change it and then list it. Bad input: a message per field and exit
+status 2.
 """
 
 from __future__ import annotations
@@ -48,6 +49,12 @@ def add_arguments(parser: argparse.ArgumentParser, shared: argparse.ArgumentPars
         sub.add_argument("login", help=t("team_admin.cli.help.login"))
     for name in ("present", "absent"):
         actions.add_parser(name, parents=[shared], help=t(f"team_admin.cli.help.{name}"))
+    handover = actions.add_parser(
+        "handover", parents=[shared], help=t("team_admin.cli.help.handover")
+    )
+    handover.add_argument("login", help=t("team_admin.cli.help.login"))
+    handover.add_argument("--to", required=True, metavar="LOGIN", help=t("team_admin.cli.help.to"))
+    handover.add_argument("--note", default="", help=t("team_admin.cli.help.note"))
 
 
 def _errors(failed: ValidationFailed) -> int:
@@ -83,6 +90,25 @@ def team_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> 
                 admin.PersonInput(args.name, args.initials, args.login), clock
             )
             print(t("team_admin.added", name=one_line(added.name)))
+        elif action == "handover":
+            from tp_tui.services.handover import HandoverInput, hand_over_everything
+
+            giver, taker = admin.find_by_login(args.login), admin.find_by_login(args.to)
+            for wanted, found in ((args.login, giver), (args.to, taker)):
+                if found is None:
+                    print(t("team_admin.cli.unknown", login=one_line(wanted)), file=sys.stderr)
+                    return EXIT_BAD_INPUT
+            assert giver is not None and taker is not None
+            moved = hand_over_everything(
+                int(giver.id), HandoverInput(int(taker.id), note=args.note), clock
+            )
+            print(
+                t(
+                    "handover.saved_everything",
+                    participants=moved.participants,
+                    callbacks=moved.callbacks,
+                )
+            )
         elif action in ("edit", "inactive", "active"):
             person = admin.find_by_login(args.login)
             if person is None:
@@ -103,9 +129,10 @@ def team_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> 
                 if left and action == "inactive":
                     print(
                         t(
-                            "team_admin.still_responsible",
+                            "team_admin.still_responsible_cli",
                             name=one_line(person.name),
                             left=left.describe(),
+                            login=one_line(person.login),
                         ),
                         file=sys.stderr,
                     )

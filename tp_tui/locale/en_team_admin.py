@@ -35,7 +35,7 @@ MESSAGES: dict[str, str] = {
     "team_admin.added": "Colleague added: {name}.",
     "team_admin.now_inactive": "{name} is marked as having left.",
     "team_admin.now_active": "{name} is active again.",
-    "team_admin.still_responsible": "{name} still has {left}: hand them over to a colleague.",
+    "team_admin.still_responsible": "{name} still has {left}: o hands it all over to a colleague.",
     "team_admin.confirm_inactive": "{name} still has {left}. Nothing is moved: you hand them over "
     "yourself. Mark {name} as having left anyway?",
     "team_admin.left.participants": "responsibility for {count} participant(s)",

@@ -35,7 +35,7 @@ MESSAGES: dict[str, str] = {
     "team_admin.added": "Kollega lagt til: {name}.",
     "team_admin.now_inactive": "{name} er merket som sluttet.",
     "team_admin.now_active": "{name} er aktiv igjen.",
-    "team_admin.still_responsible": "{name} har fortsatt {left}: overlever til en kollega.",
+    "team_admin.still_responsible": "{name} har fortsatt {left}: o overleverer alt til en kollega.",
     "team_admin.confirm_inactive": "{name} har fortsatt {left}. Ingenting flyttes: du overleverer selv. "
     "Merke {name} som sluttet likevel?",
     "team_admin.left.participants": "ansvar for {count} deltaker(e)",

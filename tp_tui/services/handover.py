@@ -126,3 +126,47 @@ def hand_over_callback(callback_id: int, to_person_id: int | None, clock: Clock)
         with revised(callback, now, callback.participant_id, "handover"):
             callback.assigned_to = target
     return callback
+
+
+@dataclass(frozen=True)
+class HandedOver:
+    """How much went to the colleague: participants and calls owed."""
+
+    participants: int
+    callbacks: int
+
+
+def still_held_by(person_id: int) -> tuple[list[int], list[int]]:
+    """The ids of what a trust person still has: participants they are responsible for (open,
+    not archived) and calls they owe (handed to them, or logged by them and not handed on)."""
+    from tp_tui.services.participants import OPEN_STATUSES
+
+    participants = Participant.select(Participant.id).where(
+        (Participant.responsible == person_id)
+        & Participant.status.in_(OPEN_STATUSES)
+        & Participant.archived_at.is_null()
+    )
+    owed = (Callback.assigned_to == person_id) | (
+        Callback.assigned_to.is_null() & (Callback.logged_by == person_id)
+    )
+    callbacks = Callback.select(Callback.id).where(Callback.done_at.is_null() & owed)
+    return [p.id for p in participants], [c.id for c in callbacks.order_by(Callback.id)]
+
+
+def hand_over_everything(from_person_id: int, data: HandoverInput, clock: Clock) -> HandedOver:
+    """A colleague leaves (or is away for long): every participant they are responsible for
+    and every call they owe go to ``data.to_person_id``, in one transaction, each handover kept
+    in the participant's history with the date and note given."""
+    errors: dict[str, FieldError] = {}
+    target = _colleague(data.to_person_id, errors)
+    if target is not None and target.id == from_person_id:
+        errors["to_person"] = FieldError("handover.error.same_person")
+    if errors or target is None:
+        raise ValidationFailed(errors)
+    with write():
+        participants, callbacks = still_held_by(from_person_id)
+        for participant_id in participants:
+            hand_over_participant(participant_id, data, clock)
+        for callback_id in callbacks:
+            hand_over_callback(callback_id, target.id, clock)
+    return HandedOver(len(participants), len(callbacks))

@@ -21,9 +21,8 @@ from tp_tui.clock import Clock
 from tp_tui.db import write
 from tp_tui.folding import initials as initials_of
 from tp_tui.i18n import t
-from tp_tui.models import Callback, Participant, TrustPerson
+from tp_tui.models import TrustPerson
 from tp_tui.services.history import record_revision, snapshot
-from tp_tui.services.participants import OPEN_STATUSES
 from tp_tui.services.team import current_trust_person, find_trust_person, presence_chosen
 from tp_tui.services.validation import FieldError, ValidationFailed
 
@@ -57,7 +56,8 @@ class PersonInput:
 @dataclass(frozen=True)
 class Responsibilities:
     """What a trust person still has when they leave: participants they are responsible for
-    (open, not archived) and calls handed to them that are not yet returned."""
+    (open, not archived) and calls they owe: handed to them, or logged by them and not handed
+    on (:func:`tp_tui.services.handover.still_held_by`)."""
 
     participants: int
     callbacks: int
@@ -202,21 +202,10 @@ def update_me(data: PersonInput, clock: Clock, my_login: str) -> TrustPerson:
 
 def responsibilities(person_id: int) -> Responsibilities:
     """What the trust person is still responsible for; see :class:`Responsibilities`."""
-    participants = (
-        Participant.select()
-        .where(
-            (Participant.responsible == person_id)
-            & Participant.status.in_(OPEN_STATUSES)
-            & Participant.archived_at.is_null()
-        )
-        .count()
-    )
-    callbacks = (
-        Callback.select()
-        .where((Callback.assigned_to == person_id) & Callback.done_at.is_null())
-        .count()
-    )
-    return Responsibilities(participants, callbacks)
+    from tp_tui.services.handover import still_held_by
+
+    participants, callbacks = still_held_by(person_id)
+    return Responsibilities(len(participants), len(callbacks))
 
 
 def set_active(person_id: int, active: bool, clock: Clock, my_login: str) -> Responsibilities:

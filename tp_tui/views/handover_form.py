@@ -8,8 +8,14 @@ from textual.widgets import Footer, Input, Select, Static
 
 from tp_tui.i18n import t
 from tp_tui.keys import key
-from tp_tui.services.handover import HandoverInput, hand_over_callback, hand_over_participant
-from tp_tui.services.team import Colleague, at_work_today, colleagues, my_id
+from tp_tui.services.handover import (
+    HandedOver,
+    HandoverInput,
+    hand_over_callback,
+    hand_over_everything,
+    hand_over_participant,
+)
+from tp_tui.services.team import Colleague, at_work_today, colleagues, my_id, trust_person_name
 from tp_tui.services.validation import ValidationFailed
 from tp_tui.text import literal, one_line
 from tp_tui.views.form_base import FormScreen
@@ -20,7 +26,8 @@ class HandoverFormScreen(FormScreen[bool | None]):
 
     With ``participant_id``: the participant gets a new responsible trust person (any active
     colleague, a date and a note). With ``callback_id``: the call goes to a colleague at work
-    today, without date or note.
+    today, without date or note. With ``from_person_id``: everything that trust person still
+    has (their participants and the calls they owe) goes to one colleague, me included.
     """
 
     CSS_PATH = ["forms.tcss"]
@@ -30,22 +37,35 @@ class HandoverFormScreen(FormScreen[bool | None]):
         key("escape", "cancel", "form.cancel", "handover_form.cancel"),
     ]
 
-    def __init__(self, participant_id: int | None = None, callback_id: int | None = None) -> None:
+    def __init__(
+        self,
+        participant_id: int | None = None,
+        callback_id: int | None = None,
+        from_person_id: int | None = None,
+    ) -> None:
         super().__init__()
         self.participant_id = participant_id
         self.callback_id = callback_id
+        self.from_person_id = from_person_id
 
     def _choices(self) -> tuple[Colleague, ...]:
-        me = my_id() or 0
         today = self.tp.clock.today()
+        if self.from_person_id is not None:  # everyone active but the one handing over
+            return colleagues(self.from_person_id, today)
+        me = my_id() or 0
         return colleagues(me, today) if self.callback_id is None else at_work_today(me, today)
+
+    def _title(self) -> str:
+        if self.from_person_id is not None:
+            name = one_line(trust_person_name(self.from_person_id))
+            return t("handover.title_everything", name=name)
+        return t("handover.title_callback" if self.callback_id else "handover.title_participant")
 
     def compose(self) -> ComposeResult:
         for_call = self.callback_id is not None
         choices = self._choices()
         with VerticalScroll(classes="form"):
-            title = "handover.title_callback" if for_call else "handover.title_participant"
-            yield Static(t(title), classes="form-title", markup=False)
+            yield Static(self._title(), classes="form-title", markup=False)
             if not choices:
                 yield Static(t("handover.no_colleagues"), classes="message", markup=False)
             yield from self._row(
@@ -87,8 +107,11 @@ class HandoverFormScreen(FormScreen[bool | None]):
 
     def action_save(self) -> None:
         data = self.typed()
+        moved: HandedOver | None = None
         try:
-            if self.callback_id is not None:
+            if self.from_person_id is not None:
+                moved = hand_over_everything(self.from_person_id, data, self.tp.clock)
+            elif self.callback_id is not None:
                 hand_over_callback(self.callback_id, data.to_person_id, self.tp.clock)
             elif self.participant_id is not None:
                 hand_over_participant(self.participant_id, data, self.tp.clock)
@@ -103,5 +126,15 @@ class HandoverFormScreen(FormScreen[bool | None]):
                 else:
                     self._form_message(text)
             return
-        self.notify(t("handover.saved"), markup=False)
+        if moved is not None:
+            self.notify(
+                t(
+                    "handover.saved_everything",
+                    participants=moved.participants,
+                    callbacks=moved.callbacks,
+                ),
+                markup=False,
+            )
+        else:
+            self.notify(t("handover.saved"), markup=False)
         self.dismiss(True)

@@ -35,6 +35,7 @@ class TeamScreen(TpScreen[None]):
         key("n", "new", "team_admin.new", "team.new"),
         key("a", "toggle_active", "team_admin.toggle_active", "team.toggle_active"),
         key("p", "toggle_present", "team_admin.toggle_present", "team.toggle_present"),
+        key("o", "hand_over_all", "handover.everything_key", "team.hand_over_all"),
         key("escape", "back", "team_admin.back", "team.back"),
     ]
 
@@ -157,6 +158,24 @@ class TeamScreen(TpScreen[None]):
                 timeout=10,
             )
         self.load(select_id=member.id)
+
+    def action_hand_over_all(self) -> None:
+        """Everything the chosen trust person still has, to one colleague (me included)."""
+        from tp_tui.views.handover_form import HandoverFormScreen
+
+        member = self._selected()
+        if member is None:
+            return
+        if not responsibilities(member.id):
+            self.notify(
+                t("handover.nothing_left", name=one_line(member.name)),
+                markup=False,
+                severity="warning",
+            )
+            return
+        self.app.push_screen(
+            HandoverFormScreen(from_person_id=member.id), lambda _: self.load(select_id=member.id)
+        )
 
     def action_toggle_present(self) -> None:
         me = next((member for member in self._members.values() if member.is_me), None)
