@@ -253,7 +253,15 @@ def _offer_restore(path: Path) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    sys.exit(run(argv))
+    try:
+        status = run(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # ``tp today | head``: the reader stopped reading, which is not an error to report.
+        # Python's advice: point stdout at devnull so the flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = 0
+    sys.exit(status)
 
 
 def run(argv: Sequence[str] | None = None) -> int:

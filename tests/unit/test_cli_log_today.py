@@ -229,3 +229,23 @@ def test_log_and_today_never_import_textual(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "clean" in result.stdout
     assert "Logged phone with Kari Nordmann" in result.stdout
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(db: str, tmp_path: Path) -> None:
+    """``tp today | head -1``: the pipe closes before tp has written; tp ends quietly."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first line
+    try:
+        finished = subprocess.run(
+            [sys.executable, "-m", "tp_tui", "--db", db, "--lang", "en", "today"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "TP_TUI_NOW": "2026-11-26T15:00"},
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert "Traceback" not in finished.stderr
+    assert finished.returncode == 0
