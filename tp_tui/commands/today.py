@@ -133,12 +133,16 @@ def today_command(args: argparse.Namespace, settings: Settings, clock: Clock) ->
     mine = list_owner(args.team)
     overview = today_overview(clock.now(), settings, mine=mine)
     lines = render(overview, settings)
-    if mine is not None or args.team:
-        from tp_tui.services.team import is_single_user, trust_person_name
+    # list_owner gives mine only on a database of several trust persons; --team asks again.
+    if mine is not None:
+        from tp_tui.services.team import trust_person_name
+
+        lines[0] += f" · {one_line(trust_person_name(mine))}"
+    elif args.team:
+        from tp_tui.services.team import is_single_user
 
         if not is_single_user():
-            who = t("team.scope_team") if mine is None else one_line(trust_person_name(mine))
-            lines[0] += f" · {who}"
+            lines[0] += f" · {t('team.scope_team')}"
     for line in lines:
         print(line)
     return 0

@@ -364,13 +364,14 @@ def returned_same_day(received_at: datetime, done_at: datetime) -> bool:
     return done_at.astimezone(OSLO).date() == received_at.astimezone(OSLO).date()
 
 
-def owed_by(person_id: int) -> Expression:
+def owed_by(person_id: int, unrecorded: bool = True) -> Expression:
     """Calls that are the trust person's to return: handed to them, or logged by them and not
-    handed on. Calls logged before anyone was recorded belong to everyone."""
-    not_handed = Callback.assigned_to.is_null() & (
-        (Callback.logged_by == person_id) | Callback.logged_by.is_null()
-    )
-    return (Callback.assigned_to == person_id) | not_handed
+    handed on. Calls logged before anyone was recorded belong to everyone (``unrecorded``),
+    unless only what is theirs alone is asked for."""
+    logged = Callback.logged_by == person_id
+    if unrecorded:
+        logged |= Callback.logged_by.is_null()
+    return (Callback.assigned_to == person_id) | (Callback.assigned_to.is_null() & logged)
 
 
 def due_callbacks(

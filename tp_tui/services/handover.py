@@ -139,6 +139,7 @@ class HandedOver:
 def still_held_by(person_id: int) -> tuple[list[int], list[int]]:
     """The ids of what a trust person still has: participants they are responsible for (open,
     not archived) and calls they owe (handed to them, or logged by them and not handed on)."""
+    from tp_tui.services.callbacks import owed_by
     from tp_tui.services.participants import OPEN_STATUSES
 
     participants = Participant.select(Participant.id).where(
@@ -146,9 +147,7 @@ def still_held_by(person_id: int) -> tuple[list[int], list[int]]:
         & Participant.status.in_(OPEN_STATUSES)
         & Participant.archived_at.is_null()
     )
-    owed = (Callback.assigned_to == person_id) | (
-        Callback.assigned_to.is_null() & (Callback.logged_by == person_id)
-    )
+    owed = owed_by(person_id, unrecorded=False)  # calls nobody logged stay everyone's
     callbacks = Callback.select(Callback.id).where(Callback.done_at.is_null() & owed)
     return [p.id for p in participants], [c.id for c in callbacks.order_by(Callback.id)]
 

@@ -10,7 +10,9 @@ from typing import Any, cast
 
 from peewee import DatabaseProxy, Field, Model, SqliteDatabase
 
+from tp_tui.clock import FrozenClock
 from tp_tui.models import Revision
+from tp_tui.services.team import current_trust_person_id
 
 
 def _plain(value: Any) -> Any:
@@ -70,9 +72,6 @@ def record_revision(
 ) -> Revision:
     """Keep ``before`` (the state prior to ``action``) so the change can be read back or undone,
     with who made it (undo takes back one's own changes only)."""
-    from tp_tui.clock import FrozenClock
-    from tp_tui.services.team import current_trust_person_id
-
     revision = Revision(
         at=at,
         entity=type(record)._meta.table_name,
