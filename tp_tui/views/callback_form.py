@@ -146,11 +146,7 @@ class CallbackFormScreen(FormScreen[int | None]):
                     self.callback_id, self.typed(), self.tp.clock, self.tp.settings, self.version
                 )
         except ValidationFailed as failed:
-            for field, error in failed.errors.items():
-                target = "participant" if field in ("caller_name", "participant") else field
-                message = self.query_one(f"#{target}-message", Static)
-                message.update(t(error.key, **error.params))
-                message.set_class(True, "error")
+            self._field_errors(failed.errors, shown_at={"caller_name": "participant"})
             self._form_message(t("form.fix_errors"))
             return
         except ChangedSince as changed:  # someone else saved first: keep what was typed

@@ -247,10 +247,7 @@ class ContactFormScreen(FormScreen[ContactSaved | None]):
                     self.contact_id, data, self.tp.clock, self.version, self.tp.settings
                 )
         except ValidationFailed as failed:
-            for field, error in failed.errors.items():
-                message = self.query_one(f"#{field}-message", Static)
-                message.update(t(error.key, **error.params))
-                message.set_class(True, "error")
+            self._field_errors(failed.errors)
             self._form_message(t("form.fix_errors"))
             first = next(iter(failed.errors))
             target = "#picker-input" if first == "participant" else f"#{first}"

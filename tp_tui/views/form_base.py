@@ -3,6 +3,7 @@ whole form, and Escape that asks before throwing away what was typed."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from textual.app import ComposeResult
@@ -11,6 +12,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
 from tp_tui.i18n import t
+from tp_tui.services.validation import FieldError
+from tp_tui.text import one_line
 from tp_tui.views.base import TpModalScreen
 from tp_tui.widgets.confirm import ConfirmScreen
 
@@ -53,6 +56,25 @@ class FormScreen(TpModalScreen[ResultT]):
         message = self.query_one("#form-message", Static)
         message.update(text)
         message.set_class(True, "error")
+
+    def _field_errors(
+        self,
+        errors: Mapping[str, FieldError],
+        shown_at: Mapping[str, str] | None = None,
+        flatten: bool = False,
+    ) -> None:
+        """Each message under its field (``#<field>-message``; ``shown_at`` names another
+        field's line), or on the form's line when the field has none. ``flatten``: on one line,
+        for messages that may carry a stored name."""
+        for field, error in errors.items():
+            text = t(error.key, **error.params)
+            found = self.query(f"#{(shown_at or {}).get(field, field)}-message")
+            if not found:
+                self._form_message(one_line(text) if flatten else text)
+                continue
+            message = found.first(Static)
+            message.update(one_line(text) if flatten else text)
+            message.set_class(True, "error")
 
     def action_cancel(self) -> None:
         if self._initial is not None and self.typed() != self._initial:

@@ -116,15 +116,7 @@ class HandoverFormScreen(FormScreen[bool | None]):
             elif self.participant_id is not None:
                 hand_over_participant(self.participant_id, data, self.tp.clock)
         except ValidationFailed as failed:
-            for field, error in failed.errors.items():
-                found = self.query(f"#{field}-message")
-                text = t(error.key, **error.params)
-                if found:
-                    message = found.first(Static)
-                    message.update(text)
-                    message.set_class(True, "error")
-                else:
-                    self._form_message(text)
+            self._field_errors(failed.errors)
             return
         if moved is not None:
             self.notify(

@@ -86,11 +86,7 @@ class PlanForm(FormScreen[bool | None]):
         try:
             self.store()
         except ValidationFailed as failed:
-            for field, error in failed.errors.items():
-                found = self.query(f"#{field}-message")
-                target = found.first(Static) if found else self.query_one("#form-message", Static)
-                target.update(t(error.key, **error.params))
-                target.set_class(True, "error")
+            self._field_errors(failed.errors)
             return
         except ChangedSince as changed:  # someone else saved first: keep what was typed
             self.version = changed.version

@@ -119,10 +119,7 @@ class RoundFormScreen(FormScreen[RoundSaved | None]):
         try:
             visit = log_visit(self.typed(), self.tp.clock)
         except ValidationFailed as failed:
-            for field, error in failed.errors.items():
-                message = self.query_one(f"#{field}-message", Static)
-                message.update(t(error.key, **error.params))
-                message.set_class(True, "error")
+            self._field_errors(failed.errors)
             self._form_message(t("form.fix_errors"))
             return
         except Exception as error:  # the typed entry must survive any failure

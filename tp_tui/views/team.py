@@ -287,15 +287,7 @@ class TeamFormScreen(FormScreen[int | None]):
             else:
                 person = update_person(self.member.id, data, self.tp.clock, login_name())
         except ValidationFailed as failed:
-            for field, error in failed.errors.items():
-                found = self.query(f"#{field}-message")
-                text = one_line(t(error.key, **error.params))  # may hold a colleague's name
-                if found:
-                    message = found.first(Static)
-                    message.update(text)
-                    message.set_class(True, "error")
-                else:
-                    self._form_message(text)
+            self._field_errors(failed.errors, flatten=True)  # may hold a colleague's name
             return
         done = "team_admin.added" if self.member is None else "team_admin.saved"
         self.notify(t(done, name=one_line(person.name)), markup=False)
