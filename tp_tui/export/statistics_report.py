@@ -24,8 +24,9 @@ from tp_tui.export.chart_data import (
     stack,
     tint,
 )
+from tp_tui.export.html_page import html_page
 from tp_tui.export.statistics import rows
-from tp_tui.i18n import format_date, get_language, t
+from tp_tui.i18n import format_date, t
 from tp_tui.services.statistics import PeriodStats
 
 WIDTH = 680  # the SVG's own units; the page scales it to the column
@@ -250,12 +251,4 @@ def render_html(stats: PeriodStats) -> str:
         out += ['<section class="figures">', f"<h2>{_e(section)}</h2>"]
         out += _table([(figure, value) for _, figure, value in lines])
         out.append("</section>")
-    policy = "default-src 'none'; style-src 'unsafe-inline'"
-    return (
-        f'<!DOCTYPE html>\n<html lang="{get_language()}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-        + "\n".join(out)
-        + "\n</body>\n</html>\n"
-    )
+    return html_page(title, _CSS, out)

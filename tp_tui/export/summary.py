@@ -15,7 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tp_tui.domain import Agency
-from tp_tui.i18n import format_date, format_time, get_language, t
+from tp_tui.export.html_page import html_page
+from tp_tui.i18n import format_date, format_time, t
 from tp_tui.phone import format_phone
 from tp_tui.services.summary import Summary
 from tp_tui.text import one_line
@@ -244,15 +245,7 @@ def render_html(s: Summary) -> str:
             body.append(f"<{tag}>{html.escape(block.text)}</{tag}>")
     body.append("</footer>")  # the foot is always there, and always last
     title = html.escape(one_line(t("summary.title", name=s.name)))
-    policy = "default-src 'none'; style-src 'unsafe-inline'"
-    return (
-        f'<!DOCTYPE html>\n<html lang="{get_language()}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body>\n</html>\n"
-    )
+    return html_page(title, _CSS, body)
 
 
 # -- PDF -----------------------------------------------------------------------------------------
