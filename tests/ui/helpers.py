@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
@@ -25,3 +26,8 @@ async def type_text(pilot: Pilot[object], text: str) -> None:
 def column(table: DataTable[object], index: int = 0) -> list[str]:
     """The plain text of one column of a table, top to bottom."""
     return [str(getattr(cell, "plain", cell)) for cell in table.get_column_at(index)]
+
+
+def notifications(app: App[object]) -> str:
+    """Every message the app has shown in a toast so far, in one string."""
+    return " ".join(str(n.message) for n in app._notifications)  # noqa: SLF001

@@ -18,16 +18,12 @@ from tp_tui.views.callback_done import CallbackDoneScreen
 from tp_tui.views.callback_form import CallbackFormScreen
 from tp_tui.widgets.choice import KeyChoice
 
-from .helpers import type_text
+from .helpers import notifications, type_text
 
 
 @pytest.fixture
 def kari(db_path: Path, clock: FrozenClock) -> Participant:
     return add_participant(ParticipantInput(name="Kari Nordmann"), clock)
-
-
-def notifications(app: TpApp) -> str:
-    return " ".join(str(n.message) for n in app._notifications)  # noqa: SLF001
 
 
 async def open_the_call(app: TpApp, pilot: object) -> None:

@@ -35,7 +35,7 @@ from tp_tui.views.conflict import done_conflict_message
 from tp_tui.views.plan_forms import GoalForm, MemberForm, PlanStatusForm, remove_member_safely
 from tp_tui.widgets.choice import KeyChoice
 
-from .helpers import type_text
+from .helpers import notifications, type_text
 
 
 @pytest.fixture
@@ -45,10 +45,6 @@ def kari(db_path: Path, clock: FrozenClock) -> Participant:
 
 def form_message(app: TpApp) -> str:
     return str(app.screen.query_one("#form-message", Static).render())
-
-
-def notifications(app: TpApp) -> str:
-    return " ".join(str(n.message) for n in app._notifications)  # noqa: SLF001
 
 
 def hotkey(app: TpApp, selector: str, code: str) -> str:

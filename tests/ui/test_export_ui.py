@@ -12,7 +12,7 @@ from tp_tui.clock import FrozenClock
 from tp_tui.models import ExportRecord, Participant
 from tp_tui.views.export_dialog import ExportDialog
 
-from .helpers import type_text
+from .helpers import notifications, type_text
 
 
 async def test_week_list_to_a_file_and_no_printer(
@@ -36,7 +36,7 @@ async def test_week_list_to_a_file_and_no_printer(
         assert "uke 48" in text.lower() or "week 48" in text.lower()
         assert "Kari Nordmann" not in text and "KN" in text
         assert stat.S_IMODE(written.stat().st_mode) == 0o600
-        messages = " ".join(str(n.message) for n in app._notifications)  # noqa: SLF001
+        messages = notifications(app)
         assert "by hand" in messages and str(written) in messages
 
 

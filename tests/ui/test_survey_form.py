@@ -12,7 +12,7 @@ from tp_tui.i18n import set_language
 from tp_tui.models import SurveyAnswer, SurveyResponse
 from tp_tui.views.survey_form import SurveyFormScreen, open_survey_form
 
-from .helpers import type_text
+from .helpers import notifications, type_text
 
 
 def stored() -> list[tuple[str, str, dict[str, int | None]]]:
@@ -20,10 +20,6 @@ def stored() -> list[tuple[str, str, dict[str, int | None]]]:
         (r.survey, r.answered_month, {a.question: a.score for a in r.answers})
         for r in SurveyResponse.select().order_by(SurveyResponse.id)
     ]
-
-
-def notifications(app: TpApp) -> str:
-    return " ".join(str(n.message) for n in app._notifications)  # noqa: SLF001
 
 
 async def test_keys_fill_and_save_a_partner_form(db_path: Path, clock: FrozenClock) -> None:

@@ -16,7 +16,7 @@ from tp_tui.services.participants import ParticipantInput, add_participant
 from tp_tui.views.team import TeamFormScreen, TeamScreen
 from tp_tui.widgets.confirm import ConfirmScreen
 
-from .helpers import column, type_text
+from .helpers import column, notifications, type_text
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +28,13 @@ def eva(clock: FrozenClock) -> TrustPerson:
     return TrustPerson.create(
         name="Eva Solheim", initials="ES", login="eva", created_at=clock.now()
     )
+
+
+def eva_responsible_for_ola(clock: FrozenClock) -> tuple[Participant, TrustPerson]:
+    ola = add_participant(ParticipantInput(name="Ola Nordmann"), clock)
+    colleague = eva(clock)
+    Participant.update(responsible=colleague.id).where(Participant.id == ola.id).execute()
+    return ola, colleague
 
 
 def text_of(app: TpApp, selector: str) -> str:
@@ -132,9 +139,7 @@ async def test_a_new_colleague_with_bad_input_keeps_what_was_typed(
 async def test_a_colleague_with_participants_leaves_after_a_question(
     db_path: Path, clock: FrozenClock
 ) -> None:
-    ola = add_participant(ParticipantInput(name="Ola Nordmann"), clock)
-    colleague = eva(clock)
-    Participant.update(responsible=colleague.id).where(Participant.id == ola.id).execute()
+    ola, colleague = eva_responsible_for_ola(clock)
     app = TpApp(clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_team(app, pilot)
@@ -247,9 +252,7 @@ async def test_o_hands_everything_a_leaving_colleague_has_to_me(
 ) -> None:
     from tp_tui.views.handover_form import HandoverFormScreen
 
-    ola = add_participant(ParticipantInput(name="Ola Nordmann"), clock)
-    colleague = eva(clock)
-    Participant.update(responsible=colleague.id).where(Participant.id == ola.id).execute()
+    ola, colleague = eva_responsible_for_ola(clock)
     app = TpApp(clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_team(app, pilot)
@@ -262,7 +265,7 @@ async def test_o_hands_everything_a_leaving_colleague_has_to_me(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, TeamScreen)
-        messages = " ".join(str(n.message) for n in app._notifications)  # noqa: SLF001
+        messages = notifications(app)
         assert "Handed over: 1 participant(s) and 0 call(s)." in messages
     me = TrustPerson.get(TrustPerson.login == "kari.tp")
     assert Participant.get_by_id(ola.id).responsible_id == me.id
