@@ -150,8 +150,9 @@ def active_ids(start: date, end: date) -> list[int]:
     return [p.id for p in query]
 
 
-def participant_figures(start: date, end: date) -> ParticipantFigures:
-    ids = active_ids(start, end)
+def participant_figures(start: date, end: date, ids: list[int] | None = None) -> ParticipantFigures:
+    """``ids``: the period's :func:`active_ids`, when the caller has them already."""
+    ids = active_ids(start, end) if ids is None else ids
     new = Participant.select().where(Participant.intake_on.between(start, end)).count()
     closed = closings(start, end)
     by_reason = {reason.value: 0 for reason in ClosingReason}
@@ -267,9 +268,10 @@ def place_figures(start: date, end: date) -> tuple[PlaceFigures, ...]:
     return tuple(places)
 
 
-def follow_up_figures(start: date, end: date) -> FollowUpFigures:
-    """Active participants with a responsibility group and with an individual plan (by status)."""
-    ids = active_ids(start, end)
+def follow_up_figures(start: date, end: date, ids: list[int] | None = None) -> FollowUpFigures:
+    """Active participants with a responsibility group and with an individual plan (by status);
+    ``ids``: the period's :func:`active_ids`, when the caller has them already."""
+    ids = active_ids(start, end) if ids is None else ids
     with_group: set[int] = set()
     plans: dict[int, str] = {}
     if ids:
@@ -307,14 +309,15 @@ def period_stats(
     start: date, end: date, survey_config: Settings | SurveyConfig | None = None
 ) -> PeriodStats:
     """Every figure for the period; the surveys' questions come from the settings."""
+    active = active_ids(start, end)  # read once: two sections count the same people
     return PeriodStats(
         start=start,
         end=end,
-        participants=participant_figures(start, end),
+        participants=participant_figures(start, end, active),
         contacts=contact_figures(start, end),
         callbacks=callback_figures(start, end),
         places=place_figures(start, end),
-        follow_up=follow_up_figures(start, end),
+        follow_up=follow_up_figures(start, end, active),
         goals_reached=goals_reached(start, end),
         contacts_per_week=tuple(contacts_per_week(start, end)),
         stages_over_time=tuple(stages_over_time(start, end)),
