@@ -9,14 +9,15 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
-from tp_tui.i18n import format_datetime, format_time, long_day, t, weekday_name
+from tp_tui.i18n import format_datetime, format_time, t, weekday_name
 from tp_tui.keys import key
 from tp_tui.phone import format_phone
 from tp_tui.services.callbacks import CallbackLine, callback_line, callback_section
-from tp_tui.services.team import initials_by_id, is_single_user, my_id
+from tp_tui.services.team import initials_by_id, my_id
 from tp_tui.text import cell
 from tp_tui.views.base import TpScreen
 from tp_tui.views.participants import NAME_WIDTH
+from tp_tui.views.today import day_heading
 from tp_tui.widgets.lazy_table import LazyTable
 
 # Rows of a section read at a time; the tables show 12, the next page comes on scrolling.
@@ -88,10 +89,7 @@ class CallbacksScreen(TpScreen[None]):
         now = self.tp.clock.now()
         self._initials = initials_by_id()
         self._mine = None if self.team else my_id()
-        heading = long_day(now.date())
-        if not is_single_user():  # on a laptop of one, mine and the team's are the same
-            heading += " · " + t("team.scope_team" if self.team else "team.scope_mine")
-        self.query_one("#day-line", Static).update(heading)
+        self.query_one("#day-line", Static).update(day_heading(now.date(), self.team))
         for section, _ in SECTIONS:
             table = self.query_one(f"#cb-{section}", LazyTable)
             table.clear()

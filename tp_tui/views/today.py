@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -30,6 +30,15 @@ from tp_tui.widgets.lazy_table import LazyTable
 
 # Rows of a list read at a time; the tables show 12, the next page comes on scrolling.
 PAGE = 30
+
+
+def day_heading(day: date, team: bool) -> str:
+    """The day, and whose lists are shown ("Mine", "Team's"): on a laptop of one, mine and the
+    team's are the same and nothing is said."""
+    heading = long_day(day)
+    if not is_single_user():
+        heading += " · " + t("team.scope_team" if team else "team.scope_mine")
+    return heading
 
 
 class TodayScreen(TpScreen[None]):
@@ -100,10 +109,7 @@ class TodayScreen(TpScreen[None]):
         now = self._now = self.tp.clock.now()
         self._mine = None if self.team else my_id()
         overview = today_overview(now, self.tp.settings, PAGE, self._mine)
-        heading = long_day(overview.day)
-        if not is_single_user():  # on a laptop of one, mine and the team's are the same
-            heading += " · " + t("team.scope_team" if self.team else "team.scope_mine")
-        self.query_one("#day-line", Static).update(heading)
+        self.query_one("#day-line", Static).update(day_heading(overview.day, self.team))
         self._fill(overview)
 
     def _fill(self, overview: TodayOverview) -> None:
