@@ -177,6 +177,13 @@ class TpApp(App[None]):
                 return
         await super().on_event(event)
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # A steady cursor for whoever asked for one (blinking distracts), and always without a
+        # terminal: a screenshot taken mid-blink would differ from one taken a moment later.
+        widget = event.widget
+        if (self.is_headless or not self.settings.cursor_blink) and hasattr(widget, "cursor_blink"):
+            widget.cursor_blink = False
+
     def _lock_if_idle(self) -> None:
         from tp_tui.db import is_encrypted_database
         from tp_tui.models import db

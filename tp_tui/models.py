@@ -18,6 +18,7 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    ModelDelete,
     TextField,
 )
 
@@ -40,6 +41,12 @@ class MomentField(TextField):
         if isinstance(value, str) and value:
             return datetime.fromisoformat(value).astimezone(OSLO)
         return value
+
+
+def delete_query(model: type[Model]) -> ModelDelete:
+    """``model.delete()``, typed alike under every build of peewee's stubs: one build types
+    ``Model.delete`` as a Self-generic attribute, which mypy refuses to read from a class."""
+    return ModelDelete(model)
 
 
 class BaseModel(Model):

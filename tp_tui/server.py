@@ -137,7 +137,7 @@ def _drop_nul_characters() -> None:
     """PostgreSQL text cannot hold NUL (SQLite can): psycopg2 would refuse the whole save.
     A NUL is never meant (the display helper strips it anyway), so it is dropped on the way in."""
     try:
-        from psycopg2.extensions import (  # type: ignore[import-untyped]
+        from psycopg2.extensions import (
             QuotedString,
             register_adapter,
         )

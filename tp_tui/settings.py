@@ -7,6 +7,7 @@ Example file::
     workday_end = "15:30"      # callbacks are due by this time the same day
     stalled_days = 30          # no stage change and no contact this long: stalled
     backup_every_hours = 4     # automatic backups; kept: daily for a week, weekly for 5 weeks
+    cursor_blink = true        # false: a steady text cursor
 
     [[survey.participant]]     # survey questions and scale: see tp_tui.survey_config
     code = "availability"
@@ -50,6 +51,8 @@ class Settings:
     """Months after closing before a participant is offered for erasure (retention limit)."""
     csv_delimiter: str = ";"
     """Cell separator in statistics CSV: ";" for a Norwegian spreadsheet, or ","."""
+    cursor_blink: bool = True
+    """False for a steady text cursor in every field."""
     survey: SurveyConfig = DEFAULT_SURVEY_CONFIG
     """Questions and scale of the participant and partner surveys (the ``[survey]`` table)."""
 

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import io
+import time
+from collections.abc import Callable
+from typing import Any
+
+from rich.console import Console
 from textual.app import App
+from textual.command import Command, CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import DataTable
+
+# Long enough for a busy 2-core machine; a condition that holds returns at once.
+PATIENCE = 20.0
 
 KEY_NAMES = {
     " ": "space",
@@ -18,16 +28,70 @@ KEY_NAMES = {
 }
 
 
-async def type_text(pilot: Pilot[object], text: str) -> None:
+async def type_text(pilot: Pilot[Any], text: str) -> None:
     """Press one key per character, as a person typing."""
     await pilot.press(*[KEY_NAMES.get(char, char) for char in text])
 
 
-def column(table: DataTable[object], index: int = 0) -> list[str]:
+async def wait_until(
+    pilot: Pilot[Any], condition: Callable[[], object], what: str, timeout: float = PATIENCE
+) -> None:
+    """Let the app run until ``condition()`` holds, or fail saying what the user never saw.
+
+    Tests wait on what a person would wait for, never on a fixed time: a slow machine only
+    makes the wait longer, not the test wrong.
+    """
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"after {timeout:.0f} s the screen still does not show {what}")
+        await pilot.pause(0.02)
+
+
+def top_palette_hit(app: App[Any]) -> str:
+    """The text of the highlighted (first) hit in the open command palette, or ""."""
+    if not isinstance(app.screen, CommandPalette):
+        return ""
+    hits = app.screen.query_one(CommandList)
+    option = hits.highlighted_option
+    if not isinstance(option, Command):  # nothing yet, or "No matches found"
+        return ""
+    return str(option.hit.text or option.hit.prompt)
+
+
+async def palette(pilot: Pilot[Any], query: str, expect: str) -> None:
+    """Open the command palette, type ``query`` and wait until the top hit reads ``expect``."""
+    await pilot.press("ctrl+p")
+    await wait_until(
+        pilot, lambda: isinstance(pilot.app.screen, CommandPalette), "the command palette"
+    )
+    await type_text(pilot, query)
+    await wait_until(
+        pilot,
+        lambda: expect.casefold() in top_palette_hit(pilot.app).casefold(),
+        f"{expect!r} as the palette's first hit for {query!r}",
+    )
+
+
+def column(table: DataTable[Any], index: int = 0) -> list[str]:
     """The plain text of one column of a table, top to bottom."""
     return [str(getattr(cell, "plain", cell)) for cell in table.get_column_at(index)]
 
 
-def notifications(app: App[object]) -> str:
+def notifications(app: App[Any]) -> str:
     """Every message the app has shown in a toast so far, in one string."""
     return " ".join(str(n.message) for n in app._notifications)  # noqa: SLF001
+
+
+def screen_text(app: App[Any]) -> str:
+    """What the terminal shows right now, as plain text, line by line (as a screenshot does)."""
+    width, height = app.size
+    console = Console(
+        width=width, height=height, file=io.StringIO(), record=True, legacy_windows=False
+    )
+    # Textual's own export_screenshot renders the same way; there is no public text export.
+    update = app.screen._compositor.render_update(  # noqa: SLF001
+        full=True, screen_stack=app._background_screens  # noqa: SLF001
+    )
+    console.print(update)
+    return console.export_text(styles=False)

@@ -15,7 +15,7 @@ from tp_tui.views.participant_detail import ParticipantDetailScreen
 from tp_tui.views.participants import ParticipantsScreen
 from tp_tui.views.today import TodayScreen
 
-from .helpers import column, type_text
+from .helpers import column, palette
 
 
 async def test_opens_on_today_with_date_and_week(demo_db: Path, clock: FrozenClock) -> None:
@@ -61,9 +61,7 @@ async def test_question_mark_shows_every_key(db_path: Path, clock: FrozenClock) 
 async def test_palette_jumps_to_a_participant(demo_db: Path, clock: FrozenClock) -> None:
     app = TpApp(clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "Øyvind")
-        await pilot.pause(0.5)
+        await palette(pilot, "Øyvind", "Øyvind Åsheim")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ParticipantDetailScreen)

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static, TextArea
 
 from tp_tui.app import TpApp
 from tp_tui.clock import OSLO, FrozenClock
@@ -20,7 +20,7 @@ from tp_tui.views.callbacks import CallbacksScreen
 from tp_tui.views.contact_form import ContactFormScreen
 from tp_tui.views.participant_detail import ParticipantDetailScreen
 
-from .helpers import column, type_text
+from .helpers import column, palette, type_text
 
 
 @pytest.fixture
@@ -258,7 +258,7 @@ async def test_pick_the_day_in_a_calendar(
         await pilot.pause()
         await pilot.press("left", "up", "enter")  # a day back, a week back: 18.11
         await pilot.pause()
-        assert app.screen.query_one("#when").value == "18.11.2026 14:15"
+        assert app.screen.query_one("#when", Input).value == "18.11.2026 14:15"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert Contact.get().at == datetime(2026, 11, 18, 14, 15, tzinfo=OSLO)
@@ -282,13 +282,11 @@ async def test_search_notes_and_open_the_contact(
         await pilot.press("enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ContactFormScreen)
-        assert app.screen.query_one("#note").text == "Brev fra namsmannen"
+        assert app.screen.query_one("#note", TextArea).text == "Brev fra namsmannen"
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ParticipantDetailScreen)
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "kaffe")
-        await pilot.pause(0.5)
+        await palette(pilot, "kaffe", "Kaffe")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ContactFormScreen)

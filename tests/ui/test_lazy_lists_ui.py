@@ -5,9 +5,11 @@ Every person here is invented; they are made through the services, as the app ma
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from itertools import product
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
@@ -42,12 +44,14 @@ def names_in(table: DataTable[object]) -> list[str]:
     return column(table)
 
 
-async def press_until(pilot: Pilot[object], key: str, done: object, most: int = 60) -> int:
+async def press_until(
+    pilot: Pilot[Any], key: str, done: Callable[[], object], most: int = 60
+) -> int:
     """Press ``key`` until ``done()`` holds; how many presses it took."""
     for presses in range(1, most + 1):
         await pilot.press(key)
         await pilot.pause()
-        if done():  # type: ignore[operator]
+        if done():
             return presses
     raise AssertionError(f"{key} pressed {most} times and still not there")
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Static, TextArea
 
 from tp_tui.app import TpApp
 from tp_tui.clock import FrozenClock
@@ -22,11 +23,19 @@ from tp_tui.views.search import SearchScreen
 from .helpers import column, type_text
 
 
-async def search_done(pilot: Pilot[object]) -> None:
+async def search_done(pilot: Pilot[Any]) -> None:
     """Wait until typing has paused long enough for the search to run, and its results show."""
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def search_for(pilot: Pilot[Any], typed: str) -> None:
+    """Empty the search field, type ``typed`` and wait for its results."""
+    assert isinstance(pilot.app.screen, SearchScreen), "the search screen has closed"
+    pilot.app.screen.query_one("#query", Input).value = ""
+    await type_text(pilot, typed)
+    await search_done(pilot)
 
 
 def count_line(app: TpApp) -> str:
@@ -77,6 +86,7 @@ async def test_the_last_words_typed_win(demo_db: Path, clock: FrozenClock) -> No
         await search_done(pilot)
         texts = column(app.screen.query_one("#hits", DataTable), 3)
         assert texts and all("kaffe" in text.lower() for text in texts)
+        assert isinstance(app.screen, SearchScreen)
         assert app.screen.shown_text == "kaffe"
 
 
@@ -97,7 +107,7 @@ async def test_enter_searches_at_once_and_opens_the_contact(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ContactFormScreen)
-        assert app.screen.query_one("#note").text == "Brev fra namsmannen"
+        assert app.screen.query_one("#note", TextArea).text == "Brev fra namsmannen"
 
 
 async def test_hostile_text_is_searched_as_plain_words(db_path: Path, clock: FrozenClock) -> None:
@@ -106,12 +116,20 @@ async def test_hostile_text_is_searched_as_plain_words(db_path: Path, clock: Fro
     app = TpApp(clock=clock)
     async with app.run_test(size=(100, 34)) as pilot:
         await pilot.press("slash")
-        for typed in ('"nams', "NEAR(a", "-x", "a:b", "*", '"', "nams*"):
-            query = app.screen.query_one("#query", Input)
-            query.value = ""
-            await type_text(pilot, typed)
-            await search_done(pilot)
-            assert app.is_running and isinstance(app.screen, SearchScreen), typed
+        # Quotes, operators and stars are plain characters: the words around them are found.
+        for typed in ('"nams', "NEAR(a", "nams*"):
+            await search_for(pilot, typed)
+            hits = app.screen.query_one("#hits", DataTable)
+            assert (column(hits, 1), count_line(app)) == (["Ola Hansen"], "1 found"), (
+                f"searching {typed!r} should list Ola Hansen's note, the screen shows "
+                f"{column(hits, 1)} and {count_line(app)!r}"
+            )
+            assert 'Skrev "nams" NEAR(a b) -x a:b *' in column(hits, 3)[0]
+        # Nothing but one-letter words and operators: asked for a word, not an error.
+        for typed in ("-x", "a:b", "*", '"'):
+            await search_for(pilot, typed)
+            assert column(app.screen.query_one("#hits", DataTable)) == [], typed
+            assert count_line(app) == "Type a word of at least 2 characters to search.", typed
 
 
 async def test_norwegian_messages(demo_db: Path, clock: FrozenClock) -> None:

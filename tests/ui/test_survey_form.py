@@ -17,7 +17,14 @@ from .helpers import notifications, type_text
 
 def stored() -> list[tuple[str, str, dict[str, int | None]]]:
     return [
-        (r.survey, r.answered_month, {a.question: a.score for a in r.answers})
+        (
+            r.survey,
+            r.answered_month,
+            {
+                a.question: a.score
+                for a in SurveyAnswer.select().where(SurveyAnswer.response == r.id)
+            },
+        )
         for r in SurveyResponse.select().order_by(SurveyResponse.id)
     ]
 

@@ -16,7 +16,7 @@ from tp_tui.services.participants import ParticipantInput, add_participant
 from tp_tui.views.team import TeamFormScreen, TeamScreen
 from tp_tui.widgets.confirm import ConfirmScreen
 
-from .helpers import column, notifications, type_text
+from .helpers import column, notifications, palette, type_text
 
 
 @pytest.fixture(autouse=True)
@@ -51,10 +51,7 @@ def row_of(app: TpApp, name: str) -> list[str]:
 
 async def open_team(app: TpApp, pilot: Pilot[Any]) -> None:
     """As a person does: the command palette, "team", Enter."""
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await type_text(pilot, "team")
-    await pilot.pause(0.3)
+    await palette(pilot, "team", "Team")
     await pilot.press("enter")
     await pilot.pause()
     assert isinstance(app.screen, TeamScreen)
@@ -207,10 +204,7 @@ async def test_norwegian_screen(db_path: Path, clock: FrozenClock) -> None:
     try:
         app = TpApp(clock=clock)
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.press("ctrl+p")
-            await pilot.pause()
-            await type_text(pilot, "teamet")
-            await pilot.pause(0.3)
+            await palette(pilot, "teamet", "Teamet")
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, TeamScreen)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual import events
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tp_tui.app import TpApp
@@ -14,6 +16,8 @@ from tp_tui.services.participants import ParticipantInput, add_participant
 from tp_tui.typeahead import TypeAhead
 from tp_tui.views.contact_form import ContactFormScreen
 
+from .helpers import wait_until
+
 
 def typed_at_once(app: TpApp, *keys: str) -> None:
     """Keys as a quick typist or a paste sends them: all before the app has handled any."""
@@ -21,14 +25,22 @@ def typed_at_once(app: TpApp, *keys: str) -> None:
         app.post_message(events.Key(name, name if len(name) == 1 else None))
 
 
-async def wait_for_the_form(app: TpApp, pilot: object) -> ContactFormScreen:
-    for _ in range(40):
-        await pilot.pause(0.05)  # type: ignore[attr-defined]
-        if isinstance(app.screen, ContactFormScreen) and app.screen.is_mounted:
-            break
-    await pilot.pause(0.3)  # type: ignore[attr-defined]
+async def wait_for_the_form(app: TpApp, pilot: Pilot[Any]) -> ContactFormScreen:
+    await wait_until(
+        pilot,
+        lambda: isinstance(app.screen, ContactFormScreen) and app.screen.is_mounted,
+        "the contact form",
+    )
+    await pilot.pause()
     assert isinstance(app.screen, ContactFormScreen)
     return app.screen
+
+
+async def wait_for_the_name(app: TpApp, pilot: Pilot[Any], name: str) -> ContactFormScreen:
+    form = await wait_for_the_form(app, pilot)
+    field = form.query_one("#picker-input", Input)
+    await wait_until(pilot, lambda: field.value == name, f"{name!r} in the form's name field")
+    return form
 
 
 async def test_a_name_typed_right_after_ctrl_l_lands_in_the_form(
@@ -39,8 +51,7 @@ async def test_a_name_typed_right_after_ctrl_l_lands_in_the_form(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         typed_at_once(app, "ctrl+l", "K", "a", "r", "i")
-        form = await wait_for_the_form(app, pilot)
-        assert form.query_one("#picker-input", Input).value == "Kari"
+        form = await wait_for_the_name(app, pilot, "Kari")
         await pilot.press("enter")
         await pilot.pause()
         assert "✓ Kari Nordmann" in str(form.query_one("#picked").render())
@@ -77,6 +88,4 @@ async def test_a_form_slow_to_open_still_gets_every_key(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         typed_at_once(app, "ctrl+l", "K", "a", "r", "i")
-        await pilot.pause(1.5)
-        form = await wait_for_the_form(app, pilot)
-        assert form.query_one("#picker-input", Input).value == "Kari"
+        await wait_for_the_name(app, pilot, "Kari")

@@ -42,6 +42,7 @@ from tp_tui.db import write
 from tp_tui.domain import ParticipantStatus
 from tp_tui.models import (
     AreaRating,
+    BaseModel,
     Callback,
     ChecklistMark,
     ConsentGrant,
@@ -56,6 +57,7 @@ from tp_tui.models import (
     Revision,
     StageRecord,
     db,
+    delete_query,
 )
 from tp_tui.paths import data_dir
 from tp_tui.services.audit import record
@@ -181,7 +183,7 @@ def _targets(participant_id: int) -> dict[str, list[int]]:
     }
 
 
-MODELS = {
+MODELS: dict[str, type[BaseModel]] = {
     "revisions": Revision, "exports": ExportRecord, "consents": ConsentGrant,
     "ratings": AreaRating, "goal_events": GoalEvent, "goals": Goal,
     "stage_records": StageRecord, "checklist": ChecklistMark, "plans": IndividualPlan,
@@ -223,9 +225,9 @@ def erase(participant_id: int, typed_name: str, clock: Clock) -> ErasureResult:
         for table, ids in targets.items():
             model = MODELS[table]
             for start in range(0, len(ids), 500):  # stay under SQLite's variable limit
-                model.delete().where(model.id.in_(ids[start : start + 500])).execute()
+                delete_query(model).where(model.id.in_(ids[start : start + 500])).execute()
         # Handovers (m0007) may carry a note about the person: they go too.
-        Handover.delete().where(Handover.participant == participant_id).execute()
+        delete_query(Handover).where(Handover.participant == participant_id).execute()
         participant.delete_instance()  # its trigger optimizes the search index
         record("erase", participant_id, now, "participant", participant_id)
         if on_server:
@@ -293,9 +295,8 @@ def scrub() -> bool:
 
 
 # Every table that holds rows about a participant (what erase() deletes or unlinks), by name.
-ERASED_TABLES: tuple[str, ...] = tuple(
-    model._meta.table_name for model in (Participant, *MODELS.values(), Handover)
-)
+_ERASED_MODELS: tuple[type[BaseModel], ...] = (Participant, *MODELS.values(), Handover)
+ERASED_TABLES: tuple[str, ...] = tuple(model._meta.table_name for model in _ERASED_MODELS)
 LOCK_TIMEOUT = "5s"  # how long the rewrite waits for a colleague's transaction on a table
 # SQLSTATEs: lock_not_available, insufficient_privilege.
 _LOCKED, _DENIED = "55P03", "42501"

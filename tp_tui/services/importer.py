@@ -175,7 +175,7 @@ def _csv_records(raw: bytes, name: str) -> list[tuple[int, list[str]]]:
 
 
 def _xlsx_records(path: Path, name: str) -> list[tuple[int, list[str]]]:
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
+    from openpyxl import load_workbook
 
     try:
         with zipfile.ZipFile(path) as archive:
