@@ -37,7 +37,7 @@ from datetime import UTC, date, datetime, timedelta
 from datetime import time as dtime
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from tp_tui.clock import OSLO
 from tp_tui.db import close_database, open_database
@@ -136,6 +136,12 @@ def moment(day: date, hour: int, minute: int = 0) -> float:
     return datetime.combine(day, dtime(hour, minute), OSLO).timestamp()
 
 
+@overload
+def stored(ts: float) -> str: ...
+@overload
+def stored(ts: None) -> None: ...
+@overload
+def stored(ts: float | None) -> str | None: ...
 def stored(ts: float | None) -> str | None:
     """A timestamp as MomentField stores it: UTC ISO text to the second."""
     if ts is None:
@@ -388,7 +394,7 @@ class Generator:
         existing = conn.execute(
             "SELECT id, weekday, start_time, planned_minutes FROM meeting_place ORDER BY sort_order"
         ).fetchall()
-        extra = []
+        extra: list[tuple[int, str, str, int, str, int, int, int]] = []
         next_id = max(row[0] for row in existing) + 1
         for team in range(1, self.teams):
             for base, threshold, hour in (
@@ -1049,12 +1055,14 @@ def verify(path: Path) -> dict[str, Any]:
     started = time.perf_counter()
     database = open_database(path)
     opened = time.perf_counter() - started
+
+    def one(sql: str, params: tuple[object, ...] | None = None) -> Any:
+        return database.execute_sql(sql, params)
+
+    def count(sql: str) -> int:
+        return int(one(sql).fetchone()[0])
+
     try:
-        one = database.execute_sql
-
-        def count(sql: str) -> int:
-            return int(one(sql).fetchone()[0])
-
         expected = (
             count("SELECT COUNT(*) FROM contact WHERE note <> ''")
             + count("SELECT COUNT(*) FROM participant WHERE name <> ''")

@@ -21,7 +21,7 @@ from tp_tui.commands.privacy import (
 )
 from tp_tui.db import close_database, open_database, write
 from tp_tui.migrations import LATEST_VERSION
-from tp_tui.models import AuditEvent, Participant, db
+from tp_tui.models import AuditEvent, Participant, db, delete_query
 from tp_tui.services.audit import AuditLine, record, trail
 from tp_tui.services.erasure import backup_folder, erase
 from tp_tui.settings import Settings
@@ -60,7 +60,7 @@ def test_the_trail_cannot_be_changed_or_deleted(db_path: Path, clock: FrozenCloc
     with pytest.raises(REFUSED, match="append-only"):
         AuditEvent.update(action="nothing").execute()
     with pytest.raises(REFUSED, match="append-only"):
-        AuditEvent.delete().execute()
+        delete_query(AuditEvent).execute()
     with pytest.raises(REFUSED, match="append-only"):
         AuditEvent.get().delete_instance()
     # Nor from outside the app, with plain sqlite3 on the file.
@@ -94,7 +94,7 @@ def test_upgrade_from_version_3_keeps_every_row(tmp_path: Path) -> None:
             ("export.summary", "x"),
         ]
         with pytest.raises(REFUSED, match="append-only"):
-            AuditEvent.delete().execute()
+            delete_query(AuditEvent).execute()
     finally:
         close_database()
 

@@ -302,7 +302,12 @@ def test_restore_command(
 
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
     questions: list[str] = []
-    monkeypatch.setattr("builtins.input", lambda q: questions.append(q) or "n")
+
+    def answer_no(question: str) -> str:
+        questions.append(question)
+        return "n"
+
+    monkeypatch.setattr("builtins.input", answer_no)
     assert restore_command(namespace(demo_db, number=1, yes=False), Settings(), clock) == 1
     assert questions[0].startswith("Restore the backup from 26.11.2026 10:00? The current file")
     assert "Nothing was restored" in capsys.readouterr().out

@@ -175,7 +175,7 @@ def test_overview_done_and_rescheduled(kari: Participant, clock: FrozenClock) ->
     overview = callbacks_overview(now)
     assert {c.id for c in overview.done_today} == {owed.id, old.id}
     assert Callback.get_by_id(old.id).outcome == "no_answer"
-    assert new.rescheduled_from_id == old.id
+    assert new.rescheduled_from == old
     assert returned_same_day(owed.received_at, now)
     assert not returned_same_day(old.received_at, now)
 

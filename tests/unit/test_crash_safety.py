@@ -64,8 +64,8 @@ def test_killed_at_random_moments_loses_nothing_reported(tmp_path: Path) -> None
         for line in child.stdout.read().splitlines():
             # A line cut short by the kill still came after its commit, but cannot be compared.
             if " " in line and line.endswith("-slutt"):
-                contact_id, note = line.split(" ", 1)
-                reported[int(contact_id)] = note
+                printed_id, note = line.split(" ", 1)
+                reported[int(printed_id)] = note
         connection = sqlite3.connect(path)
         try:
             assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tp_tui.clock import OSLO
 from tp_tui.dates import (
     MAX_YEAR,
     MIN_YEAR,
-    OSLO,
     DateParseError,
     ParsedWhen,
     Prefer,

@@ -120,6 +120,7 @@ def test_erasing_leaves_no_row_and_no_byte_of_her(
     demo_db: Path, kari: int, clock: FrozenClock
 ) -> None:
     person = Participant.get_by_id(kari)
+    assert person.phone is not None
     phone = person.phone[-8:].encode()
     words = (NAME.encode(), b"Nordmann", b"nordmann", SECRET.encode(), SECRET.lower().encode())
     # The control: before erasing, the search does find her (so this test can fail).

@@ -58,8 +58,8 @@ def test_everything_eva_still_has_goes_to_tor(
     assert ola.responsible_id == tor.id
     assert Participant.get(Participant.name == "Per Hansen").responsible_id == eva  # closed
     handover = Handover.get(Handover.participant == ola.id)
-    assert (handover.from_person_id, handover.to_person_id, handover.note) == (
-        eva, tor.id, "Eva har sluttet",
+    assert (handover.from_person, handover.to_person, handover.note) == (
+        TrustPerson.get_by_id(eva), tor, "Eva har sluttet",
     )  # fmt: skip
     assert {c.assigned_to_id for c in Callback.select().where(Callback.id.in_(open_calls))} == {
         tor.id

@@ -37,8 +37,10 @@ def used_keys() -> set[str]:
             if name in {"t"} | error_classes and args and isinstance(args[0], str):
                 keys.add(args[0])
             if name == "key" and len(node.args) >= 3 and isinstance(node.args[2], ast.Constant):
-                keys.add(node.args[2].value)
-                keys.add(node.args[2].value + ".tooltip")
+                description = node.args[2].value
+                assert isinstance(description, str), f"{path}: key() takes a string description"
+                keys.add(description)
+                keys.add(description + ".tooltip")
     return keys
 
 

@@ -67,7 +67,7 @@ def test_norwegian_excel_csv(db_path: Path) -> None:
     assert first.about == "Liker å møtes på kafé"
     assert (second.phone, second.referral_source) == ("+4741322110", "gp")
     assert third.referral_source == "meeting_place"
-    assert plan.problems == plan.duplicates == plan.notes == ()
+    assert (plan.problems, plan.duplicates, plan.notes) == ((), (), ())
 
 
 def test_english_csv_with_bom_and_a_cell_over_two_lines(db_path: Path) -> None:

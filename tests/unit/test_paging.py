@@ -71,10 +71,13 @@ def test_callback_sections_are_the_overview(demo_db: Path, clock: FrozenClock) -
         for section in callbacks.SECTIONS:
             whole = callbacks.callback_section(section, now)
             assert [line.id for line in whole] == [line.id for line in parts[section]], section
-            paged = _pages(
-                lambda n, skip, part=section, at=now: callbacks.callback_section(part, at, n, skip),
-                1,
-            )
+
+            def read(
+                n: int, skip: int, part: str = section, at: datetime = now
+            ) -> tuple[callbacks.CallbackLine, ...]:
+                return callbacks.callback_section(part, at, n, skip)
+
+            paged = _pages(read, 1)
             assert paged == list(whole)
         line = overview.today[0] if overview.today else overview.overdue[0]
         assert callbacks.callback_line(line.id, now) == line

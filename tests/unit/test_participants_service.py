@@ -14,12 +14,12 @@ from tp_tui.models import Participant, Revision, StageRecord
 from tp_tui.services.participants import (
     ChangedElsewhere,
     ParticipantInput,
-    ValidationFailed,
     add_participant,
     list_participants,
     set_archived,
     update_participant,
 )
+from tp_tui.services.validation import ValidationFailed
 
 
 def add(clock: FrozenClock, name: str, phone: str = "", intake: str = "") -> Participant:

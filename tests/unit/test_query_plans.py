@@ -94,7 +94,7 @@ def _cases() -> list[Case]:
 
     settings = Settings()
     return [
-        Case("today.due_callbacks", "Today", lambda _: today.due_callbacks(NOW)),
+        Case("today.due_callbacks", "Today", lambda _: callbacks.due_callbacks(NOW)),
         Case("today.contacts_today", "Today", lambda _: today.contacts_today(NOW)),
         Case("today.not_heard_from", "Today", lambda _: today.not_heard_from(NOW, 14)),
         Case("today.week_rounds", "Today", lambda _: today.week_rounds(NOW)),
@@ -102,7 +102,7 @@ def _cases() -> list[Case]:
             "today.pages",
             "Today (scrolled)",
             lambda _: (
-                today.due_callbacks(NOW, 30, 30),
+                callbacks.due_callbacks(NOW, 30, 30),
                 today.contacts_today(NOW, 30, 30),
                 today.not_heard_from(NOW, 14, 30, 30),
             ),

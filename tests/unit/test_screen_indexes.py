@@ -127,7 +127,7 @@ def test_the_step_also_reads_for_postgresql() -> None:
     executed: list[str] = []
 
     class Recorder(PostgresqlDatabase):
-        def execute_sql(self, sql: str, *args: object, **kwargs: object) -> None:  # type: ignore[override]
+        def execute_sql(self, sql: str, *args: object, **kwargs: object) -> None:
             executed.append(sql)
 
     from tp_tui.migrations.m0006_screen_indexes import upgrade

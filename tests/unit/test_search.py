@@ -22,7 +22,7 @@ from tp_tui.clock import FrozenClock
 from tp_tui.db import close_database, open_database, write
 from tp_tui.folding import search_text, sort_key
 from tp_tui.migrations import LATEST_VERSION
-from tp_tui.models import Callback, Contact, Participant, db
+from tp_tui.models import Callback, Contact, Participant, db, delete_query
 from tp_tui.services.search import (
     KINDS,
     SNIPPET_CHARS,
@@ -477,9 +477,9 @@ def test_the_page_is_the_start_of_the_fully_sorted_matches(
     from tp_tui.services import search_server
 
     with write():
-        Callback.delete().execute()
-        Contact.delete().execute()
-        Participant.delete().execute()
+        delete_query(Callback).execute()
+        delete_query(Contact).execute()
+        delete_query(Participant).execute()
         texts = st.lists(st.sampled_from(_VOCABULARY), min_size=1, max_size=3).map(" ".join)
         times = st.integers(0, 6).map(lambda days: now - timedelta(days=days))
         people = [person(name, now) for name in data.draw(st.lists(texts, min_size=1, max_size=3))]

@@ -27,6 +27,7 @@ from tp_tui.models import (
     Participant,
     RoundVisit,
     StageRecord,
+    delete_query,
 )
 from tp_tui.services import statistics as st
 from tp_tui.settings import Settings
@@ -126,7 +127,7 @@ def world(db_path: Path) -> None:
     callback(p2, at(2026, 6, 30, 12), None)  # not returned
     callback(p2, at(2025, 12, 31, 12), None)  # before
 
-    MeetingPlace.delete().execute()  # the migration's own places: this test brings its own
+    delete_query(MeetingPlace).execute()  # the migration's own places: this test brings its own
     cafe = MeetingPlace.create(name="Kafé 103", threshold="low", weekday=3).id
     odd = MeetingPlace.create(name=INJECTED_PLACE, threshold="low", weekday=3, sort_order=1).id
     MeetingPlace.create(name="Gamle stedet", threshold="high", active=False, sort_order=2)
