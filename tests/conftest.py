@@ -8,7 +8,8 @@ URL of a fresh database on the server in ``TP_TUI_TEST_PG`` (skipped without one
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +19,7 @@ import pytest
 
 from tests.postgres import fresh_database
 from tp_tui.clock import OSLO, FrozenClock
-from tp_tui.db import close_database, open_database
+from tp_tui.db import check_integrity, close_database, open_database
 from tp_tui.i18n import set_language
 
 ENGINES = ("sqlite", "postgresql")
@@ -69,16 +70,43 @@ def engine(request: pytest.FixtureRequest) -> str:
     return str(getattr(request, "param", DEFAULT_ENGINE))
 
 
+# Copies to start each test from, made once per worker: a migration or the demo's few thousand
+# rows cost far more than copying a file (or a server database) that already has them.
+_file_templates: dict[str, Path] = {}
+
+
+def _file_template(kind: str, folder: Path, fill: Callable[[], None] | None) -> Path:
+    template = _file_templates.get(kind)
+    if template is None:
+        template = folder / f"{kind}.db"
+        open_database(template)
+        try:
+            if fill is not None:
+                fill()
+        finally:
+            close_database()  # a clean close: the whole database is in the one file
+        _file_templates[kind] = template
+    return template
+
+
 @contextmanager
-def _database(engine: str, path: Path) -> Iterator[Path]:
-    """A migrated database bound to the models: the file ``path``, or a server database."""
+def _database(
+    engine: str, path: Path, templates: Path, fill: Callable[[], None] | None = None
+) -> Iterator[Path]:
+    """A migrated database bound to the models (filled by ``fill``): the file ``path``, or a
+    server database. Both are copies of a template made once with the same ``fill``."""
     if engine == "postgresql":
-        with fresh_database() as url:
+        with fresh_database(fill=fill) as url:
             open_database(url)
             # The URL where a file's path would be: tests on both engines only open and read it.
             yield url  # type: ignore[misc]
         return
+    shutil.copyfile(_file_template("demo" if fill else "empty", templates, fill), path)
+    path.chmod(0o600)
     open_database(path)
+    # The copy is a file tp-tui did not make: it is checked now (a small file, milliseconds)
+    # rather than by the app in the background, as for a file the test made itself.
+    check_integrity()
     try:
         yield path
     finally:
@@ -111,18 +139,33 @@ def clock() -> FrozenClock:
     return FrozenClock(FROZEN_NOW)
 
 
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("templates")
+
+
 @pytest.fixture
-def db_path(tmp_path: Path, engine: str) -> Iterator[Path]:
+def db_path(tmp_path: Path, engine: str, templates: Path) -> Iterator[Path]:
     """An empty, migrated database file, bound to the models for the test."""
-    with _database(engine, tmp_path / "tp.db") as path:
+    with _database(engine, tmp_path / "tp.db", templates) as path:
         yield path
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path, clock: FrozenClock, engine: str) -> Iterator[Path]:
+def demo_db(tmp_path: Path, clock: FrozenClock, engine: str, templates: Path) -> Iterator[Path]:
     """The demo database on the frozen date."""
     from tp_tui.demo import fill_demo
 
-    with _database(engine, tmp_path / "demo.db") as path:
-        fill_demo(clock)
+    if clock.now() != FROZEN_NOW:  # a test on another date fills its own
+        with _database(engine, tmp_path / "demo.db", templates) as path:
+            fill_demo(clock)
+            yield path
+        return
+    with _database(engine, tmp_path / "demo.db", templates, fill_demo_at_frozen_now) as path:
         yield path
+
+
+def fill_demo_at_frozen_now() -> None:
+    from tp_tui.demo import fill_demo
+
+    fill_demo(FrozenClock(FROZEN_NOW))

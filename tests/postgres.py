@@ -1,15 +1,16 @@
 """A fresh PostgreSQL database per test, on the server named by ``TP_TUI_TEST_PG``.
 
 ``.ci/run`` starts a throwaway server on loopback and sets the variable. Each test gets its own
-database, copied from a template that is migrated once per xdist worker (a copy costs tens of
-milliseconds, a migration several times that); it is dropped after the test.
+database, copied from a template that is migrated (and, for the demo, filled) once per xdist
+worker: a copy costs tens of milliseconds, a migration or the demo several times that. It is
+dropped after the test.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from itertools import count
 from typing import Any
@@ -58,29 +59,35 @@ def _admin(url: str) -> Iterator[Any]:
         connection.close()
 
 
-def _template(url: str) -> str:
-    """A migrated, empty database for this worker and run, made once."""
-    name = _templates.get(url)
+def _template(url: str, fill: Callable[[], None] | None = None) -> str:
+    """A migrated database for this worker and run (filled by ``fill``), made once."""
+    key = f"{url} {fill.__qualname__ if fill else ''}"
+    name = _templates.get(key)
     if name is not None:
         return name
     from tp_tui.db import close_database, open_database
 
-    name = f"tp_template_{_worker()}_{os.getpid()}"
+    name = f"tp_template_{_worker()}_{os.getpid()}_{len(_templates)}"
     with _admin(url) as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
         cursor.execute(f'CREATE DATABASE "{name}"')
     open_database(with_database(url, name))
-    close_database()
-    _templates[url] = name
+    try:
+        if fill is not None:
+            fill()
+    finally:
+        close_database()  # a template must have no connection when it is copied
+    _templates[key] = name
     return name
 
 
 @contextmanager
-def fresh_database(empty: bool = False) -> Iterator[str]:
-    """The URL of a new database (migrated unless ``empty``), dropped afterwards."""
+def fresh_database(empty: bool = False, fill: Callable[[], None] | None = None) -> Iterator[str]:
+    """The URL of a new database (migrated unless ``empty``, then filled by ``fill``), dropped
+    afterwards."""
     url = server_url()
     name = f"tp_test_{_worker()}_{os.getpid()}_{next(_numbers)}"
-    template = "template0" if empty else _template(url)
+    template = "template0" if empty else _template(url, fill)
     with _admin(url) as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
         cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')

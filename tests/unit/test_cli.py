@@ -115,23 +115,6 @@ def test_python_dash_m_version_and_help(tmp_path: Path) -> None:
     assert "--demo" in helptext.stdout and "participants" in helptext.stdout
 
 
-def test_command_line_never_imports_textual(tmp_path: Path) -> None:
-    database = str(tmp_path / "tp.db")
-    code = (
-        "import sys\n"
-        "from tp_tui.cli import run\n"
-        f"status = run(['--db', {database!r}, 'participants', 'add', 'Kari'])\n"
-        f"status += run(['--db', {database!r}, 'participants'])\n"
-        "import tp_tui.demo, tp_tui.services.today, tp_tui.services.detail\n"
-        "assert status == 0, status\n"
-        "assert 'textual' not in sys.modules, 'textual was imported'\n"
-        "print('clean')\n"
-    )
-    result = _subprocess([], tmp_path, code)
-    assert result.returncode == 0, result.stderr
-    assert "clean" in result.stdout
-
-
 def test_files_made_by_the_command_line_are_private(tmp_path: Path) -> None:
     result = _subprocess(
         ["--db", str(tmp_path / "db" / "tp.db"), "participants", "add", "Kari"], tmp_path

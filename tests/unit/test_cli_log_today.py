@@ -210,27 +210,6 @@ def test_callbacks_due_and_overdue(db: str, capsys: Capture) -> None:
     ]
 
 
-def test_log_and_today_never_import_textual(tmp_path: Path) -> None:
-    database = str(tmp_path / "tp.db")
-    code = (
-        "import sys\n"
-        "from tp_tui.cli import run\n"
-        f"status = run(['--db', {database!r}, 'participants', 'add', 'Kari Nordmann'])\n"
-        f"status += run(['--db', {database!r}, 'log', 'kn', '--kind', 'telefon'])\n"
-        f"status += run(['today', '--db', {database!r}])\n"
-        "assert status == 0, status\n"
-        "assert 'textual' not in sys.modules, 'textual was imported'\n"
-        "print('clean')\n"
-    )
-    home = {"HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "d"), "LANG": "C.UTF-8"}
-    command = [sys.executable, "-c", code]
-    env = {**os.environ, **home, "XDG_CONFIG_HOME": str(tmp_path / "c")}
-    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert "clean" in result.stdout
-    assert "Logged phone with Kari Nordmann" in result.stdout
-
-
 def test_a_reader_that_stops_early_gets_no_traceback(db: str, tmp_path: Path) -> None:
     """``tp today | head -1``: the pipe closes before tp has written; tp ends quietly."""
     read_end, write_end = os.pipe()

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import subprocess
-import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -303,12 +301,3 @@ def test_write_report_is_the_one_path_for_every_format(world: None, tmp_path: Pa
         write_report(stats, "pdf", tmp_path / "s.pdf", settings)
     with pytest.raises(ValueError):
         render_report(stats, "docx", settings)
-
-
-def test_report_modules_do_not_import_textual() -> None:
-    code = (
-        "import sys, tp_tui.export.chart_data, tp_tui.export.statistics_files, "
-        "tp_tui.export.statistics_report, tp_tui.export.statistics_pdf, tp_tui.commands.stats; "
-        "assert 'textual' not in sys.modules"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)
