@@ -108,7 +108,7 @@ class TpApp(App[None]):
         self.db_path = db_path
         self.locked = False
         self._last_input = time.monotonic()
-        # Keys typed while a screen opens wait for it (tp_tui/typeahead.py).
+        # Each key waits until the one before it is handled (tp_tui/typeahead.py).
         self._typeahead = TypeAhead(self, partial(App.on_event, self))
         self.damaged: StorageError | None = None
         """Set when the background page check found the file damaged; the app has then quit."""
@@ -173,8 +173,8 @@ class TpApp(App[None]):
         if isinstance(event, events.Key | events.MouseDown):
             self._last_input = time.monotonic()
         if isinstance(event, events.Key) and not event.is_forwarded:
-            if self._typeahead.hold(event):
-                return
+            await self._typeahead.key(event)  # gives it to super().on_event in its turn
+            return
         await super().on_event(event)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:

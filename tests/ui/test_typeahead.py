@@ -12,6 +12,7 @@ from textual.widgets import Input
 
 from tp_tui.app import TpApp
 from tp_tui.clock import FrozenClock
+from tp_tui.models import Callback, Contact, Goal, Participant
 from tp_tui.services.participants import ParticipantInput, add_participant
 from tp_tui.typeahead import TypeAhead
 from tp_tui.views.contact_form import ContactFormScreen
@@ -89,3 +90,91 @@ async def test_a_form_slow_to_open_still_gets_every_key(
         await pilot.pause()
         typed_at_once(app, "ctrl+l", "K", "a", "r", "i")
         await wait_for_the_name(app, pilot, "Kari")
+
+
+def chars(text: str) -> list[str]:
+    return list(text)
+
+
+async def test_a_name_typed_and_saved_at_once_is_saved_whole(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    """ctrl+s is an app-wide key: it used to save before the last letters reached the field
+    ("Testperson Fast Q" was saved as "Testperson Fast")."""
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        for name in ("Testperson Fast Q", "[bold red]Per[/] [@click=app.quit]X"):
+            typed_at_once(app, "n", *chars(name), "ctrl+s")
+            await wait_until(
+                pilot,
+                lambda name=name: Participant.select().where(Participant.name == name).exists(),
+                f"{name!r} saved whole",
+            )
+        names = sorted(p.name for p in Participant.select())
+        assert names == ["Testperson Fast Q", "[bold red]Per[/] [@click=app.quit]X"]
+
+
+async def test_a_whole_contact_typed_at_once_is_logged(db_path: Path, clock: FrozenClock) -> None:
+    """A paste or a quick typist: the name, Enter, the kind, an area and the note before the
+    name search has shown its matches."""
+    kari = add_participant(ParticipantInput(name="Kari Nordmann"), clock)
+    add_participant(ParticipantInput(name="Ola Hansen"), clock)
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        keys = ["ctrl+l", *chars("kari"), "enter", "enter", "p", "1", "tab"]
+        typed_at_once(app, *keys, *chars("Husleie"), "ctrl+s")
+        await wait_until(pilot, lambda: Contact.select().exists(), "the contact saved")
+        contact = Contact.get()
+        assert (contact.participant_id, contact.kind, contact.note) == (
+            kari.id,
+            "phone",
+            "Husleie",
+        )
+
+
+async def test_keys_after_enter_on_a_list_reach_the_form_it_opens(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    """Enter on "+ New" closes the goal list and opens the goal form: what is typed right
+    after goes into the form, not to the page below."""
+    kari = add_participant(ParticipantInput(name="Kari Nordmann"), clock)
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(100, 34)) as pilot:
+        app.open_participant(kari.id)
+        await pilot.pause()
+        typed_at_once(app, "g", "enter", "1", *chars("Få min egen leilighet"), "enter", "o")
+        typed_at_once(app, "ctrl+s")
+        await wait_until(pilot, lambda: Goal.select().exists(), "the goal saved")
+        goal = Goal.get()
+        assert (goal.life_area, goal.text, goal.status) == (
+            "housing",
+            "Få min egen leilighet",
+            "working",
+        )
+
+
+async def test_a_call_owed_typed_at_once_keeps_every_field(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        typed_at_once(
+            app,
+            "ctrl+r",
+            *chars("Mor til Jonas"),
+            "tab",
+            *chars("900 11 223"),
+            "tab",
+            *chars("Bekymret for Jonas"),
+            "ctrl+s",
+        )
+        await wait_until(pilot, lambda: Callback.select().exists(), "the call owed saved")
+        callback = Callback.get()
+        assert (callback.caller_name, callback.caller_phone, callback.reason) == (
+            "Mor til Jonas",
+            "+4790011223",
+            "Bekymret for Jonas",
+        )
