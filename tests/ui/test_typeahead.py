@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +97,10 @@ def chars(text: str) -> list[str]:
     return list(text)
 
 
+def saved_as(name: str) -> Callable[[], bool]:
+    return lambda: bool(Participant.select().where(Participant.name == name).exists())
+
+
 async def test_a_name_typed_and_saved_at_once_is_saved_whole(
     db_path: Path, clock: FrozenClock
 ) -> None:
@@ -106,11 +111,7 @@ async def test_a_name_typed_and_saved_at_once_is_saved_whole(
         await pilot.press("f3")
         for name in ("Testperson Fast Q", "[bold red]Per[/] [@click=app.quit]X"):
             typed_at_once(app, "n", *chars(name), "ctrl+s")
-            await wait_until(
-                pilot,
-                lambda name=name: Participant.select().where(Participant.name == name).exists(),
-                f"{name!r} saved whole",
-            )
+            await wait_until(pilot, saved_as(name), f"{name!r} saved whole")
         names = sorted(p.name for p in Participant.select())
         assert names == ["Testperson Fast Q", "[bold red]Per[/] [@click=app.quit]X"]
 
