@@ -146,10 +146,11 @@ def _check_existing(path: Path) -> int:
 
     Opens the file read-only: nothing here writes to it.
     """
-    with path.open("rb") as handle:
-        header = handle.read(100)
-    if not header.startswith(SQLITE_MAGIC):
-        raise StorageError("storage.error.not_ours", path=str(path))
+    if _bound_here(path) is None:  # reading the file beside an open connection drops its locks
+        with path.open("rb") as handle:
+            header = handle.read(100)
+        if not header.startswith(SQLITE_MAGIC):
+            raise StorageError("storage.error.not_ours", path=str(path))
     try:
         uri = path.resolve().as_uri() + "?mode=ro"
         connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -169,9 +170,33 @@ def _check_existing(path: Path) -> int:
     return int(version)
 
 
+def _bound_here(path: Path) -> Database | None:
+    """The database bound to the models, if it is the file ``path``.
+
+    Such a file must never be opened by another descriptor in this process: SQLite's locks are
+    POSIX locks, held per process, and closing *any* descriptor of the file drops them all.
+    A command beside the app then took itself for the last user, deleted the ``-wal`` the app
+    was still writing to, and the app's next saves were lost.
+    """
+    database = db.obj
+    name = getattr(database, "database", None)
+    if not isinstance(database, SqliteDatabase) or not isinstance(name, str):
+        return None
+    try:
+        return database if name and os.path.samefile(name, path) else None  # stat only
+    except OSError:
+        return None
+
+
 def may_be_encrypted(path: Path) -> bool:
     """True for an existing, non-empty file whose header is not SQLite's but that could be
-    SQLCipher's: a random salt in front, whole pages (a multiple of 512 bytes) after."""
+    SQLCipher's: a random salt in front, whole pages (a multiple of 512 bytes) after.
+
+    The file this process has open answers from its connection, without reading the file.
+    """
+    bound = _bound_here(path)
+    if bound is not None:
+        return is_encrypted_database(bound)
     try:
         size = path.stat().st_size
         if size == 0:
