@@ -151,12 +151,15 @@ async def test_return_calls_from_the_callbacks_screen(
         await pilot.press("enter", "r")  # reached -> the contact form, filled in
         await pilot.pause()
         assert isinstance(app.screen, ContactFormScreen)
+        # Everything but the note is filled in: what is typed next is the note, not the time.
+        await type_text(pilot, "Snakket om husleia")
         await pilot.press("ctrl+s")
         await pilot.pause()
         done = Callback.get_by_id(today.id)
         contact = Contact.get()
         assert (done.outcome, done.contact_id) == ("reached", contact.id)
         assert (contact.kind, contact.participant_id) == ("phone", people["kari"].id)
+        assert (contact.note, contact.at) == ("Snakket om husleia", clock.now())
         returned = column(app.screen.query_one("#cb-done", DataTable), 1)
         assert sorted(returned) == ["Kari Nordmann", "Ola Hansen"]
 
@@ -220,9 +223,7 @@ async def test_edit_a_contact_from_the_history(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ContactFormScreen)
-        app.screen.query_one("#note").focus()
-        await pilot.press("end")
-        await type_text(pilot, " og tur")
+        await type_text(pilot, " og tur")  # the cursor starts at the end of the note
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert Contact.get().note == "Kafe og tur"

@@ -77,9 +77,13 @@ class ContactFormScreen(FormScreen[ContactSaved | None]):
         outcome: str = ContactOutcome.REACHED.value,
         note: str = "",
         round_visit_id: int | None = None,
+        start_at: str = "",
     ) -> None:
         super().__init__()
         self.contact_id = contact_id
+        # Where the next typing belongs: the note, for a call returned or a contact edited (all
+        # else is filled in); otherwise the time, which Enter accepts.
+        self.start_at = start_at or ("note" if contact_id is not None else "")
         self.round_visit_id = round_visit_id
         self.version: int | None = None
         self.initial = ContactInput(participant_id, when, kind=kind, outcome=outcome, note=note)
@@ -164,6 +168,10 @@ class ContactFormScreen(FormScreen[ContactSaved | None]):
         self._initial = self.typed()
         if self.initial.participant_id is None:
             self.query_one("#picker-input", Input).focus()
+        elif self.start_at == "note":
+            note = self.query_one("#note", TextArea)
+            note.focus()
+            note.move_cursor(note.document.end)  # what is added goes after what is there
         else:
             self.query_one("#when", Input).focus()
 

@@ -98,7 +98,12 @@ def log_contact(
 
     app.push_screen(
         ContactFormScreen(
-            participant_id, when=when, kind=kind, outcome=outcome, round_visit_id=round_visit_id
+            participant_id,
+            when=when,
+            kind=kind,
+            outcome=outcome,
+            round_visit_id=round_visit_id,
+            start_at="note" if answering is not None else "",
         ),
         saved,
     )
