@@ -20,7 +20,7 @@ from tp_tui.views.callbacks import CallbacksScreen
 from tp_tui.views.contact_form import ContactFormScreen
 from tp_tui.views.participant_detail import ParticipantDetailScreen
 
-from .helpers import column, palette, type_text
+from .helpers import column, notifications, palette, type_text
 
 
 @pytest.fixture
@@ -200,6 +200,9 @@ async def test_delete_and_undo_also_after_a_restart(
         await pilot.pause()
         assert Contact.select().count() == 0
         assert column(app.screen.query_one("#detail-contacts", DataTable), 4) == [""]
+        # No question (it is quick), but it says what went and how to get it back.
+        told = "Deleted the contact (conversation, 26.11.2026 09:00). ctrl+z brings it back."
+        assert told in notifications(app)
     from tp_tui.db import close_database, open_database
 
     close_database()

@@ -406,7 +406,7 @@ MESSAGES: dict[str, str] = {
     "detail.more": "More",
     "detail.more.tooltip": "Show more of the contact history",
     "detail.select_contact": "Choose a contact in the list first.",
-    "detail.contact_deleted": "Contact deleted. ctrl+z brings it back.",
+    "detail.contact_deleted": "Deleted the contact ({kind}, {when}). ctrl+z brings it back.",
     "undo.nothing": "Nothing to undo.",
     "undo.contact.create": "Undone: the contact is removed again.",
     "undo.contact.update": "Undone: the contact is as it was.",

@@ -406,7 +406,7 @@ MESSAGES: dict[str, str] = {
     "detail.more": "Flere",
     "detail.more.tooltip": "Vis mer av kontakthistorikken",
     "detail.select_contact": "Velg en kontakt i listen først.",
-    "detail.contact_deleted": "Kontakten er slettet. ctrl+z henter den tilbake.",
+    "detail.contact_deleted": "Slettet kontakten ({kind}, {when}). ctrl+z henter den tilbake.",
     "undo.nothing": "Ingenting å angre.",
     "undo.contact.create": "Angret: kontakten er fjernet igjen.",
     "undo.contact.update": "Angret: kontakten er som før.",

@@ -214,8 +214,11 @@ def update_contact(
     return contact
 
 
-def delete_contact(contact_id: int, clock: Clock) -> None:
-    """Delete a contact; the whole row is kept as a revision so the delete can be undone."""
+def delete_contact(contact_id: int, clock: Clock) -> Contact:
+    """Delete a contact; the whole row is kept as a revision so the delete can be undone.
+
+    Returns the deleted row (no longer stored), so the message can say what went.
+    """
     now = clock.now()
     with write():
         contact = Contact.get_by_id(contact_id)
@@ -223,6 +226,7 @@ def delete_contact(contact_id: int, clock: Clock) -> None:
         participant_id = contact.participant_id
         record_revision(contact, "delete", now, participant_id, before)
         contact.delete_instance()
+    return contact
 
 
 def contact_input(contact_id: int) -> tuple[ContactInput, int] | None:

@@ -324,8 +324,13 @@ class ParticipantDetailScreen(TpScreen[None]):
             return
         row = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         if row and row.isdigit():
-            delete_contact(int(row), self.tp.clock)
-            self.notify(t("detail.contact_deleted"), markup=False)
+            gone = delete_contact(int(row), self.tp.clock)
+            message = t(
+                "detail.contact_deleted",
+                kind=t(f"kind.{gone.kind}"),
+                when=format_datetime(gone.at),
+            )
+            self.notify(message, markup=False)
             self.load()
 
     def action_more(self) -> None:
