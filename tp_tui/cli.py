@@ -264,6 +264,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     sys.exit(status)
 
 
+def _not_utf8(argv: Sequence[str]) -> str | None:
+    """The first argument that held bytes that are not UTF-8 (a Latin-1 terminal's "é"), shown
+    with "?" for them; Python hands such bytes on as lone surrogates, which no save can store."""
+    for argument in argv:
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            return repr(argument.encode("utf-8", "replace").decode("utf-8"))
+    return None
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run ``tp`` with these arguments and return the exit status."""
     # Files this process creates (database, backups, exports) are the user's alone.
@@ -271,6 +282,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     settings = load_settings(config_file())
     preliminary = _global_options(defaults=True, helps=False).parse_known_args(argv)[0]
     _choose_language(preliminary.lang, settings)
+    garbled = _not_utf8(sys.argv[1:] if argv is None else argv)
+    if garbled is not None:
+        print(t("cli.error.not_utf8", value=garbled), file=sys.stderr)
+        return EXIT_BAD_INPUT
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.reset and not args.demo:
@@ -291,10 +306,32 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         handler = _handler(args)
         return handler(args, settings, clock)
+    except Exception as error:
+        message = _storage_failure(error, url, database_path(args.db, args.demo))
+        if message is None:
+            raise
+        print(message, file=sys.stderr)
+        return EXIT_STORAGE
     finally:
         from tp_tui.db import close_database
 
         close_database()
+
+
+def _storage_failure(error: Exception, url: str | None, path: Path) -> str | None:
+    """What to tell about a database that failed under a command, or None for another error."""
+    import sqlite3
+
+    from peewee import DatabaseError, InterfaceError
+
+    if not isinstance(error, DatabaseError | InterfaceError | sqlite3.Error | UnicodeDecodeError):
+        return None
+    reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    if url is not None:
+        return t("cli.error.server_gone", reason=reason)
+    if "locked" in reason or "busy" in reason:
+        return t("cli.error.busy")
+    return t("storage.error.damaged", path=str(path))
 
 
 # Subcommand -> (module, function). Imported only when run, so `tp` alone loads none of them.

@@ -165,9 +165,18 @@ def _check_existing(path: Path) -> int:
                 raise StorageError("storage.error.damaged", path=str(path))
         finally:
             connection.close()
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:  # a byte off in the schema
         raise StorageError("storage.error.damaged", path=str(path)) from error
     return int(version)
+
+
+class _OpenHere:
+    """The SQLite database this process has opened (and not yet closed) with open_database."""
+
+    database: SqliteDatabase | None = None
+
+
+_open_here = _OpenHere()
 
 
 def _bound_here(path: Path) -> Database | None:
@@ -178,9 +187,9 @@ def _bound_here(path: Path) -> Database | None:
     A command beside the app then took itself for the last user, deleted the ``-wal`` the app
     was still writing to, and the app's next saves were lost.
     """
-    database = db.obj
+    database = _open_here.database
     name = getattr(database, "database", None)
-    if not isinstance(database, SqliteDatabase) or not isinstance(name, str):
+    if database is None or not isinstance(name, str):
         return None
     try:
         return database if name and os.path.samefile(name, path) else None  # stat only
@@ -352,7 +361,7 @@ def open_database(path: Path | str, passphrase: str | None = None) -> Database:
         _make_private_files(path)
         migrated = _version(database) < LATEST_VERSION
         migrate(database)
-    except _database_errors() as error:
+    except (_database_errors() + (UnicodeDecodeError,)) as error:
         database.close()
         raise StorageError("storage.error.damaged", path=str(path)) from error
     _make_private_files(path)
@@ -361,6 +370,7 @@ def open_database(path: Path | str, passphrase: str | None = None) -> Database:
     # unless it is just as tp-tui left it after the last check.
     known_good = not exists or migrated or _matches_stamp(path)
     _integrity.reset(path, ok=True if known_good else None)
+    _open_here.database = database
     return database
 
 
@@ -380,6 +390,7 @@ def _open_server(url: str, passphrase: str | None) -> Database:
 def close_database() -> None:
     if db.obj is not None and not db.is_closed():  # `tp restore` lists backups without opening
         db.close()
+    _open_here.database = None
     if _integrity.ok and _integrity.path:
         _write_stamp(Path(_integrity.path))
 

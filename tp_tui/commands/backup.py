@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from tp_tui.clock import Clock
+from tp_tui.commands.arguments import record_id
 from tp_tui.i18n import format_datetime, get_language, t
 from tp_tui.paths import database_path
 from tp_tui.settings import Settings
@@ -22,7 +23,9 @@ def add_backup_arguments(parser: argparse.ArgumentParser) -> None:
 
 def add_restore_arguments(parser: argparse.ArgumentParser) -> None:
     parser.description = t("cli.help.restore")
-    parser.add_argument("number", nargs="?", type=int, help=t("cli.help.restore_number"))
+    parser.add_argument(
+        "number", nargs="?", type=record_id, help=t("cli.help.restore_number")
+    )
     parser.add_argument("--yes", action="store_true", help=t("cli.help.restore_yes"))
 
 

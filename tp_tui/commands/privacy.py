@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tp_tui.clock import Clock
+from tp_tui.commands.arguments import record_id
 from tp_tui.i18n import format_date, format_datetime, t
 from tp_tui.settings import Settings
 from tp_tui.text import one_line
@@ -121,7 +122,11 @@ def erase_command(args: argparse.Namespace, settings: Settings, clock: Clock) ->
 
 def add_audit_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--participant", type=int, required=True, metavar="ID", help=t("cli.help.audit_participant")
+        "--participant",
+        type=record_id,
+        required=True,
+        metavar="ID",
+        help=t("cli.help.audit_participant"),
     )
 
 

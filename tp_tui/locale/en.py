@@ -50,6 +50,10 @@ MESSAGES: dict[str, str] = {
     # Command line
     "cli.description": "tp-tui: the trust person's day in a terminal. Without a command, "
     "the app opens.",
+    "cli.error.not_utf8": "Not understood: {value} holds bytes that are not UTF-8 text. Set the terminal's character encoding to UTF-8 and type it again; nothing was saved.",
+    "cli.error.bad_number": "{value} is not a record number: use at most 18 digits 0–9.",
+    "cli.error.busy": "Not saved: the database is busy (another copy of tp is saving). Nothing was changed; run the command again in a moment.",
+    "cli.error.server_gone": "The database server stopped answering ({reason}). What tp did not report saved is not saved: run the command again when the server is back.",
     "cli.error.reset_without_demo": "--reset only works with --demo; your own database is "
     "never reset.",
     "cli.help.db": "database file, or postgresql://user@host/name for a team's server (also TP_TUI_DB)",

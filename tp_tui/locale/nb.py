@@ -48,6 +48,10 @@ MESSAGES: dict[str, str] = {
     "storage.error.cannot_open": "Kunne ikke åpne {path}: {reason}.",
     # Kommandolinjen
     "cli.description": "tp-tui: tillitspersonens dag i terminalen. Uten kommando åpnes programmet.",
+    "cli.error.not_utf8": "Forstod ikke: {value} inneholder tegn som ikke er UTF-8-tekst. Still terminalens tegnkoding til UTF-8 og skriv det på nytt; ingenting er lagret.",
+    "cli.error.bad_number": "{value} er ikke et løpenummer: bruk høyst 18 sifre 0–9.",
+    "cli.error.busy": "Ikke lagret: databasen er opptatt (en annen kopi av tp lagrer). Ingenting er endret; kjør kommandoen igjen om litt.",
+    "cli.error.server_gone": "Databaseserveren sluttet å svare ({reason}). Det tp ikke meldte som lagret, er ikke lagret: kjør kommandoen igjen når serveren er tilbake.",
     "cli.error.reset_without_demo": "--reset virker bare med --demo; din egen database "
     "tilbakestilles aldri.",
     "cli.help.db": "databasefil, eller postgresql://bruker@vert/navn for teamets server (også TP_TUI_DB)",

@@ -69,7 +69,10 @@ class CleanContact:
     round_visit_id: int | None = None
 
 
-_DURATION = re.compile(r"^(?:(\d{1,2})[:.](\d{2})|(\d{1,4}(?:[.,]\d+)?)\s*(t|h|min|m)?)$")
+# ASCII digits only, as for dates: int() would read "١٢" (Arabic-Indic) as 12.
+_DURATION = re.compile(
+    r"^(?:(\d{1,2})[:.](\d{2})|(\d{1,4}(?:[.,]\d{1,6})?)\s*(t|h|min|m)?)$", re.ASCII
+)
 
 
 def parse_duration(text: str) -> int | None:

@@ -56,7 +56,8 @@ def save_place(data: PlaceInput, place_id: int | None = None) -> MeetingPlace:
         else:
             place.start_time = start.strftime("%H:%M")
     if data.minutes:
-        if not data.minutes.isdigit() or not 1 <= int(data.minutes) <= 600:
+        digits = data.minutes.isascii() and data.minutes.isdigit() and len(data.minutes) <= 4
+        if not digits or not 1 <= int(data.minutes) <= 600:
             errors["minutes"] = FieldError("round.error.count", {"max": 600})
         else:
             place.planned_minutes = int(data.minutes)

@@ -83,7 +83,8 @@ def default_place(today: date) -> int | None:
 
 def _count(text: str, field: str, errors: dict[str, FieldError], limit: int) -> int:
     cleaned = text.strip() or "0"
-    if not cleaned.isdigit() or int(cleaned) > limit:
+    # ASCII digits only: "²" is a digit to isdigit() but not to int().
+    if not (cleaned.isascii() and cleaned.isdigit()) or len(cleaned) > 6 or int(cleaned) > limit:
         errors[field] = FieldError("round.error.count", {"max": limit})
         return 0
     return int(cleaned)

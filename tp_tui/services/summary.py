@@ -46,7 +46,7 @@ SECTIONS = tuple(scope.value for scope in ConsentScope)
 SURE_SCORE = 60  # word starts, initials, a phone number: below this a name is only a guess
 SUGGESTIONS = 5
 PLAN_STEPS = (PlanStatus.DRAFT, PlanStatus.OFFERED, PlanStatus.ACCEPTED)  # something left to do
-_ID = re.compile(r"#?\s*(\d+)")
+_ID = re.compile(r"#?\s*(\d{1,18})", re.ASCII)
 # Checklist items that tell about the plan or the group: shown only when that is shared too.
 _ITEM_SCOPES = {
     "draft_started": "plan", "draft_offered": "plan", "plan_accepted": "plan",
