@@ -19,15 +19,30 @@ from peewee import (
     IntegerField,
     Model,
     ModelDelete,
-    TextField,
 )
+from peewee import TextField as PlainTextField
 
 from tp_tui.clock import OSLO
+from tp_tui.text import clean
 
 db = DatabaseProxy()
 
 
-class MomentField(TextField):
+class TextField(PlainTextField):
+    """Text with no terminal control in it, whichever door it came in by (a form, a paste,
+    ``tp`` arguments, an import) and however old the row: control characters and bidi
+    overrides are dropped on the way in and on the way out, so none reaches the terminal,
+    an edit form included. Newlines and tabs stay."""
+
+    # peewee's own only coerce to str; a text column's affinity does the same for the rest.
+    def db_value(self, value: Any) -> Any:
+        return clean(value) if isinstance(value, str) else value
+
+    def python_value(self, value: Any) -> Any:
+        return clean(value) if isinstance(value, str) else value
+
+
+class MomentField(PlainTextField):
     """An aware datetime stored as UTC text; read back in Europe/Oslo."""
 
     def db_value(self, value: Any) -> Any:

@@ -158,7 +158,7 @@ def test_a_date_that_does_not_exist_or_has_not_happened(db: str, capsys: Capture
     assert contact_count(db) == 0
 
 
-def test_hostile_text_is_stored_as_typed_and_printed_harmless(
+def test_hostile_text_is_stored_without_its_controls_and_printed_harmless(
     db: str, tmp_path: Path, capsys: Capture
 ) -> None:
     note = "\x1b[2J[bold]Husleie[/bold] :warning: \x1b]0;tittel\x07\u202eok"
@@ -171,8 +171,8 @@ def test_hostile_text_is_stored_as_typed_and_printed_harmless(
     assert "15:00 Eva Lie conversation [bold]Husleie[/bold] :warning: ok" in section(
         out, "Contacts logged today"
     )
-    with stored(db):
-        assert Contact.get().note == note
+    with stored(db):  # the words as typed; the terminal controls never stored
+        assert Contact.get().note == "[bold]Husleie[/bold] :warning: ok"
 
 
 def test_today_on_an_empty_database(tmp_path: Path, capsys: Capture) -> None:

@@ -65,9 +65,12 @@ def test_bad_input_is_refused_field_by_field(
     assert Participant.select().count() == 0
 
 
-def test_hostile_name_is_stored_exactly_as_typed(db_path: Path, clock: FrozenClock) -> None:
+def test_hostile_name_keeps_its_words_and_loses_its_escape_codes(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    # Markup is only text and stays; a terminal control is never stored (issue 15.4).
     name = "[bold red]Kari[/] \x1b[2J"
-    assert Participant.get_by_id(add(clock, name).id).name == name.strip()
+    assert Participant.get_by_id(add(clock, name).id).name == "[bold red]Kari[/]"
 
 
 def test_edit_keeps_the_earlier_state_and_refuses_stale_saves(

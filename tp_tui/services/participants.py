@@ -20,6 +20,7 @@ from tp_tui.services.conflicts import ChangedSince, check_version
 from tp_tui.services.history import record_revision, revised
 from tp_tui.services.team import current_trust_person_id
 from tp_tui.services.validation import FieldError, ValidationFailed
+from tp_tui.text import clean
 
 NAME_MAX = 120
 # Everyone but the closed: the people a contact can be logged for without reopening first.
@@ -65,7 +66,7 @@ class ParticipantRow:
 
 
 def check_name(text: str) -> FieldError | None:
-    name = text.strip()
+    name = clean(text).strip()  # a name of escape codes alone is no name
     if not name:
         return FieldError("participant.error.name_required")
     if len(name) > NAME_MAX:
@@ -115,7 +116,7 @@ def validate(data: ParticipantInput, today: date) -> CleanParticipant:
     if errors:
         raise ValidationFailed(errors)
     return CleanParticipant(
-        name=data.name.strip(),
+        name=clean(data.name).strip(),
         phone=phone,
         intake_on=intake_on,
         referral_source=referral,
