@@ -87,6 +87,7 @@ class TpApp(App[None]):
             priority=True,
         ),
         key("ctrl+z", "undo", "nav.undo", "app.undo", show=False),
+        key("ctrl+y", "redo", "nav.redo", "app.redo", show=False),
         key("f9", "close_day", "nav.close_day", "app.close_day"),
         key("f1", "toggle_help", "nav.help", "app.help", show=False),
         key("question_mark", "toggle_help", "nav.help", "app.help_question", key_display="?"),
@@ -254,6 +255,12 @@ class TpApp(App[None]):
         if not isinstance(self.screen, ModalScreen):
             flows.undo(self)
 
+    def action_redo(self) -> None:
+        from tp_tui.views import flows
+
+        if not isinstance(self.screen, ModalScreen):
+            flows.undo(self, redo=True)
+
     def action_close_day(self) -> None:
         from tp_tui.views import flows
 
@@ -318,6 +325,7 @@ class TpApp(App[None]):
         )
         yield SystemCommand(t("nav.search"), t("palette.search"), self.action_search)
         yield SystemCommand(t("nav.undo"), t("palette.undo"), self.action_undo)
+        yield SystemCommand(t("nav.redo"), t("palette.redo"), self.action_redo)
         yield SystemCommand(t("nav.close_day"), t("palette.close_day"), self.action_close_day)
         for command in super().get_system_commands(screen):
             # A screenshot would write an unencrypted picture of sensitive data to disk.

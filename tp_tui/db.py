@@ -400,6 +400,25 @@ def integrity_known() -> bool:
     return _integrity.ok is not None
 
 
+class _Writes(threading.local):
+    """The transaction this thread is inside: its number, and how deep the nesting is."""
+
+    serial = 0
+    depth = 0
+
+
+_writes = _Writes()
+
+
+def current_write() -> int | None:
+    """The number of the outermost :func:`write` this thread is inside (None outside one).
+
+    One user action is one transaction, however many services it calls: the revisions kept in
+    it are one change, undone as one (``tp_tui.services.history``).
+    """
+    return _writes.serial if _writes.depth else None
+
+
 @contextmanager
 def write() -> Iterator[None]:
     """One committed transaction: everything inside is saved together or not at all.
@@ -409,8 +428,14 @@ def write() -> Iterator[None]:
     """
     if _integrity.ok is not True:
         check_integrity()
-    with db.atomic():
-        yield
+    if not _writes.depth:
+        _writes.serial += 1
+    _writes.depth += 1
+    try:
+        with db.atomic():
+            yield
+    finally:
+        _writes.depth -= 1
 
 
 def ensure_private_dir(directory: Path) -> None:

@@ -48,6 +48,7 @@ CATALOGUE_PARTS = (
     "_conflicts",
     "_server_erasure",
     "_mine",
+    "_undo",
 )
 
 

@@ -339,6 +339,15 @@ class Revision(BaseModel):
     undone_at = MomentField(null=True)
     # Who made the change (m0009): undo takes back one's own changes only. NULL before then.
     made_by = ForeignKeyField(TrustPerson, null=True, column_name="made_by_id")
+    # One change (m0010) may keep several revisions (a contact and the call it returned): the
+    # first leads it (NULL here), the others name it. Undo and redo take back a whole change.
+    change_id = IntegerField(null=True)
+    # On a change's first revision: what the change was ("stage.move"), when that is not told
+    # by the entity and action; "undo" or "redo" for a change that took back another
+    # (``reverses_id``), "final" for one that cannot be undone (an erasure).
+    kind = TextField(null=True)
+    role = TextField(null=True)
+    reverses_id = IntegerField(null=True)
 
     class Meta:
         indexes = ((("entity", "entity_id"), False),)

@@ -236,8 +236,9 @@ def test_apply_imports_the_good_rows_exactly_once(
     out = capsys.readouterr().out
     assert "Imported 4 participant(s)." in out
     assert "Not imported: line(s) 6 (see above)." in out
-    # What add_participant makes: the participant, a revision, and stage 1 unless prospective.
-    assert counts() == (4, 3, 4)
+    # What add_participant makes: the participant and stage 1 unless prospective, each with
+    # a revision (undo takes the whole import back as one change).
+    assert counts() == (4, 3, 7)
     emma = Participant.get(Participant.name == "Emma Clarke")
     record = StageRecord.get(StageRecord.participant == emma)
     assert (record.stage, record.entered_on) == (Stage.ESTABLISH, date(2026, 11, 2))
@@ -246,7 +247,7 @@ def test_apply_imports_the_good_rows_exactly_once(
     out = capsys.readouterr().out
     assert "Line 2: Emma Clarke is already registered — skipped." in out
     assert "Imported 0 participant(s)." in out
-    assert counts() == (4, 3, 4)
+    assert counts() == (4, 3, 7)
 
 
 def test_apply_is_all_or_nothing(

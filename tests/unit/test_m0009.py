@@ -13,26 +13,11 @@ from tp_tui.migrations import LATEST_VERSION
 from tp_tui.models import Revision, db
 from tp_tui.services.undo import undo_last
 
-from .old_files import STAMP, file_at_version
+from .old_files import renamed_participant_file
 
 
 def _version_8_file(path: Path) -> None:
-    """A participant with two revisions, as version 8 kept them (no author)."""
-    old = file_at_version(path, 8)
-    old.execute_sql(
-        "INSERT INTO participant (name, search_text, sort_key, name_is_nickname, status, "
-        "referral_note, consent_note, about, created_at, updated_at, version) "
-        "VALUES ('Ola Nordmann', 'ola nordmann on', 'ola nordmann', 0, 'active', '', '', '', "
-        "?, ?, 2)",
-        (STAMP, STAMP),
-    )
-    for action, data in (("create", "{}"), ("update", '{"name": "Ola N", "version": 1}')):
-        old.execute_sql(
-            "INSERT INTO revision (at, entity, entity_id, participant_id, action, data) "
-            "VALUES (?, 'participant', 1, 1, ?, ?)",
-            (STAMP, action, data),
-        )
-    old.close()
+    renamed_participant_file(path, 8)
 
 
 def test_upgrade_from_version_8_keeps_every_revision_without_an_author(tmp_path: Path) -> None:

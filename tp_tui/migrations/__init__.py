@@ -20,6 +20,7 @@ MIGRATION_MODULES: tuple[str, ...] = (
     "m0007_team",
     "m0008_versions",
     "m0009_revision_author",
+    "m0010_changes",
 )
 
 LATEST_VERSION = len(MIGRATION_MODULES)

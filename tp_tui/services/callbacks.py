@@ -11,10 +11,10 @@ from tp_tui.clock import OSLO, Clock
 from tp_tui.dates import DateParseError, parse_datetime, week_bounds
 from tp_tui.db import write
 from tp_tui.domain import CallbackOutcome
-from tp_tui.models import Callback, Participant
+from tp_tui.models import Callback, Contact, Participant
 from tp_tui.phone import PhoneError, normalize_phone
 from tp_tui.services.conflicts import ChangedSince, FieldChange, check_version
-from tp_tui.services.history import record_revision, revised
+from tp_tui.services.history import join_change_of, name_change, record_revision, revised
 from tp_tui.services.moments import day_bounds, is_overdue
 from tp_tui.services.team import current_trust_person_id
 from tp_tui.services.validation import FieldError, ValidationFailed
@@ -199,6 +199,11 @@ def complete_callback(
             _refuse_if_returned(callback)
         if callback.done_at is not None:
             return callback  # returned by someone else: their time and outcome stay
+        contact = Contact.get_or_none(Contact.id == contact_id) if contact_id else None
+        if contact is not None:
+            join_change_of(contact, "contact.returned", now)
+        else:
+            name_change("callback.done")
         with revised(callback, now, callback.participant_id):
             callback.done_at = now
             callback.outcome = outcome
@@ -228,6 +233,7 @@ def reschedule_callback(
         if expected_version is not None:
             check_version(old, expected_version, CALLBACK_FIELDS)
             _refuse_if_returned(old)
+        name_change("callback.reschedule")
         if old.done_at is None:
             with revised(old, now, old.participant_id):
                 old.done_at = now

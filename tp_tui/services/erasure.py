@@ -61,6 +61,7 @@ from tp_tui.models import (
 )
 from tp_tui.paths import data_dir
 from tp_tui.services.audit import record
+from tp_tui.services.history import keep_revision, name_change
 from tp_tui.settings import Settings
 
 # How counts are shown: the participant's own record first, the history last.
@@ -230,6 +231,9 @@ def erase(participant_id: int, typed_name: str, clock: Clock) -> ErasureResult:
         delete_query(Handover).where(Handover.participant == participant_id).execute()
         participant.delete_instance()  # its trigger optimizes the search index
         record("erase", participant_id, now, "participant", participant_id)
+        # Undo stops here, saying why: an erasure is final. The mark names no one.
+        name_change("participant.erase", role="final")
+        keep_revision("erasure", 0, "erase", now, None)
         if on_server:
             # The deleting transaction's id: a snapshot older than it keeps the dead rows.
             delete_xid = int(db.execute_sql("SELECT txid_current()").fetchone()[0])

@@ -16,7 +16,7 @@ from tp_tui.clock import Clock
 from tp_tui.dates import DateParseError, parse_date
 from tp_tui.db import write
 from tp_tui.models import Callback, Handover, Participant, TrustPerson
-from tp_tui.services.history import revised
+from tp_tui.services.history import name_change, record_revision, revised
 from tp_tui.services.validation import FieldError, ValidationFailed
 
 NOTE_MAX = 2000
@@ -81,6 +81,8 @@ def hand_over_participant(participant_id: int, data: HandoverInput, clock: Clock
             note=data.note.strip(),
             recorded_at=now,
         )
+        record_revision(handover, "create", now, participant_id)
+        name_change("participant.handover")
         with revised(participant, now, participant_id, "handover"):
             participant.responsible = target
     return handover
@@ -164,6 +166,7 @@ def hand_over_everything(from_person_id: int, data: HandoverInput, clock: Clock)
         raise ValidationFailed(errors)
     with write():
         participants, callbacks = still_held_by(from_person_id)
+        name_change("handover.everything")
         for participant_id in participants:
             hand_over_participant(participant_id, data, clock)
         for callback_id in callbacks:

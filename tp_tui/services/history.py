@@ -1,17 +1,25 @@
-"""Edits keep the record's history: the state before each change is kept as a revision."""
+"""Edits keep the record's history: the state before each change is kept as a revision.
+
+The revisions one transaction keeps are one change (a contact and the call it returned, a guest
+and their call owed): undo takes back the whole change, and only it (``tp_tui.services.undo``).
+"""
 
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, cast
+from weakref import WeakKeyDictionary
 
-from peewee import DatabaseProxy, Field, Model, SqliteDatabase
+from peewee import DatabaseProxy, Field, Model, SqliteDatabase, fn
 
 from tp_tui.clock import FrozenClock
-from tp_tui.models import Revision
+from tp_tui.db import current_write
+from tp_tui.models import Revision, db
 from tp_tui.services.team import current_trust_person_id
 
 
@@ -63,6 +71,55 @@ def insert_record(record: Model) -> int:
     return new_id
 
 
+class _OpenChange(threading.local):
+    """The change being kept in this thread's transaction: which :func:`write` it belongs to,
+    its first revision, and what the first revision should say of the change as a whole."""
+
+    write: int | None = None
+    leader: int | None = None
+    kind: str | None = None
+    role: str | None = None
+    reverses: int | None = None
+
+
+_open = _OpenChange()
+
+
+def _leader_for(serial: int | None) -> int | None:
+    return _open.leader if serial is not None and _open.write == serial else None
+
+
+def keep_revision(
+    entity: str,
+    entity_id: int,
+    action: str,
+    at: datetime,
+    participant_id: int | None,
+    data: str = "{}",
+) -> Revision:
+    """Insert one revision, as part of the change this transaction makes (the first revision
+    of a transaction leads the change; the others name it)."""
+    serial = current_write()
+    leader = _leader_for(serial)
+    revision = Revision(
+        at=at,
+        entity=entity,
+        entity_id=entity_id,
+        participant=participant_id,
+        action=action,
+        data=data,
+        made_by=current_trust_person_id(FrozenClock(at)),
+    )
+    if leader is not None:
+        revision.change_id = leader
+    elif serial is not None and _open.write == serial:
+        revision.kind, revision.role, revision.reverses_id = _open.kind, _open.role, _open.reverses
+    insert_record(revision)
+    if leader is None and serial is not None:
+        _open.write, _open.leader = serial, int(revision.id)
+    return revision
+
+
 def record_revision(
     record: Model,
     action: str,
@@ -72,17 +129,98 @@ def record_revision(
 ) -> Revision:
     """Keep ``before`` (the state prior to ``action``) so the change can be read back or undone,
     with who made it (undo takes back one's own changes only)."""
-    revision = Revision(
-        at=at,
-        entity=type(record)._meta.table_name,
-        entity_id=record.get_id(),
-        participant=participant_id,
-        action=action,
-        data=json.dumps(before, ensure_ascii=False) if before else "{}",
-        made_by=current_trust_person_id(FrozenClock(at)),
+    data = json.dumps(before, ensure_ascii=False) if before else "{}"
+    return keep_revision(
+        type(record)._meta.table_name, int(record.get_id()), action, at, participant_id, data
     )
-    insert_record(revision)
-    return revision
+
+
+def name_change(kind: str, role: str | None = None, reverses: int | None = None) -> None:
+    """Say what the change this transaction makes is ("stage.move"), for undo's message, when
+    its first revision's entity and action do not tell it well; call it inside :func:`write`."""
+    serial = current_write()
+    if serial is None:
+        return
+    leader = _leader_for(serial)
+    if leader is not None:
+        Revision.update(kind=kind, role=role, reverses_id=reverses).where(
+            Revision.id == leader
+        ).execute()
+        return
+    _open.write, _open.leader = serial, None
+    _open.kind, _open.role, _open.reverses = kind, role, reverses
+
+
+def join_change_of(record: Model, kind: str, at: datetime) -> None:
+    """Keep this transaction's revisions in the change that made ``record``, named ``kind``
+    (closing the call a contact answered belongs to logging that contact: one change, undone
+    as one), when that is still the newest change of whoever makes this one, not undone."""
+    serial = current_write()
+    made = (
+        Revision.select()
+        .where(
+            (Revision.entity == type(record)._meta.table_name)
+            & (Revision.entity_id == record.get_id())
+        )
+        .order_by(Revision.id.desc())
+        .first()
+    )
+    if serial is None or made is None:
+        return
+    me = current_trust_person_id(FrozenClock(at))
+    leader = Revision.get_or_none(Revision.id == (made.change_id or made.id))
+    if leader is None or leader.undone_at is not None or leader.role is not None:
+        return
+    newer = Revision.select(Revision.id).where(
+        Revision.change_id.is_null() & (Revision.id > leader.id) & (Revision.made_by == me)
+    )
+    if leader.made_by_id != me or newer.exists():
+        return
+    Revision.update(kind=kind).where(Revision.id == leader.id).execute()
+    _open.write, _open.leader = serial, int(leader.id)
+
+
+@dataclass
+class Unkept:
+    """A change kept out of the history on purpose (an anonymous survey form): undo knows of it
+    only while this process runs. ``after`` is the newest revision when it was made (or
+    undone), which places it among the changes that are kept; ``rows`` holds, once it is
+    undone, what redo puts back."""
+
+    entity: str
+    entity_id: int
+    after: int
+    rows: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+
+# Per open database: made (newest last), and undone (newest last, for redo).
+_unkept: WeakKeyDictionary[object, tuple[list[Unkept], list[Unkept]]] = WeakKeyDictionary()
+
+
+def newest_revision_id() -> int:
+    newest = Revision.select(fn.MAX(Revision.id)).scalar()
+    return int(newest or 0)
+
+
+def unkept() -> tuple[list[Unkept], list[Unkept]]:
+    """This process's changes without revisions on the open database: (made, undone)."""
+    database = db.obj
+    if database not in _unkept:
+        _unkept[database] = ([], [])
+    return _unkept[database]
+
+
+def remember_unkept(entity: str, entity_id: int) -> None:
+    """Tell undo of a change made without a revision (see :class:`Unkept`)."""
+    made, undone = unkept()
+    made.append(Unkept(entity, entity_id, newest_revision_id()))
+    undone.clear()  # a new change: what was undone before stays undone
+
+
+def delete_revised(record: Model, now: datetime, participant_id: int | None) -> None:
+    """Delete ``record``, keeping the whole row as a revision so the delete can be undone."""
+    record_revision(record, "delete", now, participant_id, snapshot(record))
+    record.delete_instance()
 
 
 @contextmanager

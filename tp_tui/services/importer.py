@@ -21,6 +21,7 @@ from tp_tui.domain import Code, ParticipantStatus, ReferralSource
 from tp_tui.folding import fold
 from tp_tui.i18n import LANGUAGES, catalogue, format_date
 from tp_tui.models import Participant
+from tp_tui.services.history import name_change
 from tp_tui.services.participants import ParticipantInput, add_participant, validate
 from tp_tui.services.validation import ValidationFailed
 
@@ -359,6 +360,7 @@ def apply_import(plan: ImportPlan, clock: Clock) -> int:
     """
     added = 0
     with write():
+        name_change("participants.import")
         existing = _existing_keys()
         for _line, data in plan.to_add:
             key = (fold(data.name), data.phone or None)

@@ -163,14 +163,15 @@ def add_participant(data: ParticipantInput, clock: Clock) -> Participant:
         )
         _apply(participant, clean)
         participant.save(force_insert=True)
+        record_revision(participant, "create", now, participant.id)
         if clean.status != ParticipantStatus.PROSPECTIVE.value:
-            StageRecord.create(
+            stage = StageRecord.create(
                 participant=participant,
                 stage=int(Stage.ESTABLISH),
                 entered_on=clean.intake_on or now.date(),
                 recorded_at=now,
             )
-        record_revision(participant, "create", now, participant.id)
+            record_revision(stage, "create", now, participant.id)
     return participant
 
 

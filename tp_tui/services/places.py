@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tp_tui.clock import Clock
 from tp_tui.dates import time_of_day, weekday_number
 from tp_tui.db import write
 from tp_tui.domain import Threshold
 from tp_tui.models import MeetingPlace
+from tp_tui.services.history import record_revision, snapshot
 from tp_tui.services.validation import FieldError, ValidationFailed
 
 
@@ -23,7 +25,9 @@ class PlaceInput:
     active: bool | None = None
 
 
-def save_place(data: PlaceInput, place_id: int | None = None) -> MeetingPlace:
+def save_place(
+    data: PlaceInput, place_id: int | None = None, clock: Clock | None = None
+) -> MeetingPlace:
     place = (
         MeetingPlace.get_by_id(place_id)
         if place_id
@@ -65,10 +69,16 @@ def save_place(data: PlaceInput, place_id: int | None = None) -> MeetingPlace:
         place.active = data.active
     if errors:
         raise ValidationFailed(errors)
+    now = (clock or Clock()).now()
     with write():
         if place_id is None:
             place.sort_order = MeetingPlace.select().count() + 1
-        place.save()
+            place.save()
+            record_revision(place, "create", now, None)
+        else:
+            before = snapshot(MeetingPlace.get_by_id(place_id))
+            place.save()
+            record_revision(place, "update", now, None, before)
     return place
 
 

@@ -11,7 +11,7 @@ from tp_tui.domain import Agency, GoalStatus, LifeArea, PlanStatus
 from tp_tui.models import AreaRating, Goal, GoalEvent, GroupMember, IndividualPlan
 from tp_tui.phone import PhoneError, normalize_phone
 from tp_tui.services.conflicts import ChangedSince, FieldChange, changes_since, check_version
-from tp_tui.services.history import revised
+from tp_tui.services.history import name_change, record_revision, revised
 from tp_tui.services.process import current_record
 from tp_tui.services.validation import FieldError, ValidationFailed
 
@@ -56,7 +56,9 @@ def add_goal(participant_id: int, area: LifeArea, text: str, status: str, clock:
             status_on=now.date(),
             sort_order=order,
         )
-        GoalEvent.create(goal=goal, at=now, status=status, text=goal.text)
+        record_revision(goal, "create", now, participant_id)
+        event = GoalEvent.create(goal=goal, at=now, status=status, text=goal.text)
+        record_revision(event, "create", now, participant_id)
     return goal
 
 
@@ -86,7 +88,8 @@ def update_goal(
             if goal.status != status:
                 goal.status_on = now.date()
             goal.text, goal.status = text.strip(), status
-        GoalEvent.create(goal=goal, at=now, status=status, text=goal.text, note=note)
+        event = GoalEvent.create(goal=goal, at=now, status=status, text=goal.text, note=note)
+        record_revision(event, "create", now, goal.participant_id)
     return goal
 
 
@@ -105,9 +108,11 @@ def rate_area(participant_id: int, area: LifeArea, rating: int, clock: Clock) ->
     if not 1 <= rating <= 5:
         raise ValidationFailed({"rating": FieldError("plan.error.rating")})
     with write():
-        return AreaRating.create(
+        rated = AreaRating.create(
             participant=participant_id, life_area=area.value, rating=rating, rated_on=clock.today()
         )
+        record_revision(rated, "create", clock.now(), participant_id)
+    return rated
 
 
 @dataclass(frozen=True)
@@ -206,6 +211,7 @@ def save_member(
                 is_coordinator=data.is_coordinator,
                 joined_on=clock.today(),
             )
+            record_revision(member, "create", now, participant_id)
         else:
             with revised(member, now, participant_id):
                 member.agency, member.name = data.agency, data.name.strip()
@@ -240,6 +246,7 @@ def remove_member(member_id: int, clock: Clock, expected_version: int | None = N
         with revised(member, now, member.participant_id):
             member.left_on = clock.today()
             member.is_coordinator = False
+        name_change("group_member.remove")
 
 
 def _find_plan(participant_id: int) -> IndividualPlan | None:
@@ -257,6 +264,7 @@ def _plan(participant_id: int, clock: Clock) -> IndividualPlan:
         plan = IndividualPlan.create(
             participant=participant_id, period=_period(participant_id), updated_at=clock.now()
         )
+        record_revision(plan, "create", clock.now(), participant_id)
     return plan
 
 

@@ -18,7 +18,7 @@ from tp_tui.dates import DateParseError, parse_date
 from tp_tui.db import write
 from tp_tui.domain import ClosingReason, ParticipantStatus, Stage
 from tp_tui.models import ChecklistMark, Contact, Participant, StageRecord, db
-from tp_tui.services.history import revised
+from tp_tui.services.history import delete_revised, name_change, record_revision, revised
 from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.settings import Settings
 
@@ -117,6 +117,8 @@ def change_stage(
             early_close_confirmed=(days < EXPECTED_MINIMUM_DAYS) if closing else None,
             recorded_at=now,
         )
+        record_revision(record, "create", now, participant_id)
+        name_change("stage.close" if closing else "stage.move")
         if closing:
             with revised(participant, now, participant_id):
                 participant.status = ParticipantStatus.CLOSED.value
@@ -148,6 +150,8 @@ def reopen(participant_id: int, on_text: str, reason: str, clock: Clock) -> Stag
             reason=reason.strip(),
             recorded_at=now,
         )
+        record_revision(record, "create", now, participant_id)
+        name_change("stage.reopen")
         with revised(participant, now, participant_id):
             participant.status = ParticipantStatus.ACTIVE.value
             participant.closed_on = None
@@ -179,15 +183,16 @@ def tick(participant_id: int, stage: Stage, item: str, done: bool, clock: Clock)
             & (ChecklistMark.item == item)
         )
         if done and existing is None:
-            ChecklistMark.create(
+            mark = ChecklistMark.create(
                 participant=participant_id,
                 period=period,
                 stage=int(stage),
                 item=item,
                 done_on=clock.today(),
             )
+            record_revision(mark, "create", clock.now(), participant_id)
         elif not done and existing is not None:
-            existing.delete_instance()
+            delete_revised(existing, clock.now(), participant_id)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from tp_tui.dates import DateParseError, parse_date, time_of_day, week_bounds
 from tp_tui.db import write
 from tp_tui.domain import LifeArea, areas_to_mask
 from tp_tui.models import MeetingPlace, RoundVisit
+from tp_tui.services.history import name_change, record_revision
 from tp_tui.services.team import current_trust_person_id
 from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.settings import Settings
@@ -117,7 +118,7 @@ def log_visit(data: RoundInput, clock: Clock) -> RoundVisit:
         raise ValidationFailed(errors)
     logged_by = current_trust_person_id(clock)
     with write():
-        return RoundVisit.create(
+        visit = RoundVisit.create(
             logged_by=logged_by,
             place=place,
             visited_on=day,
@@ -129,6 +130,8 @@ def log_visit(data: RoundInput, clock: Clock) -> RoundVisit:
             note=data.note.strip(),
             created_at=now,
         )
+        record_revision(visit, "create", now, None)
+    return visit
 
 
 def rounds_grid(now: datetime, weeks: int = 8, offset: int = 0) -> RoundsGrid:
@@ -182,6 +185,7 @@ def register_guest(
             clock,
         )
         Participant.update(name_is_nickname=True).where(Participant.id == guest.id).execute()
+        name_change("round.guest")
         callback_id = None
         if reason.strip():
             callback_id = register_callback(CallbackInput(guest.id, reason), clock, settings).id

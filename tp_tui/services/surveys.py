@@ -21,6 +21,7 @@ from peewee import fn
 from tp_tui.dates import MAX_YEAR, MIN_YEAR, DateParseError, parse_date
 from tp_tui.db import write
 from tp_tui.models import SurveyAnswer, SurveyResponse
+from tp_tui.services.history import remember_unkept
 from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.settings import Settings
 from tp_tui.survey_config import (
@@ -221,6 +222,9 @@ def record_response(
         SurveyAnswer.insert_many(
             [{"response": response.id, "question": code, "score": s} for code, s in clean.items()]
         ).execute()
+    # No revision: one would tell who typed the form and, by its place among the others, next
+    # to whose contact. Undo knows of it while this app runs, and only here.
+    remember_unkept("survey_response", int(response.id))
     return int(response.id)
 
 

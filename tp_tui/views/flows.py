@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tp_tui.domain import CallbackOutcome, ContactKind, ContactOutcome, Stage
-from tp_tui.i18n import format_datetime, t
+from tp_tui.i18n import catalogue, format_datetime, t
 from tp_tui.services.callbacks import (
     CallbackLine,
     complete_callback,
@@ -118,19 +118,33 @@ def edit_contact(app: TpApp, contact_id: int) -> None:
     app.push_screen(ContactFormScreen(contact_id=contact_id), saved)
 
 
-def undo(app: TpApp) -> None:
-    """Undo my newest change, wherever it was made."""
-    from tp_tui.services.undo import UndoBlocked
+def _change_text(kind: str, name: str) -> str:
+    """What a change was, for whom, in the user's words ("moving Kari Nordmann to a new stage")."""
+    key = f"change.{kind}"
+    return t(key if key in catalogue("en") else "change.other", name=one_line(name))
+
+
+def undo(app: TpApp, redo: bool = False) -> None:
+    """Undo my newest change, wherever it was made; with ``redo``, make again what I undid."""
+    from tp_tui.services.undo import NotUndoable, UndoBlocked, redo_last
 
     try:
-        undone = undo_last(app.clock)
+        done = redo_last(app.clock) if redo else undo_last(app.clock)
     except UndoBlocked:
-        app.notify(t("undo.blocked"), markup=False, severity="warning", timeout=10)
+        blocked = "redo.blocked" if redo else "undo.blocked"
+        app.notify(t(blocked), markup=False, severity="warning", timeout=10)
         return
-    if undone is None:
-        app.notify(t("undo.nothing"), markup=False, severity="warning")
+    except NotUndoable as refused:
+        change = _change_text(refused.kind, refused.name)
+        app.notify(
+            t(f"undo.{refused.reason}", change=change), markup=False, severity="warning", timeout=10
+        )
         return
-    app.notify(t(f"undo.{undone.entity}.{undone.action}"), markup=False)
+    if done is None:
+        app.notify(t("redo.nothing" if redo else "undo.nothing"), markup=False, severity="warning")
+        return
+    change = _change_text(done.kind, done.name)
+    app.notify(t("redo.done" if redo else "undo.done", change=change), markup=False)
     refresh(app)
 
 
