@@ -42,7 +42,8 @@ from tp_tui.services.plan import (
 from tp_tui.services.process import change_stage, reopen, tick
 from tp_tui.services.rounds import RoundInput, log_visit, register_guest
 from tp_tui.services.surveys import questions, record_response
-from tp_tui.services.team_admin import PersonInput, add_colleague
+from tp_tui.services.team import login_name
+from tp_tui.services.team_admin import PersonInput, add_colleague, set_present
 from tp_tui.services.undo import NotUndoable, Undone, redo_last, undo_last
 from tp_tui.settings import Settings
 
@@ -139,6 +140,7 @@ def test_each_kind_of_change_is_undone_and_redone(ola: int, clock: FrozenClock) 
             RoundVisit.select().count(),
             TrustPerson.select().count(),
             Participant.get_by_id(ola).responsible_id,
+            [p.present_on for p in TrustPerson.select().order_by(TrustPerson.id)],
         )
 
     colleague = add_colleague(PersonInput("Eva Kollega", "EK", "eva"), clock)
@@ -152,6 +154,7 @@ def test_each_kind_of_change_is_undone_and_redone(ola: int, clock: FrozenClock) 
         lambda: save_place(PlaceInput("Kafé Prøven"), MeetingPlace.get().id, clock),
         lambda: log_visit(RoundInput(MeetingPlace.get().id, "i dag"), clock),
         lambda: add_colleague(PersonInput("Per Kollega", "PK", "per"), clock),
+        lambda: set_present(False, clock, login_name()),
         lambda: hand_over_participant(ola, HandoverInput(colleague.id), clock),
         lambda: change_stage(
             ola, Stage.CLOSE, "", "", clock, "masters_own_life", confirm_early=True

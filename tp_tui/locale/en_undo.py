@@ -54,6 +54,7 @@ MESSAGES: dict[str, str] = {
     "change.trust_person.update": "the change to {name}",
     "change.trust_person.activate": "making {name} active again",
     "change.trust_person.deactivate": "making {name} inactive",
+    "change.trust_person.present": "who is at work today ({name})",
     "change.survey_response.create": "the survey form entered",
     "change.participants.import": "the import of participants",
 }

@@ -55,6 +55,7 @@ MESSAGES: dict[str, str] = {
     "change.trust_person.update": "endringen av {name}",
     "change.trust_person.activate": "at {name} ble aktiv igjen",
     "change.trust_person.deactivate": "at {name} ble inaktiv",
+    "change.trust_person.present": "hvem som er på jobb i dag ({name})",
     "change.survey_response.create": "spørreskjemaet som ble registrert",
     "change.participants.import": "importen av deltakere",
 }

@@ -22,7 +22,7 @@ from tp_tui.db import write
 from tp_tui.folding import initials as initials_of
 from tp_tui.i18n import t
 from tp_tui.models import TrustPerson
-from tp_tui.services.history import record_revision, snapshot
+from tp_tui.services.history import name_change, record_revision, snapshot
 from tp_tui.services.team import current_trust_person, find_trust_person, presence_chosen
 from tp_tui.services.validation import FieldError, ValidationFailed
 
@@ -245,7 +245,10 @@ def set_present(present: bool, clock: Clock, my_login: str) -> TrustPerson:
     me = current_trust_person(clock, login=my_login)
     with write():
         me = TrustPerson.get_by_id(me.id)
+        before = snapshot(me)
         me.present_on = today if present else None
         me.save()
+        record_revision(me, "update", clock.now(), None, before)
+        name_change("trust_person.present")
     presence_chosen(my_login, int(me.id), today)
     return me
