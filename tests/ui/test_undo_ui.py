@@ -28,7 +28,7 @@ async def test_undo_takes_back_the_stage_move_not_the_guest_and_redo_makes_it_ag
     app = TpApp(clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f5", "n")
-        await wait_until(pilot, lambda: type(app.screen).__name__ == "RoundFormScreen", "round form")
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "RoundFormScreen", "form")
         await type_text(pilot, "4")
         await pilot.press("ctrl+g")  # save the visit, then a guest who asked for help
         await wait_until(pilot, lambda: type(app.screen).__name__ == "GuestFormScreen", "guest")

@@ -248,7 +248,8 @@ def set_present(present: bool, clock: Clock, my_login: str) -> TrustPerson:
         before = snapshot(me)
         me.present_on = today if present else None
         me.save()
+        # Chosen before the revision asks who is saving, which would mark me present again.
+        presence_chosen(my_login, int(me.id), today)
         record_revision(me, "update", clock.now(), None, before)
         name_change("trust_person.present")
-    presence_chosen(my_login, int(me.id), today)
     return me
