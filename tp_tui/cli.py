@@ -117,7 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     command("log", t("cli.help.log"), _arguments("log", "add_arguments"))
     command("today", t("cli.help.today"), _arguments("today", "add_arguments"))
-    command("callbacks", t("cli.help.callbacks"), _arguments("callbacks", "add_arguments"))
+    command(
+        "callbacks", t("cli.help.callbacks"), _arguments("callbacks", "add_arguments", shared)
+    )
     command("export", t("cli.help.export"), _arguments("export", "add_arguments"))
     command("backup", t("cli.help.backup"), _arguments("backup", "add_backup_arguments"))
     command("restore", t("cli.help.restore"), _arguments("backup", "add_restore_arguments"))

@@ -146,6 +146,14 @@ class ContactOutcome(Code):
         return "outcome"
 
 
+# How a returned call is logged as a contact (callback outcome -> contact outcome).
+CONTACT_OUTCOME = {
+    "reached": ContactOutcome.REACHED.value,
+    "left_message": ContactOutcome.LEFT_MESSAGE.value,
+    "no_answer": ContactOutcome.NO_ANSWER.value,
+}
+
+
 class CallbackOutcome(Code):
     REACHED = "reached"
     NO_ANSWER = "no_answer"

@@ -204,9 +204,9 @@ def test_callbacks_due_and_overdue(db: str, capsys: Capture) -> None:
             )
     assert run(["--db", db, "--lang", "nb", "today"]) == 0
     assert section(capsys.readouterr().out, "Tilbakeringinger i dag og forfalte") == [
-        "Frist Hvem Telefon Hva gjelder det",
-        "FORFALT 25.11.2026 14:00 Kari Nordmann 912 34 567 Husleia",
-        "15:00 Kari Nordmann 912 34 567 Time hos NAV",
+        "Nr. Frist Hvem Telefon Hva gjelder det",  # the number is what `tp callbacks done` takes
+        "1 FORFALT 25.11.2026 14:00 Kari Nordmann 912 34 567 Husleia",
+        "2 15:00 Kari Nordmann 912 34 567 Time hos NAV",
     ]
 
 

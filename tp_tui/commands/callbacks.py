@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tp_tui.clock import Clock
+from tp_tui.domain import CallbackOutcome
 from tp_tui.i18n import t
 from tp_tui.settings import Settings
 
@@ -15,7 +16,9 @@ FORMATS = ("text", "html", "pdf", "ics")
 SUFFIX = {"text": ".txt", "html": ".html", "pdf": ".pdf", "ics": ".ics"}
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
+def add_arguments(parser: argparse.ArgumentParser, shared: argparse.ArgumentParser) -> None:
+    """``tp callbacks [--week …]`` (the list), ``tp callbacks add NAME …``, ``… done ID``."""
+    _add_actions(parser, shared)
     parser.add_argument(
         "--week",
         nargs="?",
@@ -33,7 +36,35 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--team", action="store_true", help=t("cli.help.callbacks_team"))
 
 
+def _record_id(text: str) -> int:
+    from tp_tui.commands.arguments import record_id
+
+    return record_id(text)
+
+
+def _add_actions(parser: argparse.ArgumentParser, shared: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    add = actions.add_parser("add", parents=[shared], help=t("callbacks_cli.help.add"))
+    add.add_argument("name", help=t("callbacks_cli.help.name"))
+    add.add_argument("--reason", required=True, help=t("callbacks_cli.help.reason"))
+    add.add_argument("--due", default="", help=t("callbacks_cli.help.due"))
+    add.add_argument("--phone", default="", help=t("callbacks_cli.help.phone"))
+    done = actions.add_parser("done", parents=[shared], help=t("callbacks_cli.help.done"))
+    done.add_argument("id", type=_record_id, help=t("callbacks_cli.help.id"))
+    done.add_argument(
+        "--outcome",
+        choices=[outcome.value for outcome in CallbackOutcome],
+        default=CallbackOutcome.REACHED.value,
+        help=t("callbacks_cli.help.outcome"),
+    )
+    done.add_argument("--note", default="", help=t("callbacks_cli.help.note"))
+
+
 def callbacks_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    if getattr(args, "action", None):
+        from tp_tui.commands.callbacks_owed import run_action
+
+        return run_action(args, settings, clock)
     from tp_tui.dates import DateParseError
     from tp_tui.export import callback_list as render
     from tp_tui.export.files import ExportExists, write_private

@@ -14,7 +14,7 @@ from tp_tui.domain import Arena, Code, ContactKind, ContactOutcome, Destination,
 from tp_tui.i18n import catalogue, describe_moment, t
 from tp_tui.phone import format_phone
 from tp_tui.services.contacts import ContactInput, log_contact
-from tp_tui.services.participants import Match, find_participants
+from tp_tui.services.participants import RIVAL_SCORE, Match, find_participants, the_one_named
 from tp_tui.services.validation import ValidationFailed
 from tp_tui.settings import Settings
 from tp_tui.text import one_line
@@ -113,14 +113,14 @@ def resolve_participant(query: str) -> tuple[Match | None, list[str]]:
     typed = one_line(query)
     if not matches:
         return None, [t("log.no_match", query=typed)]
-    best = matches[0]
-    if len(matches) == 1 or best.score > matches[1].score:
-        return best, []
-    tied = [match for match in matches if match.score == best.score]
+    picked = the_one_named(query, matches)
+    if picked is not None:
+        return picked, []
+    rivals = [match for match in matches if match.score >= RIVAL_SCORE] or matches
     lines = [t("log.ambiguous", query=typed)]
-    lines += candidate_lines(tied[:SHOWN_CANDIDATES])
-    if len(tied) > SHOWN_CANDIDATES:
-        lines.append(t("log.more", count=len(tied) - SHOWN_CANDIDATES))
+    lines += candidate_lines(rivals[:SHOWN_CANDIDATES])
+    if len(rivals) > SHOWN_CANDIDATES:
+        lines.append(t("log.more", count=len(rivals) - SHOWN_CANDIDATES))
     return None, lines
 
 

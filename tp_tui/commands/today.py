@@ -50,7 +50,13 @@ def callback_rows(callbacks: Sequence[CallbackLine]) -> list[Row]:
         if due.overdue:
             when = f"{t('today.overdue')} {format_datetime(due.due_at)}"
         rows.append(
-            (when, one_line(due.name), one_line(format_phone(due.phone)), one_line(due.reason))
+            (
+                str(due.id),
+                when,
+                one_line(due.name),
+                one_line(format_phone(due.phone)),
+                one_line(due.reason),
+            )
         )
     return rows
 
@@ -92,7 +98,13 @@ def render(overview: TodayOverview, settings: Settings) -> list[str]:
     sections = (
         (
             t("today.callbacks"),
-            ("today.col.due", "today.col.who", "today.col.phone", "today.col.reason"),
+            (
+                "today.col.number",
+                "today.col.due",
+                "today.col.who",
+                "today.col.phone",
+                "today.col.reason",
+            ),
             callback_rows(overview.callbacks),
             "today.none_callbacks",
         ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import cast
@@ -387,3 +387,27 @@ def find_participants(query: str, limit: int = 8, include_closed: bool = False) 
             )
     matches.sort(key=lambda m: (-m.score, sort_key(m.name)))
     return matches[:limit]
+
+
+# A match this good (part of a word, the initials' start, and better) could be who was meant:
+# two of them and nobody is picked. Loose letters in order ("krnd") are no rival.
+RIVAL_SCORE = 45
+
+
+def the_one_named(query: str, matches: Sequence[Match]) -> Match | None:
+    """The participant ``query`` names beyond doubt: the only one with exactly that name, or
+    else with exactly those initials, or else the only one it could be at all. Never the best
+    of several ("siv" is Siv Rønning and Roy-Arne Sivertsen, "Ro" Roy-Arne and Ronny)."""
+    wanted = fold(query)
+    for same in (
+        [m for m in matches if fold(m.name) == wanted],
+        [m for m in matches if initials(m.name) == wanted.replace(" ", "")],
+    ):
+        if len(same) == 1:
+            return same[0]
+        if same:
+            return None
+    rivals = [match for match in matches if match.score >= RIVAL_SCORE]
+    if len(rivals) == 1:
+        return rivals[0]
+    return matches[0] if len(matches) == 1 else None

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tp_tui.domain import CallbackOutcome, ContactKind, ContactOutcome, Stage
+from tp_tui.domain import CONTACT_OUTCOME, CallbackOutcome, ContactKind, ContactOutcome, Stage
 from tp_tui.i18n import catalogue, format_datetime, t
 from tp_tui.services.callbacks import (
     CallbackLine,
@@ -28,12 +28,6 @@ if TYPE_CHECKING:
 ANSWERS = {
     ContactOutcome.REACHED.value: CallbackOutcome.REACHED.value,
     ContactOutcome.LEFT_MESSAGE.value: CallbackOutcome.LEFT_MESSAGE.value,
-}
-# How a returned call is logged as a contact.
-CONTACT_OUTCOME = {
-    CallbackOutcome.REACHED.value: ContactOutcome.REACHED.value,
-    CallbackOutcome.LEFT_MESSAGE.value: ContactOutcome.LEFT_MESSAGE.value,
-    CallbackOutcome.NO_ANSWER.value: ContactOutcome.NO_ANSWER.value,
 }
 CALLBACK_OUTCOME = {contact: callback for callback, contact in CONTACT_OUTCOME.items()}
 
