@@ -14,13 +14,25 @@ from pathlib import Path
 import pytest
 
 from tp_tui.clock import FrozenClock
-from tp_tui.models import Participant
+from tp_tui.models import Callback, Contact, Participant
+from tp_tui.services.callbacks import (
+    CallbackInput,
+    callback_input,
+    register_callback,
+    update_callback,
+)
 from tp_tui.services.conflicts import (
     ChangedSince,
     OnTopInvalid,
     Opened,
     kept_since,
     merge_on_top,
+)
+from tp_tui.services.contacts import (
+    ContactInput,
+    contact_input,
+    log_contact,
+    update_contact,
 )
 from tp_tui.services.participants import (
     FORM_FIELDS,
@@ -29,6 +41,7 @@ from tp_tui.services.participants import (
     participant_input,
     update_participant,
 )
+from tp_tui.settings import Settings
 
 pytestmark = pytest.mark.engines
 
@@ -157,3 +170,44 @@ def test_the_search_follows_a_name_kept_from_a_colleague(
     told = _refused(lambda: update_participant(kari.id, typed, clock, mine.version, mine))
     update_participant(kari.id, typed, clock, told.version, mine)
     assert [row.name for row in list_participants("solberg")] == ["Kari Solberg"]
+
+
+# Contacts
+
+
+def test_a_contact_saved_on_top_keeps_the_colleagues_note(
+    kari: Participant, clock: FrozenClock
+) -> None:
+    contact = log_contact(ContactInput(kari.id, "i dag 09:00", note="Kaffe"), clock)
+    stored = contact_input(contact.id)
+    assert stored is not None
+    mine = Opened(*stored)
+    update_contact(contact.id, replace(mine.data, note="Kaffe og prat om NAV"), clock, 1)
+    typed = replace(mine.data, when="i dag 08:30", duration="45")
+    told = _refused(lambda: update_contact(contact.id, typed, clock, 1, None, mine))
+    assert [change.field for change in told.changes] == ["note"]
+    update_contact(contact.id, typed, clock, told.version, None, mine)
+    saved = Contact.get_by_id(contact.id)
+    assert (saved.note, saved.duration_minutes) == ("Kaffe og prat om NAV", 45)
+    assert (saved.at.hour, saved.at.minute) == (8, 30)
+
+
+# Calls owed
+
+
+def test_a_call_saved_on_top_keeps_the_colleagues_reason(
+    kari: Participant, clock: FrozenClock
+) -> None:
+    owed = register_callback(CallbackInput(kari.id, "Ville prate om NAV"), clock, Settings())
+    stored = callback_input(owed.id)
+    assert stored is not None
+    mine = Opened(*stored)
+    update_callback(
+        owed.id, replace(mine.data, reason="Ville prate om husleia"), clock, Settings(), 1
+    )
+    typed = replace(mine.data, due="i morgen 10")
+    told = _refused(lambda: update_callback(owed.id, typed, clock, Settings(), 1, mine))
+    update_callback(owed.id, typed, clock, Settings(), told.version, mine)
+    saved = Callback.get_by_id(owed.id)
+    assert saved.reason == "Ville prate om husleia"
+    assert (saved.due_at.day, saved.due_at.hour) == (27, 10)
