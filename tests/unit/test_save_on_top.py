@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from tp_tui.clock import FrozenClock
-from tp_tui.models import Callback, Contact, Participant
+from tp_tui.domain import LifeArea, PlanStatus
+from tp_tui.models import Callback, Contact, Goal, GroupMember, IndividualPlan, Participant
 from tp_tui.services.callbacks import (
     CallbackInput,
     callback_input,
@@ -40,6 +41,20 @@ from tp_tui.services.participants import (
     add_participant,
     participant_input,
     update_participant,
+)
+from tp_tui.services.plan import (
+    GOAL_FIELDS,
+    GoalInput,
+    MemberInput,
+    add_goal,
+    goal_history,
+    goal_version,
+    member_input,
+    member_version,
+    plan_version,
+    save_member,
+    set_plan_status,
+    update_goal,
 )
 from tp_tui.settings import Settings
 
@@ -211,3 +226,78 @@ def test_a_call_saved_on_top_keeps_the_colleagues_reason(
     saved = Callback.get_by_id(owed.id)
     assert saved.reason == "Ville prate om husleia"
     assert (saved.due_at.day, saved.due_at.hour) == (27, 10)
+
+
+# Goals, the responsibility group, the individual plan
+
+
+def test_a_goal_saved_on_top_keeps_the_colleagues_status(
+    kari: Participant, clock: FrozenClock
+) -> None:
+    goal = add_goal(kari.id, LifeArea.HOUSING, "Egen leilighet", "wanted", clock)
+    mine = Opened(GoalInput("Egen leilighet", "wanted"), goal_version(goal.id) or 0)
+    update_goal(goal.id, "Egen leilighet", "working", clock, expected_version=1)
+    told = _refused(
+        lambda: update_goal(goal.id, "Egen leilighet i sentrum", "wanted", clock, "", 1, mine)
+    )
+    saved = update_goal(
+        goal.id, "Egen leilighet i sentrum", "wanted", clock, "", told.version, mine
+    )
+    assert (saved.text, saved.status) == ("Egen leilighet i sentrum", "working")
+    assert [change.field for change in kept_since(saved, 1, GOAL_FIELDS)] == ["status"]
+    assert goal_history(goal.id)[-1].status == "working"
+
+
+def test_a_goal_form_left_as_it_was_changes_nothing_on_top(
+    kari: Participant, clock: FrozenClock
+) -> None:
+    goal = add_goal(kari.id, LifeArea.WORK, "Jobb", "wanted", clock)
+    mine = Opened(GoalInput("Jobb", "wanted"), 1)
+    update_goal(goal.id, "Jobb i Tromsø", "working", clock, expected_version=1)
+    told = _refused(lambda: update_goal(goal.id, "Jobb", "wanted", clock, "", 1, mine))
+    update_goal(goal.id, "Jobb", "wanted", clock, "", told.version, mine)
+    stored = Goal.get_by_id(goal.id)
+    assert (stored.text, stored.status, stored.version) == ("Jobb i Tromsø", "working", 2)
+    assert len(goal_history(goal.id)) == 2
+
+
+def test_a_member_saved_on_top_keeps_the_colleagues_phone(
+    kari: Participant, clock: FrozenClock
+) -> None:
+    nav = save_member(kari.id, MemberInput("nav", "Per Veileder", "", "91234567"), clock)
+    mine = Opened(member_input(nav), member_version(nav.id) or 0)
+    save_member(kari.id, replace(mine.data, phone="98765432"), clock, nav.id, 1)
+    typed = replace(mine.data, role="veileder")
+    told = _refused(lambda: save_member(kari.id, typed, clock, nav.id, 1, mine))
+    save_member(kari.id, typed, clock, nav.id, told.version, mine)
+    stored = GroupMember.get_by_id(nav.id)
+    assert (stored.role, stored.phone) == ("veileder", "+4798765432")
+
+
+def test_a_coordinator_named_meanwhile_stays_when_saving_on_top(
+    kari: Participant, clock: FrozenClock
+) -> None:
+    nav = save_member(kari.id, MemberInput("nav", "Per", is_coordinator=True), clock)
+    mine = Opened(member_input(nav), member_version(nav.id) or 0)
+    gp = save_member(kari.id, MemberInput("gp", "dr. Eide", is_coordinator=True), clock)
+    typed = replace(mine.data, role="leder")  # the box "coordinator" still ticked, untouched
+    told = _refused(lambda: save_member(kari.id, typed, clock, nav.id, 1, mine))
+    save_member(kari.id, typed, clock, nav.id, told.version, mine)
+    assert GroupMember.get_by_id(nav.id).role == "leder"
+    assert not GroupMember.get_by_id(nav.id).is_coordinator
+    assert GroupMember.get_by_id(gp.id).is_coordinator
+    assert IndividualPlan.get().coordinator_id == gp.id
+
+
+def test_a_plan_status_left_as_it_opened_keeps_theirs(
+    kari: Participant, clock: FrozenClock
+) -> None:
+    set_plan_status(kari.id, PlanStatus.DRAFT, clock)
+    mine = Opened(PlanStatus.DRAFT, plan_version(kari.id))
+    set_plan_status(kari.id, PlanStatus.OFFERED, clock, mine.version)
+    # Untouched in this form: saving it on top does not take the status back.
+    set_plan_status(kari.id, PlanStatus.DRAFT, clock, plan_version(kari.id), mine)
+    assert IndividualPlan.get().status == "offered"
+    # Changed in this form: the user's choice wins.
+    set_plan_status(kari.id, PlanStatus.DECLINED, clock, plan_version(kari.id), mine)
+    assert IndividualPlan.get().status == "declined"
