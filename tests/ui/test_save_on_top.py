@@ -98,3 +98,24 @@ async def test_a_save_on_top_that_does_not_hold_says_why_and_keeps_what_was_type
         assert app.screen.query_one("#first_contact", Input).value == "20.08.2026"
     stored = Participant.get_by_id(kari.id)
     assert (stored.first_contact_on, stored.version) == (None, 2)
+
+
+async def test_the_whole_conflict_message_is_in_view_at_80_by_24(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    kari = add_participant(ParticipantInput(name="Kari Nordmann", intake="01.09.2026"), clock)
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ParticipantFormScreen(kari.id))
+        await wait_until(pilot, lambda: bool(app.screen.query("#about")), "the form")
+        update_participant(
+            kari.id, ParticipantInput(name="Kari Nordmann", intake="15.08.2026"), clock, 1
+        )
+        app.screen.query_one("#about", TextArea).focus()
+        await type_text(pilot, "Notat")
+        await pilot.press("ctrl+s")
+        # Below the last field, the message's last words were past the bottom edge, unread.
+        await wait_until(
+            pilot, lambda: "Esc cancels." in screen_text(app), "the end of the conflict message"
+        )
+        assert "Not saved: someone else saved" in screen_text(app)
