@@ -161,7 +161,8 @@ async def test_a_conflicting_edit_says_what_changed_and_keeps_the_text(
         assert not isinstance(app.screen, ParticipantFormScreen)
     stored = Participant.get_by_id(kari.id)
     assert stored.name == "Kari Nordmann Berg"
-    assert stored.phone == "+4791234567"  # what the form showed, and the user saved on top
+    # Only the name was changed in this form: the colleague's new number stays.
+    assert stored.phone == "+4798765432"
 
 
 async def test_a_hostile_colleague_name_is_only_text(db_path: Path, clock: FrozenClock) -> None:

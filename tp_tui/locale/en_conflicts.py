@@ -16,6 +16,10 @@ MESSAGES: dict[str, str] = {
     "read. Changed: {changes}. Look at it again before marking it.",
     "conflict.already_done": "Not marked: someone else already marked this call returned "
     "({when}, {outcome}). What they recorded stays.",
+    "conflict.kept": "Saved on top: only the fields you changed. Kept as someone else saved "
+    "it: {changes}.",
+    "conflict.on_top_invalid": "Not saved: someone else changed {changes}, and with that what "
+    "you typed does not hold: {problems} Change it and press Ctrl+S again, or Esc to cancel.",
     "callback_form.title_edit": "Edit call owed",
     "callback_form.saved": "The call owed is saved.",
 }

@@ -25,7 +25,8 @@ MESSAGES: dict[str, str] = {
     "handover.responsible_field": "Responsible trust person",
     "handover.line": "{date} handed over from {giver} to {taker}",
     "conflict.message": "Not saved: someone else saved after you opened the form. Changed: "
-    "{changes}. What you typed is still here: Ctrl+S saves yours on top of theirs, Esc cancels.",
+    "{changes}. What you typed is still here: Ctrl+S saves the fields you changed on top (the "
+    "others keep theirs), Esc cancels.",
     "conflict.field_now": "{field} (now: {value})",
     "conflict.unknown": "unknown",
 }

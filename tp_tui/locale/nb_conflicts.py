@@ -16,6 +16,10 @@ MESSAGES: dict[str, str] = {
     "ble lest. Endret: {changes}. Se på den igjen før du markerer den.",
     "conflict.already_done": "Ikke markert: noen andre markerte allerede denne som ringt "
     "tilbake ({when}, {outcome}). Det de registrerte står.",
+    "conflict.kept": "Lagret over: bare feltene du endret. Beholdt slik noen andre lagret det: "
+    "{changes}.",
+    "conflict.on_top_invalid": "Ikke lagret: noen andre endret {changes}, og da holder ikke det "
+    "du skrev: {problems} Rett det og trykk Ctrl+S igjen, eller Esc for å avbryte.",
     "callback_form.title_edit": "Endre tilbakeringing",
     "callback_form.saved": "Tilbakeringingen er lagret.",
 }

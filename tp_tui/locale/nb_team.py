@@ -25,7 +25,8 @@ MESSAGES: dict[str, str] = {
     "handover.responsible_field": "Ansvarlig tillitsperson",
     "handover.line": "{date} overlevert fra {giver} til {taker}",
     "conflict.message": "Ikke lagret: noen andre lagret etter at du åpnet skjemaet. Endret: "
-    "{changes}. Det du skrev er her fortsatt: Ctrl+S lagrer ditt over deres, Esc avbryter.",
+    "{changes}. Det du skrev er her fortsatt: Ctrl+S lagrer feltene du endret over deres (de "
+    "andre beholder deres), Esc avbryter.",
     "conflict.field_now": "{field} (nå: {value})",
     "conflict.unknown": "ukjent",
 }

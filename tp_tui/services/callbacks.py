@@ -13,7 +13,13 @@ from tp_tui.db import write
 from tp_tui.domain import CallbackOutcome
 from tp_tui.models import Callback, Contact, Participant
 from tp_tui.phone import PhoneError, normalize_phone
-from tp_tui.services.conflicts import ChangedSince, FieldChange, check_version
+from tp_tui.services.conflicts import (
+    ChangedSince,
+    FieldChange,
+    Opened,
+    check_on_top,
+    check_version,
+)
 from tp_tui.services.history import join_change_of, name_change, record_revision, revised
 from tp_tui.services.moments import day_bounds, is_overdue
 from tp_tui.services.team import current_trust_person_id
@@ -129,14 +135,18 @@ def callback_input(callback_id: int) -> tuple[CallbackInput, int] | None:
     callback = Callback.get_or_none(Callback.id == callback_id)
     if callback is None:
         return None
-    data = CallbackInput(
+    return callback_as_input(callback), int(callback.version)
+
+
+def callback_as_input(callback: Callback) -> CallbackInput:
+    """A stored call owed as the form shows it."""
+    return CallbackInput(
         participant_id=callback.participant_id,
         reason=callback.reason,
         due=callback.due_at.astimezone(OSLO).strftime("%d.%m.%Y %H:%M"),
         caller_name=callback.caller_name if callback.participant_id is None else "",
         caller_phone=(callback.caller_phone or "") if callback.participant_id is None else "",
     )
-    return data, int(callback.version)
 
 
 def update_callback(
@@ -145,17 +155,30 @@ def update_callback(
     clock: Clock,
     settings: Settings,
     expected_version: int | None = None,
+    opened: Opened[CallbackInput] | None = None,
 ) -> Callback:
     """Save an edit of a call owed (who, why, by when); the earlier state is kept as a revision.
 
     With ``expected_version`` (as the form opened it) a call someone else changed, handed over
-    or returned since is not overwritten: :class:`ChangedSince` says what they changed.
+    or returned since is not overwritten: :class:`ChangedSince` says what they changed. With
+    ``opened`` (what the form showed when it opened) a save on top of theirs writes only the
+    fields changed in the form; the others keep what is stored.
     """
     now = clock.now()
-    due, phone = validate_callback(data, now, settings)
+    due, phone = validate_callback(data, now, settings)  # the user's own slips, before the lock
     with write():
         callback = Callback.get_by_id(callback_id)
         check_version(callback, expected_version, CALLBACK_FIELDS)
+        merged = check_on_top(
+            callback,
+            data,
+            opened,
+            callback_as_input,
+            lambda merged_data: (merged_data, *validate_callback(merged_data, now, settings)),
+            CALLBACK_FIELDS,
+        )
+        if merged is not None:
+            data, due, phone = merged
         with revised(callback, now, data.participant_id or callback.participant_id):
             callback.participant_id = data.participant_id
             callback.caller_name = data.caller_name.strip() if data.participant_id is None else ""

@@ -19,7 +19,7 @@ from tp_tui.domain import (
     mask_to_areas,
 )
 from tp_tui.models import Contact, Participant, db
-from tp_tui.services.conflicts import ChangedSince, check_version
+from tp_tui.services.conflicts import ChangedSince, Opened, check_on_top, check_version
 from tp_tui.services.history import insert_record, record_revision, revised, snapshot
 from tp_tui.services.team import current_trust_person_id
 from tp_tui.services.validation import FieldError, ValidationFailed
@@ -205,13 +205,29 @@ def update_contact(
     clock: Clock,
     expected_version: int | None = None,
     settings: Settings | None = None,
+    opened: Opened[ContactInput] | None = None,
 ) -> Contact:
-    """Save an edit; the earlier state is kept as a revision."""
+    """Save an edit; the earlier state is kept as a revision.
+
+    ``expected_version`` is the version the save goes on top of (:class:`ChangedSince` when the
+    stored one moved on). With ``opened`` (what the form showed when it opened), a save on top of
+    someone else's writes only the fields changed in the form; the others keep what is stored.
+    """
     now = clock.now()
-    clean = validate_contact(data, now)
+    clean = validate_contact(data, now)  # the user's own slips first, before the write lock
     with write():
         contact = Contact.get_by_id(contact_id)
         check_version(contact, expected_version, FORM_FIELDS)
+        merged = check_on_top(
+            contact,
+            data,
+            opened,
+            contact_as_input,
+            lambda merged_data: validate_contact(merged_data, now),
+            FORM_FIELDS,
+        )
+        if merged is not None:
+            clean = merged
         with revised(contact, now, clean.participant_id):
             _apply(contact, clean, settings or Settings())
     return contact
@@ -237,7 +253,12 @@ def contact_input(contact_id: int) -> tuple[ContactInput, int] | None:
     contact = Contact.get_or_none(Contact.id == contact_id)
     if contact is None:
         return None
-    data = ContactInput(
+    return contact_as_input(contact), int(contact.version)
+
+
+def contact_as_input(contact: Contact) -> ContactInput:
+    """A stored contact as the form shows it."""
+    return ContactInput(
         participant_id=contact.participant_id,
         when=contact.at.strftime("%d.%m.%Y %H:%M"),
         kind=contact.kind,
@@ -250,4 +271,3 @@ def contact_input(contact_id: int) -> tuple[ContactInput, int] | None:
         note=contact.note,
         round_visit_id=contact.round_visit_id,
     )
-    return data, int(contact.version)

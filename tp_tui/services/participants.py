@@ -15,8 +15,8 @@ from tp_tui.db import write
 from tp_tui.domain import ParticipantStatus, ReferralSource, Stage
 from tp_tui.folding import fold, initials, search_text, sort_key
 from tp_tui.models import AuditEvent, Contact, Participant, StageRecord
-from tp_tui.phone import PhoneError, normalize_phone, phone_digits
-from tp_tui.services.conflicts import ChangedSince, check_version
+from tp_tui.phone import PhoneError, format_phone, normalize_phone, phone_digits
+from tp_tui.services.conflicts import ChangedSince, Opened, check_on_top, check_version
 from tp_tui.services.history import record_revision, revised
 from tp_tui.services.team import current_trust_person_id
 from tp_tui.services.validation import FieldError, ValidationFailed
@@ -185,15 +185,52 @@ FORM_FIELDS = (
 )  # fmt: skip
 
 
+def participant_input(participant: Participant) -> ParticipantInput:
+    """A stored participant as the edit form shows it."""
+    return ParticipantInput(
+        name=participant.name,
+        phone=format_phone(participant.phone),
+        intake=participant.intake_on.strftime("%d.%m.%Y") if participant.intake_on else "",
+        referral_source=participant.referral_source or "",
+        status=participant.status,
+        about=participant.about,
+        first_contact=(
+            participant.first_contact_on.strftime("%d.%m.%Y")
+            if participant.first_contact_on
+            else ""
+        ),
+    )
+
+
 def update_participant(
-    participant_id: int, data: ParticipantInput, clock: Clock, expected_version: int | None = None
+    participant_id: int,
+    data: ParticipantInput,
+    clock: Clock,
+    expected_version: int | None = None,
+    opened: Opened[ParticipantInput] | None = None,
 ) -> Participant:
-    """Save an edit, keeping the previous state as a revision."""
+    """Save an edit, keeping the previous state as a revision.
+
+    ``expected_version`` is the version the save goes on top of (:class:`ChangedSince` when the
+    stored one moved on). With ``opened`` (what the form showed when it opened), a save on top of
+    someone else's writes only the fields changed in the form; the others keep what is stored.
+    """
     now = clock.now()
-    clean = validate(data, now.date())
+    today = now.date()
+    clean = validate(data, today)  # the user's own slips first, before the write lock
     with write():
         participant = Participant.get_by_id(participant_id)
         check_version(participant, expected_version, FORM_FIELDS)
+        merged = check_on_top(
+            participant,
+            data,
+            opened,
+            participant_input,
+            lambda merged_data: validate(merged_data, today),
+            FORM_FIELDS,
+        )
+        if merged is not None:
+            clean = merged
         with revised(participant, now, participant.id):
             _apply(participant, clean)
     return participant

@@ -10,7 +10,15 @@ from tp_tui.db import write
 from tp_tui.domain import Agency, GoalStatus, LifeArea, PlanStatus
 from tp_tui.models import AreaRating, Goal, GoalEvent, GroupMember, IndividualPlan
 from tp_tui.phone import PhoneError, normalize_phone
-from tp_tui.services.conflicts import ChangedSince, FieldChange, changes_since, check_version
+from tp_tui.services.conflicts import (
+    ChangedSince,
+    FieldChange,
+    Opened,
+    changes_since,
+    check_on_top,
+    check_version,
+    on_top,
+)
 from tp_tui.services.history import name_change, record_revision, revised
 from tp_tui.services.process import current_record
 from tp_tui.services.validation import FieldError, ValidationFailed
@@ -28,6 +36,25 @@ PLAN_DATES = {
 GOAL_FIELDS = ("text", "status")
 MEMBER_FIELDS = ("agency", "name", "role", "phone", "is_coordinator", "left_on")
 PLAN_FIELDS = ("status",)
+
+
+@dataclass(frozen=True)
+class GoalInput:
+    """A goal as the form shows it: the participant's words and where it stands."""
+
+    text: str
+    status: str
+
+
+def goal_input(goal: Goal) -> GoalInput:
+    return GoalInput(goal.text, goal.status)
+
+
+def _checked_goal(data: GoalInput) -> GoalInput:
+    errors = _goal_checks(data.text, data.status)
+    if errors:
+        raise ValidationFailed(errors)
+    return GoalInput(data.text.strip(), data.status)
 
 
 def _goal_checks(text: str, status: str) -> dict[str, FieldError]:
@@ -69,21 +96,27 @@ def update_goal(
     clock: Clock,
     note: str = "",
     expected_version: int | None = None,
+    opened: Opened[GoalInput] | None = None,
 ) -> Goal:
     """Change a goal's words or status; each change is kept in its history.
 
     With ``expected_version`` (the version the form opened) a goal someone else saved since is
-    not overwritten: :class:`ChangedSince` says which fields they changed.
+    not overwritten: :class:`ChangedSince` says which fields they changed. With ``opened`` (what
+    the form showed when it opened) a save on top of theirs writes only what the form changed.
     """
-    errors = _goal_checks(text, status)
-    if errors:
-        raise ValidationFailed(errors)
+    typed = GoalInput(text, status)
+    text = _checked_goal(typed).text
     now = clock.now()
     with write():
         goal = Goal.get_by_id(goal_id)
-        if goal.text == text.strip() and goal.status == status:
+        if goal.text == text and goal.status == status:
             return goal  # what was typed is what is stored: nothing to overwrite
         check_version(goal, expected_version, GOAL_FIELDS)
+        merged = check_on_top(goal, typed, opened, goal_input, _checked_goal, GOAL_FIELDS)
+        if merged is not None:
+            text, status = merged.text, merged.status
+            if goal.text == text and goal.status == status:
+                return goal  # only what someone else saved: theirs stays as it is
         with revised(goal, now, goal.participant_id):
             if goal.status != status:
                 goal.status_on = now.date()
@@ -162,19 +195,15 @@ class MemberInput:
     is_coordinator: bool = False
 
 
-def save_member(
-    participant_id: int,
-    data: MemberInput,
-    clock: Clock,
-    member_id: int | None = None,
-    expected_version: int | None = None,
-) -> GroupMember:
-    """Add or edit a member of the responsibility group; at most one coordinator.
+def member_input(member: GroupMember) -> MemberInput:
+    """A stored member as the form shows it."""
+    return MemberInput(
+        member.agency, member.name, member.role, member.phone or "", bool(member.is_coordinator)
+    )
 
-    Naming a new coordinator takes the role from the one before, which the UI says. With
-    ``expected_version`` an edit of a member someone else saved (or removed) since the form
-    opened is refused with :class:`ChangedSince`; nothing is overwritten.
-    """
+
+def _checked_member(data: MemberInput) -> tuple[MemberInput, str | None]:
+    """What was typed, and the phone number as stored; :class:`ValidationFailed` if wrong."""
     errors: dict[str, FieldError] = {}
     if data.agency not in {a.value for a in Agency}:
         errors["agency"] = FieldError("plan.error.agency", {"value": data.agency})
@@ -185,12 +214,36 @@ def save_member(
         errors["phone"] = FieldError(error.key, dict(error.params))
     if errors:
         raise ValidationFailed(errors)
+    return data, phone
+
+
+def save_member(
+    participant_id: int,
+    data: MemberInput,
+    clock: Clock,
+    member_id: int | None = None,
+    expected_version: int | None = None,
+    opened: Opened[MemberInput] | None = None,
+) -> GroupMember:
+    """Add or edit a member of the responsibility group; at most one coordinator.
+
+    Naming a new coordinator takes the role from the one before, which the UI says. With
+    ``expected_version`` an edit of a member someone else saved (or removed) since the form
+    opened is refused with :class:`ChangedSince`; nothing is overwritten. With ``opened`` (what
+    the form showed when it opened) a save on top of theirs writes only what the form changed.
+    """
+    data, phone = _checked_member(data)
     now = clock.now()
     with write():
         member: GroupMember | None = None
         if member_id is not None:
             member = GroupMember.get_by_id(member_id)
             check_version(member, expected_version, MEMBER_FIELDS)
+            merged = check_on_top(
+                member, data, opened, member_input, _checked_member, MEMBER_FIELDS
+            )
+            if merged is not None:
+                data, phone = merged
         if data.is_coordinator:
             # The one before loses the role: a change to that member too (its version moves).
             before = GroupMember.select().where(
@@ -280,18 +333,27 @@ def plan_version(participant_id: int) -> int:
 
 
 def set_plan_status(
-    participant_id: int, status: PlanStatus, clock: Clock, expected_version: int | None = None
+    participant_id: int,
+    status: PlanStatus,
+    clock: Clock,
+    expected_version: int | None = None,
+    opened: Opened[PlanStatus] | None = None,
 ) -> IndividualPlan:
     """Move the individual plan on; each step keeps the date it was first reached.
 
     With ``expected_version`` (from :func:`plan_version` when the form opened; 0: there was no
     plan) a status someone else set since is not overwritten: :class:`ChangedSince`. A change
-    they made to something else (the coordinator) does not stand in the way.
+    they made to something else (the coordinator) does not stand in the way. With ``opened``
+    (the status the form showed when it opened) a status left as it was keeps theirs.
     """
     now = clock.now()
     with write():
         plan = _plan(participant_id, clock)
         current = int(plan.version)
+        if opened is not None and current != opened.version:
+            status = on_top(opened.data, status, PlanStatus(plan.status))
+            if status.value == plan.status:
+                return plan  # the status was not changed here: theirs stays
         if expected_version is not None and current != expected_version:
             if plan.status != status.value:
                 changes: tuple[FieldChange, ...] = ()

@@ -14,16 +14,22 @@ from tp_tui.keys import key
 from tp_tui.models import Participant
 from tp_tui.phone import format_phone
 from tp_tui.services.callbacks import (
+    CALLBACK_FIELDS,
     CallbackInput,
     callback_input,
     default_due,
     register_callback,
     update_callback,
 )
-from tp_tui.services.conflicts import ChangedSince
+from tp_tui.services.conflicts import ChangedSince, OnTopInvalid, Opened
 from tp_tui.services.validation import ValidationFailed
 from tp_tui.text import literal
-from tp_tui.views.conflict import CALLBACK_LABELS, conflict_message
+from tp_tui.views.conflict import (
+    CALLBACK_LABELS,
+    conflict_message,
+    kept_message,
+    on_top_invalid_message,
+)
 from tp_tui.views.errors import not_saved_message
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.participant_picker import ParticipantPicker
@@ -47,6 +53,8 @@ class CallbackFormScreen(FormScreen[int | None]):
         self.version: int | None = None
         """The version the form saves on top of: as opened, or as stored after a conflict
         the user was told about (saving again is then their choice)."""
+        self.opened: Opened[CallbackInput] | None = None
+        """What the form showed when it opened: a save on top writes only what differs."""
         if callback_id is not None:
             found = callback_input(callback_id)
             if found is not None:
@@ -93,6 +101,8 @@ class CallbackFormScreen(FormScreen[int | None]):
             self.query_one("#due", Input).value = self.stored.due
         self._due_changed()
         self._initial = self.typed()
+        if self.version is not None:
+            self.opened = Opened(self._initial, self.version)
         target = "#reason" if self.participant_id is not None else "#picker-input"
         self.query_one(target, Input).focus()
 
@@ -143,11 +153,19 @@ class CallbackFormScreen(FormScreen[int | None]):
                 callback = register_callback(self.typed(), self.tp.clock, self.tp.settings)
             else:
                 callback = update_callback(
-                    self.callback_id, self.typed(), self.tp.clock, self.tp.settings, self.version
+                    self.callback_id,
+                    self.typed(),
+                    self.tp.clock,
+                    self.tp.settings,
+                    self.version,
+                    self.opened,
                 )
         except ValidationFailed as failed:
             self._field_errors(failed.errors, shown_at={"caller_name": "participant"})
-            self._form_message(t("form.fix_errors"))
+            if isinstance(failed, OnTopInvalid):  # theirs kept, with what was typed: say why
+                self._form_message(on_top_invalid_message(failed, CALLBACK_LABELS))
+            else:
+                self._form_message(t("form.fix_errors"))
             return
         except ChangedSince as changed:  # someone else saved first: keep what was typed
             self.version = changed.version
@@ -156,4 +174,8 @@ class CallbackFormScreen(FormScreen[int | None]):
         except Exception as error:  # the typed entry must survive any failure
             self._form_message(not_saved_message(error))
             return
+        if self.opened is not None and self.version != self.opened.version:
+            kept = kept_message(callback, self.opened.version, CALLBACK_FIELDS, CALLBACK_LABELS)
+            if kept:
+                self.notify(kept, markup=False, timeout=12)
         self.dismiss(callback.id)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from peewee import Model
+
 from tp_tui.i18n import format_date, format_datetime, t
 from tp_tui.models import Participant, TrustPerson
 from tp_tui.phone import format_phone
-from tp_tui.services.conflicts import ChangedSince
+from tp_tui.services.conflicts import ChangedSince, FieldChange, OnTopInvalid, kept_since
 from tp_tui.text import one_line
 
 # Longer values (a note, "about") are named, not shown: the form is beside them anyway.
@@ -86,9 +88,16 @@ def changed_fields(
     error: ChangedSince, labels: dict[str, str], coded: dict[str, str] | None = None
 ) -> str:
     """Field by field what someone else changed, with the value now where it is short."""
+    return describe_changes(error.changes, labels, coded)
+
+
+def describe_changes(
+    changes: tuple[FieldChange, ...], labels: dict[str, str], coded: dict[str, str] | None = None
+) -> str:
+    """Field by field, with the value now where it is short."""
     parts = []
     seen = set()
-    for change in error.changes:
+    for change in changes:
         label = t(labels.get(change.field, change.field))
         if label in seen:
             continue
@@ -106,6 +115,34 @@ def conflict_message(
 ) -> str:
     """Field by field what changed, and what the user can do now."""
     return t("conflict.message", changes=changed_fields(error, labels, coded))
+
+
+def on_top_invalid_message(
+    error: OnTopInvalid, labels: dict[str, str], coded: dict[str, str] | None = None
+) -> str:
+    """Saving on top was refused: what someone else changed, kept, does not go with what was
+    typed. Says what they changed and what does not hold; the form keeps what was typed."""
+    problems = " ".join(t(problem.key, **problem.params) for problem in error.errors.values())
+    return t(
+        "conflict.on_top_invalid",
+        changes=describe_changes(error.changes, labels, coded),
+        problems=problems,
+    )
+
+
+def kept_message(
+    record: Model,
+    opened_version: int,
+    fields: tuple[str, ...],
+    labels: dict[str, str],
+    coded: dict[str, str] | None = None,
+) -> str | None:
+    """After a save on top: which fields hold someone else's value rather than what the form
+    showed (None when none do)."""
+    kept = kept_since(record, opened_version, fields)
+    if not kept:
+        return None
+    return t("conflict.kept", changes=describe_changes(kept, labels, coded))
 
 
 def removal_conflict_message(error: ChangedSince) -> str:

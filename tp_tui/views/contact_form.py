@@ -15,8 +15,10 @@ from tp_tui.domain import Arena, ContactKind, ContactOutcome, Destination, LifeA
 from tp_tui.i18n import describe_moment, format_date, format_datetime, t
 from tp_tui.keys import key
 from tp_tui.models import Participant
+from tp_tui.services.conflicts import OnTopInvalid, Opened
 from tp_tui.services.contacts import (
     DEFAULT_ARENA,
+    FORM_FIELDS,
     ContactChangedElsewhere,
     ContactInput,
     contact_input,
@@ -25,7 +27,12 @@ from tp_tui.services.contacts import (
 )
 from tp_tui.services.validation import ValidationFailed
 from tp_tui.text import literal
-from tp_tui.views.conflict import CONTACT_LABELS, conflict_message
+from tp_tui.views.conflict import (
+    CONTACT_LABELS,
+    conflict_message,
+    kept_message,
+    on_top_invalid_message,
+)
 from tp_tui.views.errors import not_saved_message
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
@@ -86,6 +93,10 @@ class ContactFormScreen(FormScreen[ContactSaved | None]):
         self.start_at = start_at or ("note" if contact_id is not None else "")
         self.round_visit_id = round_visit_id
         self.version: int | None = None
+        """The version the form saves on top of: as opened, or as stored after a conflict
+        the user was told about (saving again is then their choice)."""
+        self.opened: Opened[ContactInput] | None = None
+        """What the form showed when it opened: a save on top writes only what differs."""
         self.initial = ContactInput(participant_id, when, kind=kind, outcome=outcome, note=note)
         if contact_id is not None:
             stored = contact_input(contact_id)
@@ -166,6 +177,8 @@ class ContactFormScreen(FormScreen[ContactSaved | None]):
         self._show_destination()
         self._understood()
         self._initial = self.typed()
+        if self.version is not None:
+            self.opened = Opened(self._initial, self.version)
         if self.initial.participant_id is None:
             self.query_one("#picker-input", Input).focus()
         elif self.start_at == "note":
@@ -252,11 +265,19 @@ class ContactFormScreen(FormScreen[ContactSaved | None]):
                 contact = log_contact(data, self.tp.clock, self.tp.settings)
             else:
                 contact = update_contact(
-                    self.contact_id, data, self.tp.clock, self.version, self.tp.settings
+                    self.contact_id,
+                    data,
+                    self.tp.clock,
+                    self.version,
+                    self.tp.settings,
+                    self.opened,
                 )
         except ValidationFailed as failed:
             self._field_errors(failed.errors)
-            self._form_message(t("form.fix_errors"))
+            if isinstance(failed, OnTopInvalid):  # theirs kept, with what was typed: say why
+                self._form_message(on_top_invalid_message(failed, CONTACT_LABELS))
+            else:
+                self._form_message(t("form.fix_errors"))
             first = next(iter(failed.errors))
             target = "#picker-input" if first == "participant" else f"#{first}"
             self.query_one(target).focus()
@@ -268,6 +289,10 @@ class ContactFormScreen(FormScreen[ContactSaved | None]):
         except Exception as error:  # the typed entry must survive any failure
             self._form_message(not_saved_message(error))
             return
+        if self.opened is not None and self.version != self.opened.version:
+            kept = kept_message(contact, self.opened.version, FORM_FIELDS, CONTACT_LABELS)
+            if kept:
+                self.notify(kept, markup=False, timeout=12)
         self.dismiss(
             ContactSaved(contact.id, contact.participant_id, contact.outcome, data.when, another)
         )

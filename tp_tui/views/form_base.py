@@ -56,6 +56,9 @@ class FormScreen(TpModalScreen[ResultT]):
         message = self.query_one("#form-message", Static)
         message.update(text)
         message.set_class(True, "error")
+        # Under the last field: on a small terminal it would be below the edge, unread. Once
+        # laid out with the new text, so all of its lines come into view.
+        self.call_after_refresh(message.scroll_visible, animate=False)
 
     def _field_errors(
         self,

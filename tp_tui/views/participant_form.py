@@ -13,7 +13,9 @@ from tp_tui.i18n import format_date, t, weekday_name
 from tp_tui.keys import key
 from tp_tui.models import Participant
 from tp_tui.phone import format_phone
+from tp_tui.services.conflicts import OnTopInvalid, Opened
 from tp_tui.services.participants import (
+    FORM_FIELDS,
     ChangedElsewhere,
     ParticipantInput,
     add_participant,
@@ -21,11 +23,17 @@ from tp_tui.services.participants import (
     check_name,
     check_phone,
     get_participant,
+    participant_input,
     update_participant,
 )
 from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.text import one_line
-from tp_tui.views.conflict import PARTICIPANT_LABELS, conflict_message
+from tp_tui.views.conflict import (
+    PARTICIPANT_LABELS,
+    conflict_message,
+    kept_message,
+    on_top_invalid_message,
+)
 from tp_tui.views.errors import not_saved_message
 from tp_tui.views.form_base import FormScreen
 
@@ -47,6 +55,8 @@ class ParticipantFormScreen(FormScreen[int | None]):
         self.version: int | None = None
         """The version the form saves on top of: as opened, or as stored after a conflict
         the user was told about (saving again is then their choice)."""
+        self.opened: Opened[ParticipantInput] | None = None
+        """What the form showed when it opened: a save on top writes only what differs."""
 
     def compose(self) -> ComposeResult:
         title = (
@@ -125,17 +135,20 @@ class ParticipantFormScreen(FormScreen[int | None]):
         else:
             self.query_one("#intake", Input).value = format_date(self.tp.clock.today())
         self._initial = self.typed()
+        if self.version is not None:
+            self.opened = Opened(self._initial, self.version)
         self.query_one("#name", Input).focus()
 
     def _fill(self, participant: Participant) -> None:
-        self.query_one("#name", Input).value = participant.name
-        self.query_one("#phone", Input).value = format_phone(participant.phone)
-        self.query_one("#intake", Input).value = format_date(participant.intake_on)
-        self.query_one("#first_contact", Input).value = format_date(participant.first_contact_on)
-        if participant.referral_source:
-            self.query_one("#referral", Select).value = participant.referral_source
-        self.query_one("#status", Select).value = participant.status
-        self.query_one("#about", TextArea).text = participant.about
+        data = participant_input(participant)
+        self.query_one("#name", Input).value = data.name
+        self.query_one("#phone", Input).value = data.phone
+        self.query_one("#intake", Input).value = data.intake
+        self.query_one("#first_contact", Input).value = data.first_contact
+        if data.referral_source:
+            self.query_one("#referral", Select).value = data.referral_source
+        self.query_one("#status", Select).value = data.status
+        self.query_one("#about", TextArea).text = data.about
 
     def typed(self) -> ParticipantInput:
         referral = self.query_one("#referral", Select).value
@@ -193,7 +206,7 @@ class ParticipantFormScreen(FormScreen[int | None]):
                 participant = add_participant(data, self.tp.clock)
             else:
                 participant = update_participant(
-                    self.participant_id, data, self.tp.clock, self.version
+                    self.participant_id, data, self.tp.clock, self.version, self.opened
                 )
         except ValidationFailed as failed:
             for field in ("name", "phone", "intake", "first_contact"):
@@ -201,7 +214,10 @@ class ParticipantFormScreen(FormScreen[int | None]):
             if "first_contact" in failed.errors:
                 error = failed.errors["first_contact"]
                 self._show("first_contact", error)
-            self._form_message(t("form.fix_errors"))
+            if isinstance(failed, OnTopInvalid):  # theirs kept, with what was typed: say why
+                self._form_message(on_top_invalid_message(failed, PARTICIPANT_LABELS))
+            else:
+                self._form_message(t("form.fix_errors"))
             first = next(iter(failed.errors))
             if first in ("name", "phone", "intake", "first_contact"):
                 self.query_one(f"#{first}", Input).focus()
@@ -214,4 +230,8 @@ class ParticipantFormScreen(FormScreen[int | None]):
             self._form_message(not_saved_message(error))
             return
         self.notify(t("participant_form.saved", name=one_line(participant.name)), markup=False)
+        if self.opened is not None and self.version != self.opened.version:
+            kept = kept_message(participant, self.opened.version, FORM_FIELDS, PARTICIPANT_LABELS)
+            if kept:
+                self.notify(kept, markup=False, timeout=12)
         self.dismiss(participant.id)

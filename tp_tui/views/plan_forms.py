@@ -3,8 +3,9 @@ status, and how each life area stands (1–5)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from peewee import Model
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
@@ -13,10 +14,10 @@ from textual.widgets import Footer, Input, Static
 from tp_tui.domain import Agency, GoalStatus, LifeArea, PlanStatus
 from tp_tui.i18n import format_date, t
 from tp_tui.keys import key
-from tp_tui.models import Goal, GroupMember
+from tp_tui.models import Goal, GroupMember, IndividualPlan
 from tp_tui.phone import format_phone
 from tp_tui.services import plan
-from tp_tui.services.conflicts import ChangedSince
+from tp_tui.services.conflicts import ChangedSince, OnTopInvalid, Opened
 from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.text import literal, one_line
 from tp_tui.views.conflict import (
@@ -27,6 +28,8 @@ from tp_tui.views.conflict import (
     PLAN_CODED,
     PLAN_LABELS,
     conflict_message,
+    kept_message,
+    on_top_invalid_message,
     removal_conflict_message,
 )
 from tp_tui.views.errors import not_saved_message
@@ -50,6 +53,8 @@ class PlanForm(FormScreen[bool | None]):
     labels: dict[str, str] = {}
     """Field labels for what someone else changed (views/conflict.py)."""
     coded: dict[str, str] | None = None
+    compared: tuple[str, ...] = ()
+    """The record's fields compared when a save meets someone else's (services/plan.py)."""
 
     def __init__(self, participant_id: int, item_id: int | None = None) -> None:
         super().__init__()
@@ -58,6 +63,9 @@ class PlanForm(FormScreen[bool | None]):
         self.version: int | None = None
         """The version the form saves on top of: as opened, or as stored after a conflict
         the user was told about (saving again is then their choice)."""
+        self.opened: Opened[Any] | None = None
+        """What the form showed when it opened (forms that edit a record): a save on top
+        writes only what differs."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form"):
@@ -69,7 +77,15 @@ class PlanForm(FormScreen[bool | None]):
     def fields(self) -> ComposeResult:
         raise NotImplementedError
 
+    def opened_as(self) -> Any:
+        """What the fields hold, as the save compares it (None: the form adds, or is not
+        compared)."""
+        return None
+
     def on_mount(self) -> None:
+        shown = self.opened_as()
+        if shown is not None and self.version is not None:
+            self.opened = Opened(shown, self.version)
         # The first field that can be changed (a goal's life area is fixed once set).
         for widget in self.query("KeyChoice, Input"):
             if not widget.disabled:
@@ -79,14 +95,18 @@ class PlanForm(FormScreen[bool | None]):
     def on_input_submitted(self) -> None:
         self.focus_next()
 
-    def store(self) -> None:
+    def store(self) -> Model | None:
+        """Save what the fields hold; the record edited (None when the form adds, or saves
+        several)."""
         raise NotImplementedError
 
     def action_save(self) -> None:
         try:
-            self.store()
+            record = self.store()
         except ValidationFailed as failed:
             self._field_errors(failed.errors)
+            if isinstance(failed, OnTopInvalid):  # theirs kept, with what was typed: say why
+                self._form_message(on_top_invalid_message(failed, self.labels, self.coded))
             return
         except ChangedSince as changed:  # someone else saved first: keep what was typed
             self.version = changed.version
@@ -95,13 +115,24 @@ class PlanForm(FormScreen[bool | None]):
         except Exception as error:  # the typed entry must survive any failure
             self._form_message(not_saved_message(error))
             return
+        if record is not None:
+            self._tell_what_was_kept(record)
         self.dismiss(True)
+
+    def _tell_what_was_kept(self, record: Model) -> None:
+        """After a save on top: which fields hold someone else's value."""
+        if self.opened is None or self.version == self.opened.version:
+            return
+        kept = kept_message(record, self.opened.version, self.compared, self.labels, self.coded)
+        if kept:
+            self.notify(kept, markup=False, timeout=12)
 
 
 class GoalForm(PlanForm):
     title_key = "plan.goal_title"
     labels = GOAL_LABELS
     coded = GOAL_CODED
+    compared = plan.GOAL_FIELDS
 
     def fields(self) -> ComposeResult:
         goal = Goal.get_or_none(Goal.id == self.item_id) if self.item_id else None
@@ -135,24 +166,39 @@ class GoalForm(PlanForm):
             yield Static(t("plan.goal_history"), classes="section-title", markup=False)
             yield Static(literal("\n".join(history)), classes="message form-message")
 
-    def store(self) -> None:
-        text = self.query_one("#text", Input).value
-        status = self.query_one("#status", KeyChoice).value or GoalStatus.WANTED.value
+    def typed(self) -> plan.GoalInput:
+        return plan.GoalInput(
+            self.query_one("#text", Input).value,
+            self.query_one("#status", KeyChoice).value or GoalStatus.WANTED.value,
+        )
+
+    def opened_as(self) -> plan.GoalInput | None:
+        return self.typed() if self.item_id else None
+
+    def store(self) -> Goal | None:
+        typed = self.typed()
+        text, status = typed.text, typed.status
         if self.item_id:
-            plan.update_goal(
-                self.item_id, text, status, self.tp.clock, expected_version=self.version
+            return plan.update_goal(
+                self.item_id,
+                text,
+                status,
+                self.tp.clock,
+                expected_version=self.version,
+                opened=self.opened,
             )
-            return
         area = self.query_one("#area", KeyChoice).value
         if area is None:
             raise ValidationFailed({"area": FieldError("plan.error.area")})
         plan.add_goal(self.participant_id, LifeArea(area), text, status, self.tp.clock)
+        return None
 
 
 class MemberForm(PlanForm):
     title_key = "plan.member_title"
     labels = MEMBER_LABELS
     coded = MEMBER_CODED
+    compared = plan.MEMBER_FIELDS
 
     def fields(self) -> ComposeResult:
         member = GroupMember.get_or_none(GroupMember.id == self.item_id) if self.item_id else None
@@ -181,21 +227,34 @@ class MemberForm(PlanForm):
         )
         yield from self._row("coordinator", "plan.field.coordinator", coordinator)
 
-    def store(self) -> None:
-        data = plan.MemberInput(
+    def typed(self) -> plan.MemberInput:
+        return plan.MemberInput(
             agency=self.query_one("#agency", KeyChoice).value or "",
             name=self.query_one("#name", Input).value,
             role=self.query_one("#role", Input).value,
             phone=self.query_one("#phone", Input).value,
             is_coordinator=bool(self.query_one("#coordinator", KeyChoice).values),
         )
-        plan.save_member(self.participant_id, data, self.tp.clock, self.item_id, self.version)
+
+    def opened_as(self) -> plan.MemberInput | None:
+        return self.typed() if self.item_id else None
+
+    def store(self) -> GroupMember | None:
+        return plan.save_member(
+            self.participant_id,
+            self.typed(),
+            self.tp.clock,
+            self.item_id,
+            self.version,
+            self.opened,
+        )
 
 
 class PlanStatusForm(PlanForm):
     title_key = "plan.status_title"
     labels = PLAN_LABELS
     coded = PLAN_CODED
+    compared = plan.PLAN_FIELDS
 
     def __init__(self, participant_id: int, current: str) -> None:
         super().__init__(participant_id)
@@ -210,9 +269,16 @@ class PlanStatusForm(PlanForm):
             KeyChoice(statuses, self.current, id="plan_status"),
         )
 
-    def store(self) -> None:
-        value = self.query_one("#plan_status", KeyChoice).value or PlanStatus.NONE.value
-        plan.set_plan_status(self.participant_id, PlanStatus(value), self.tp.clock, self.version)
+    def typed(self) -> PlanStatus:
+        return PlanStatus(self.query_one("#plan_status", KeyChoice).value or PlanStatus.NONE.value)
+
+    def opened_as(self) -> PlanStatus:
+        return self.typed()
+
+    def store(self) -> IndividualPlan:
+        return plan.set_plan_status(
+            self.participant_id, self.typed(), self.tp.clock, self.version, self.opened
+        )
 
 
 class RatingsForm(PlanForm):
