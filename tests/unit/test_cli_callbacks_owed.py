@@ -134,3 +134,16 @@ def test_an_exact_name_unique_initials_or_a_unique_start_picks(
 ) -> None:
     assert run(["--db", db, "--lang", "en", "log", typed]) == 0
     assert f"Logged conversation with {who}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["+47 912 34 567", "31.02.2026"])
+def test_a_name_like_a_phone_number_or_a_date_needs_yes(
+    db: str, capsys: Capture, name: str
+) -> None:
+    from tp_tui.models import Participant
+
+    assert run(["--db", db, "--lang", "en", "participants", "add", name]) == 2
+    assert "not a name" in capsys.readouterr().err
+    assert run(["--db", db, "participants", "add", name, "--yes"]) == 0
+    with stored(db):
+        assert Participant.select().where(Participant.name == name).count() == 1

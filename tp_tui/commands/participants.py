@@ -13,6 +13,7 @@ from tp_tui.services.participants import (
     ParticipantInput,
     add_participant,
     list_participants,
+    name_looks_like,
 )
 from tp_tui.services.validation import ValidationFailed
 from tp_tui.settings import Settings
@@ -40,6 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser, shared: argparse.ArgumentPars
     add.add_argument("--first-contact", default="", help=t("cli.help.first_contact"))
     add.add_argument("--referral", default="", help=t("cli.help.referral"))
     add.add_argument("--status", default="active", help=t("cli.help.status"))
+    add.add_argument("--yes", action="store_true", help=t("participants_cli.help.yes"))
 
 
 def _status_label(code: str) -> str:
@@ -80,6 +82,10 @@ def list_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> 
 
 
 def add_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    looks = name_looks_like(args.name)
+    if looks and not args.yes:
+        print(t(f"participants_cli.name_like_{looks}", name=one_line(args.name)), file=sys.stderr)
+        return 2
     data = ParticipantInput(
         name=args.name,
         phone=args.phone,

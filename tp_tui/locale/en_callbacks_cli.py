@@ -27,3 +27,17 @@ MESSAGES: dict[str, str] = {
     "callbacks_cli.done.no_answer": "Done: {name} did not answer (no. {id}).",
     "today.col.number": "No.",
 }
+MESSAGES.update(
+    {
+        "participants_cli.help.yes": "add even if the name looks like a phone number or a date",
+        "participants_cli.name_like_phone": "'{name}' looks like a phone number, not a name. "
+        "The number goes in --phone; if it really is the name, add --yes. Nothing was saved.",
+        "participants_cli.name_like_date": "'{name}' looks like a date, not a name. "
+        "The intake date goes in --intake; if it really is the name, add --yes. "
+        "Nothing was saved.",
+        "participant_form.name_like_phone": "'{name}' looks like a phone number, not a name. "
+        "Save it as the name anyway?",
+        "participant_form.name_like_date": "'{name}' looks like a date, not a name. "
+        "Save it as the name anyway?",
+    }
+)

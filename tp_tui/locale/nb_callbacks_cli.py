@@ -28,3 +28,17 @@ MESSAGES: dict[str, str] = {
     "callbacks_cli.done.no_answer": "Gjort: {name} svarte ikke (nr. {id}).",
     "today.col.number": "Nr.",
 }
+MESSAGES.update(
+    {
+        "participants_cli.help.yes": "legg til selv om navnet ser ut som et telefonnummer eller en dato",
+        "participants_cli.name_like_phone": "«{name}» ser ut som et telefonnummer, ikke et navn. "
+        "Nummeret gis med --phone; er det virkelig navnet, legg til --yes. Ingenting er lagret.",
+        "participants_cli.name_like_date": "«{name}» ser ut som en dato, ikke et navn. "
+        "Inntaksdatoen gis med --intake; er det virkelig navnet, legg til --yes. "
+        "Ingenting er lagret.",
+        "participant_form.name_like_phone": "«{name}» ser ut som et telefonnummer, ikke et navn. "
+        "Lagre det som navn likevel?",
+        "participant_form.name_like_date": "«{name}» ser ut som en dato, ikke et navn. "
+        "Lagre det som navn likevel?",
+    }
+)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -71,6 +72,22 @@ def check_name(text: str) -> FieldError | None:
         return FieldError("participant.error.name_required")
     if len(name) > NAME_MAX:
         return FieldError("participant.error.name_too_long", {"max": NAME_MAX})
+    return None
+
+
+# "+47 912 34 567", "31.02.2026", "12/3": typed in the name field by mistake, most likely.
+_PHONE_LIKE = re.compile(r"^\+?[\d\s().-]{5,}$")
+_DATE_LIKE = re.compile(r"^\d{1,4}([./-]\d{1,2}){1,2}([./-]\d{2,4})?$")
+
+
+def name_looks_like(text: str) -> str | None:
+    """"phone" or "date" when the name looks like one, rather than a name (then the form
+    asks and the command line wants ``--yes``); None for a name."""
+    name = clean(text).strip()
+    if _DATE_LIKE.match(name):
+        return "date"
+    if _PHONE_LIKE.match(name) and sum(ch.isdigit() for ch in name) >= 5:
+        return "phone"
     return None
 
 

@@ -23,6 +23,7 @@ from tp_tui.services.participants import (
     check_name,
     check_phone,
     get_participant,
+    name_looks_like,
     participant_input,
     update_participant,
 )
@@ -56,6 +57,7 @@ class ParticipantFormScreen(FormScreen[int | None]):
         """The version the form saves on top of: as opened, or as stored after a conflict
         the user was told about (saving again is then their choice)."""
         self.opened: Opened[ParticipantInput] | None = None
+        self._name_confirmed = ""  # a name that looks like a number or date, saved when asked
         """What the form showed when it opened: a save on top writes only what differs."""
 
     def compose(self) -> ComposeResult:
@@ -201,6 +203,21 @@ class ParticipantFormScreen(FormScreen[int | None]):
 
     def action_save(self) -> None:
         data = self.typed()
+        looks = name_looks_like(data.name)
+        stored = self._initial.name if self._initial else ""
+        if looks and data.name not in (self._name_confirmed, stored):
+            from tp_tui.widgets.confirm import ConfirmScreen
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self._name_confirmed = data.name
+                    self.action_save()
+                else:
+                    self.query_one("#name", Input).focus()
+
+            question = t(f"participant_form.name_like_{looks}", name=one_line(data.name))
+            self.app.push_screen(ConfirmScreen(question), answer)
+            return
         try:
             if self.participant_id is None:
                 participant = add_participant(data, self.tp.clock)
