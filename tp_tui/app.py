@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Iterable
+from datetime import date
 from functools import partial
 from importlib import import_module
 from pathlib import Path
@@ -111,6 +112,8 @@ class TpApp(App[None]):
         self._last_input = time.monotonic()
         # Each key waits until the one before it is handled (tp_tui/typeahead.py).
         self._typeahead = TypeAhead(self, partial(App.on_event, self))
+        self.reminded_on: date | None = None
+        """The day the reminder of calls still owed was given (once a day)."""
         self.damaged: StorageError | None = None
         """Set when the background page check found the file damaged; the app has then quit."""
 
@@ -124,6 +127,7 @@ class TpApp(App[None]):
             # Backups every few hours of use; the check itself is cheap.
             self.set_interval(15 * 60, self._backup_if_due)
         self.set_interval(30, self._lock_if_idle)
+        self.set_interval(60, self._remind_if_due)
         self.title = t("app.title")
         self.sub_title = t("app.demo") if self.demo else ""
 
@@ -184,6 +188,17 @@ class TpApp(App[None]):
         widget = event.widget
         if (self.is_headless or not self.settings.cursor_blink) and hasattr(widget, "cursor_blink"):
             widget.cursor_blink = False
+
+    def _remind_if_due(self) -> None:
+        from tp_tui.views.reminder import remind_if_due
+
+        remind_if_due(self)
+
+    def send_to_terminal(self, sequence: str) -> None:
+        """Write an escape sequence straight to the terminal (a desktop notification)."""
+        if self._driver is not None and not self.is_headless:
+            self._driver.write(sequence)
+            self._driver.flush()
 
     def _lock_if_idle(self) -> None:
         from tp_tui.db import is_encrypted_database

@@ -49,7 +49,7 @@ CATALOGUE_PARTS = (
     "_server_erasure",
     "_mine",
     "_undo",
-    "_callbacks_cli",
+    "_calls_owed",
 )
 
 

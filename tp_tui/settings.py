@@ -5,6 +5,7 @@ Example file::
     language = "nb"            # "nb" or "en"; empty: follow the locale
     not_heard_days = 14        # "do not let go": flag participants not heard from in this many days
     workday_end = "15:30"      # callbacks are due by this time the same day
+    remind_before_minutes = 60 # the open app names the calls still owed this long before (0: off)
     stalled_days = 30          # no stage change and no contact this long: stalled
     backup_every_hours = 4     # automatic backups; kept: daily for a week, weekly for 5 weeks
     cursor_blink = true        # false: a steady text cursor
@@ -33,6 +34,9 @@ class Settings:
     """Days without contact before a participant shows under "do not let go"."""
     workday_end: str = "15:30"
     """End of the working day: when a same-day callback is due."""
+    remind_before_minutes: int = 60
+    """Minutes before ``workday_end`` when the open app names the calls still owed today
+    (0: no reminder)."""
     stalled_days: int = 30
     """Days with no stage change and no contact before a participant counts as stalled."""
     expected_mapping_days: int = 14

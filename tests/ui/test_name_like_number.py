@@ -23,7 +23,9 @@ async def test_the_form_asks_and_keeps_the_name_when_the_answer_is_no(
         await type_text(pilot, "+47 912 34 567")
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
-        assert "looks like a phone number" in app.screen.question
+        question = app.screen
+        assert isinstance(question, ConfirmScreen)
+        assert "looks like a phone number" in question.question
         await pilot.press("n")
         await wait_until(pilot, lambda: isinstance(app.screen, ParticipantFormScreen), "back")
         assert Participant.select().count() == 0

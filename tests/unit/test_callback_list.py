@@ -419,6 +419,11 @@ def test_ics_parses_back_one_event_per_call(week_data: dict[str, Callback]) -> N
         "Forfalt siden 20.11.2026 14:00",
     ]
     assert str(first["CLASS"]) == "PRIVATE"
+    # Each call rings on the phone at its due time; the alarm's text names no one.
+    for event in events:
+        (alarm,) = event.walk("VALARM")
+        assert (str(alarm["ACTION"]), alarm.decoded("TRIGGER")) == ("DISPLAY", timedelta(0))
+        assert str(alarm["DESCRIPTION"]) == "Tilbakeringing nå"
     free = events[4]
     assert str(free["SUMMARY"]) == "Ring Per Hansen"
     assert str(free["DESCRIPTION"]).splitlines() == ["Ringte for en venn", "Telefon: 987 65 432"]

@@ -203,7 +203,7 @@ def render_pdf(week: CallbackWeek) -> bytes:
 
 def render_ics(week: CallbackWeek) -> bytes:
     """One private 15-minute event per call at its due time, in UTC, with a stable UID."""
-    from icalendar import Calendar, Event  # imported here: the text sheet needs none of it
+    from icalendar import Alarm, Calendar, Event  # imported here: the text sheet needs none of it
 
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -229,6 +229,12 @@ def render_ics(week: CallbackWeek) -> bytes:
         if details:
             event.add("description", "\n".join(details))
         event.add("class", "PRIVATE")
+        # The phone reminds at the due time; the alarm's text names no one (lock screens).
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("trigger", timedelta(0))
+        alarm.add("description", t("callback_list.ics.alarm"))
+        event.add_component(alarm)
         calendar.add_component(event)
     data: bytes = calendar.to_ical()
     return data

@@ -1,4 +1,4 @@
-"""English: calls owed from the command line (tp callbacks add / done), and names never guessed."""
+"""English: calls owed from the command line, the reminder before the day ends, names never guessed."""
 
 MESSAGES: dict[str, str] = {
     "callbacks_cli.help.add": "note a call owed: a participant (part of the name or initials) "
@@ -39,5 +39,15 @@ MESSAGES.update(
         "Save it as the name anyway?",
         "participant_form.name_like_date": "'{name}' looks like a date, not a name. "
         "Save it as the name anyway?",
+    }
+)
+MESSAGES.update(
+    {
+        "reminder.title": "Before the day ends",
+        "reminder.message": "{count} call(s) owed are not returned yet today "
+        "(the working day ends at {end}): {names}.",
+        "reminder.more": "and {count} more",
+        "reminder.desktop": "tp-tui: {count} call(s) still owed today",
+        "callback_list.ics.alarm": "Call back now",
     }
 )

@@ -1,4 +1,4 @@
-"""Bokmål: tilbakeringinger fra kommandolinjen (tp callbacks add / done), og navn som ikke gjettes."""
+"""Bokmål: tilbakeringinger fra kommandolinjen, påminnelsen før dagen slutter, og navn som ikke gjettes."""
 
 MESSAGES: dict[str, str] = {
     "callbacks_cli.help.add": "noter en tilbakeringing: en deltaker (del av navnet eller "
@@ -40,5 +40,15 @@ MESSAGES.update(
         "Lagre det som navn likevel?",
         "participant_form.name_like_date": "«{name}» ser ut som en dato, ikke et navn. "
         "Lagre det som navn likevel?",
+    }
+)
+MESSAGES.update(
+    {
+        "reminder.title": "Før dagen er slutt",
+        "reminder.message": "{count} tilbakeringing(er) er ikke gjort ennå i dag "
+        "(arbeidsdagen slutter {end}): {names}.",
+        "reminder.more": "og {count} til",
+        "reminder.desktop": "tp-tui: {count} tilbakeringing(er) gjenstår i dag",
+        "callback_list.ics.alarm": "Tilbakeringing nå",
     }
 )
