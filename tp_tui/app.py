@@ -112,6 +112,8 @@ class TpApp(App[None]):
         self._last_input = time.monotonic()
         # Each key waits until the one before it is handled (tp_tui/typeahead.py).
         self._typeahead = TypeAhead(self, partial(App.on_event, self))
+        self.today_team = False
+        """Today shows the team's lists (key t), so the close of day counts the team's."""
         self.reminded_on: date | None = None
         """The day the reminder of calls still owed was given (once a day)."""
         self.damaged: StorageError | None = None

@@ -403,6 +403,15 @@ def owed_by(person_id: int, unrecorded: bool = True) -> Expression:
     return (Callback.assigned_to == person_id) | (Callback.assigned_to.is_null() & logged)
 
 
+def returned_today(now: datetime, mine: int | None = None) -> int:
+    """How many calls were returned today (with ``mine``: of those owed by that trust person)."""
+    start, end = day_bounds(now.date())
+    condition = (Callback.done_at >= start) & (Callback.done_at < end)
+    if mine is not None:
+        condition &= owed_by(mine)
+    return int(Callback.select(Callback.id).where(condition).count())
+
+
 def due_callbacks(
     now: datetime, limit: int | None = None, offset: int = 0, mine: int | None = None
 ) -> tuple[CallbackLine, ...]:

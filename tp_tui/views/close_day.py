@@ -44,8 +44,9 @@ class CloseDayScreen(ModalScreen[str | None]):
                 when = format_time(line.due_at)
                 if line.overdue:
                     when = f"{format_date(line.due_at.date())} {when}"
+                # No box: nothing here ticks; c goes to the calls, where they are returned.
                 lines.append(
-                    f"  [ ] {when}  {one_line(line.name)}  "
+                    f"  {when}  {one_line(line.name)}  "
                     f"{format_phone(line.phone)}  {one_line(line.reason)}"
                 )
             lines.append("")

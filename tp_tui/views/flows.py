@@ -225,7 +225,11 @@ def close_day(app: TpApp) -> None:
         if where == "callbacks":
             app.switch_mode("callbacks")
 
-    app.push_screen(CloseDayScreen(day_end(app.clock.now())), chosen)
+    from tp_tui.services.team import my_id
+
+    # What Today shows: mine, or the team's when Today was switched to the team (key t).
+    mine = None if app.today_team else my_id()
+    app.push_screen(CloseDayScreen(day_end(app.clock.now(), mine)), chosen)
 
 
 def change_stage(app: TpApp, participant_id: int) -> None:

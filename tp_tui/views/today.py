@@ -102,6 +102,7 @@ class TodayScreen(TpScreen[None]):
 
     def action_toggle_team(self) -> None:
         self.team = not self.team
+        self.tp.today_team = self.team  # the close of day (F9) counts what Today shows
         self.load()
 
     def load(self) -> None:
