@@ -17,7 +17,7 @@ The same models and migrations as the SQLite file. What differs is kept here:
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import ImproperlyConfigured, PostgresqlDatabase
@@ -49,15 +49,27 @@ def display_url(url: str) -> str:
     return f"{parts.scheme}://{user}{host}{port}{parts.path}"
 
 
+# libpq reads a whole connection string where it finds one: in ``dsn``, and in a database
+# name that holds "=" or is itself a URL ("…/tp?dsn=password%3D…", "…/password=x%20dbname=tp").
+# Such a string could carry a password, so none is taken.
+_CONNINFO_KEYS = ("password", "dsn", "dbname")
+
+
+def _smuggles_password(name: str, query: dict[str, str]) -> bool:
+    if any(key.lower() in _CONNINFO_KEYS for key in query):
+        return True
+    return "=" in name or "://" in name or name.startswith(("postgres:", "postgresql:"))
+
+
 def _connect_params(url: str) -> tuple[str, dict[str, Any]]:
     """(database name, connection parameters) from the URL; refuses a password in it."""
     from tp_tui.db import StorageError
 
     parts = urlsplit(url)
     query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
-    if parts.password is not None or "password" in query:
+    name = unquote(parts.path.lstrip("/"))
+    if parts.password is not None or _smuggles_password(name, query):
         raise StorageError("postgres.error.password_in_url")
-    name = parts.path.lstrip("/")
     if not name:
         raise StorageError("postgres.error.no_database", url=display_url(url))
     params: dict[str, Any] = dict(query)

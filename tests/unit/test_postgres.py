@@ -48,6 +48,12 @@ def test_urls_are_told_from_file_names() -> None:
         "postgresql://tp:hemmelig@127.0.0.1:1/tp",
         "postgresql://tp@127.0.0.1:1/tp?password=hemmelig",
         "postgresql://:hemmelig@127.0.0.1:1/tp",
+        # A whole connection string where libpq reads one: in dsn, dbname or the name itself.
+        "postgresql://tp@127.0.0.1:1/tp?dsn=password%3Dhemmelig",
+        "postgresql://tp@127.0.0.1:1/tp?DSN=password%3Dhemmelig",
+        "postgresql://tp@127.0.0.1:1/tp?dbname=password%3Dhemmelig%20dbname%3Dtp",
+        "postgresql://tp@127.0.0.1:1/password=hemmelig%20dbname=tp",
+        "postgresql://tp@127.0.0.1:1/postgresql:%2F%2Ftp:hemmelig@127.0.0.1%2Ftp",
     ],
 )
 def test_a_password_in_the_url_is_refused_before_connecting(url: str) -> None:

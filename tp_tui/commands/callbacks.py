@@ -67,7 +67,7 @@ def callbacks_command(args: argparse.Namespace, settings: Settings, clock: Clock
         return run_action(args, settings, clock)
     from tp_tui.dates import DateParseError
     from tp_tui.export import callback_list as render
-    from tp_tui.export.files import ExportExists, write_private
+    from tp_tui.export.files import STDOUT, ExportExists, write_private
     from tp_tui.paths import data_dir
     from tp_tui.services.callback_list import CallbackWeek, callback_week, list_owner, parse_week
 
@@ -106,7 +106,8 @@ def callbacks_command(args: argparse.Namespace, settings: Settings, clock: Clock
     except OSError as error:
         print(t("cli.error.cannot_write", path=str(path), reason=error.strerror), file=sys.stderr)
         return 1
-    print(t("cli.written", path=str(path)))
+    if str(path) != STDOUT:
+        print(t("cli.written", path=str(path)))
     if args.to_printer:
         from tp_tui.export.printing import send_to_printer
 

@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def export_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     from tp_tui.dates import DateParseError, parse_date
     from tp_tui.export import summary as render
-    from tp_tui.export.files import ExportExists, write_private
+    from tp_tui.export.files import STDOUT, ExportExists, write_private
     from tp_tui.services.summary import (
         Summary,
         SummaryError,
@@ -75,6 +75,7 @@ def export_command(args: argparse.Namespace, settings: Settings, clock: Clock) -
                 t("cli.error.cannot_write", path=str(path), reason=error.strerror), file=sys.stderr
             )
             return 1
-        print(t("cli.written", path=str(path)))
+        if str(path) != STDOUT:
+            print(t("cli.written", path=str(path)))
     record_export(participant_id, "summary", args.format, clock)
     return 0

@@ -45,7 +45,7 @@ def _period(args: argparse.Namespace, today: date) -> tuple[date, date] | None:
 
 
 def stats_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
-    from tp_tui.export.files import ExportExists
+    from tp_tui.export.files import STDOUT, ExportExists
     from tp_tui.export.statistics_files import BOM, default_path, render_report, write_report
     from tp_tui.services.statistics import period_stats
 
@@ -69,5 +69,6 @@ def stats_command(args: argparse.Namespace, settings: Settings, clock: Clock) ->
         reason = error.strerror or type(error).__name__
         print(t("cli.error.cannot_write", path=str(path), reason=reason), file=sys.stderr)
         return 1
-    print(t("cli.written", path=str(written)))
+    if str(written) != STDOUT:
+        print(t("cli.written", path=str(written)))
     return 0

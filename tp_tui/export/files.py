@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -15,16 +18,40 @@ class ExportExists(Exception):
         self.path = path
 
 
+STDOUT = "-"
+"""``-o -``: the export goes to standard output."""
+
+
 def write_private(path: Path, data: str | bytes, force: bool = False) -> Path:
     """Write ``data`` to ``path`` as 0600 through a temporary file and a rename.
 
     A reader never sees half a file, and a crash leaves either the old file or the new one.
-    Raises ExportExists when ``path`` exists and ``force`` is False.
+    Something that is not a regular file (a device, a FIFO, ``/dev/stdout``) is written into
+    as it is: never renamed over, chmod'ed or removed (renaming over ``/dev/null`` would take it
+    from the whole machine). A link to a file replaces the file it names, not the link.
+    Raises ExportExists when a regular file is at ``path`` and ``force`` is False.
     """
-    path = Path(path).expanduser()
-    if path.exists() and not force:
-        raise ExportExists(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    if str(path) == STDOUT:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.flush()
+        return Path(STDOUT)
+    path = Path(path).expanduser()
+    try:
+        found: os.stat_result | None = os.stat(path)  # through links: what is written into
+    except FileNotFoundError:
+        found = None
+    if found is not None and stat.S_ISDIR(found.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if found is not None and not stat.S_ISREG(found.st_mode):
+        with open(path, "wb") as stream:
+            stream.write(payload)
+        return path
+    if found is not None and not force:
+        raise ExportExists(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:

@@ -66,6 +66,6 @@ def write_report(
         ValueError: an unknown format.
     """
     path = Path(path).expanduser()
-    if path.exists() and not force:  # say so before the work of rendering
+    if path.is_file() and not force:  # say so before the work of rendering
         raise ExportExists(path)
     return write_private(path, render_report(stats, fmt, settings), force=force)
