@@ -302,8 +302,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         return EXIT_STORAGE
     if url is None and args.command not in ("backup", "restore"):
         # A backup on start (when the newest is old enough); `restore` lists them unchanged.
-        from tp_tui.services.autobackup import backup_if_due
+        from tp_tui.services.autobackup import backup_if_due, remove_leftovers
 
+        remove_leftovers(database_path(args.db, args.demo))
         backup_if_due(database_path(args.db, args.demo), clock.now(), settings)
     try:
         handler = _handler(args)

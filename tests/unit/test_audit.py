@@ -174,7 +174,7 @@ def test_erase_yes_lists_old_backups_and_purges_them_when_asked(
 
     assert erase_command(erase_args(demo_db, "Stian Eggen", "--yes", "--purge-backups"),
                          Settings(), clock) == 0  # fmt: skip
-    assert "1 backups overwritten and deleted" in capsys.readouterr().out
+    assert "1 files overwritten and deleted" in capsys.readouterr().out
     assert not backup.exists()
     assert erase_command(erase_args(demo_db, "--scrub"), Settings(), clock) == 0
 

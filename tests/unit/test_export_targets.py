@@ -20,7 +20,8 @@ def test_a_fifo_is_written_into_and_stays_a_fifo(tmp_path: Path) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
     fifo = folder / "pipe"
-    os.mkfifo(fifo, 0o644)
+    os.mkfifo(fifo)
+    os.chmod(fifo, 0o644)  # whatever the umask: the mode must be seen to stay
     received: list[bytes] = []
     reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
     reader.start()

@@ -55,10 +55,23 @@ def _confirmation(args: argparse.Namespace) -> str | None:
     return typed
 
 
+def _other_copies(database: Path | str) -> list[Path]:
+    """Whole copies of the file tp wrote besides its backups: half-made files of killed
+    backups and conversions (any age), and what ``tp restore`` kept of the file it replaced."""
+    from tp_tui.services.erasure import backup_folder
+    from tp_tui.services.leftovers import half_made_files
+
+    if not isinstance(database, Path):
+        return []
+    kept = sorted(database.parent.glob(f"{database.name}.before-restore-*"))
+    return [*half_made_files(database, backup_folder(database)), *kept]
+
+
 def _backups(args: argparse.Namespace, erased_at: datetime) -> None:
     from tp_tui.services.erasure import backups_older_than, purge_backups
 
-    old = backups_older_than(_database_file(args), erased_at)
+    database = _database_file(args)
+    old = backups_older_than(database, erased_at) + _other_copies(database)
     if not old:
         return
     print(t("erase.backups"))

@@ -32,10 +32,11 @@ MESSAGES: dict[str, str] = {
     "text may still be in the file. Close every copy of tp and run: tp erase --scrub",
     "erase.scrubbed": "The file is compacted: no deleted text is left in it.",
     "erase.scrub_busy": "Another copy of tp has the file open. Close it and try again.",
-    "erase.backups": "These backups were made before the erasure and still hold the participant:",
+    "erase.backups": "These copies were made before the erasure and still hold the participant "
+    "(backups, half-made copies of killed operations, and what tp restore kept):",
     "erase.backups_untouched": "tp erase does not touch them. Add --purge-backups to overwrite "
     "and delete them, or delete them by hand.",
-    "erase.backups_purged": "{count} backups overwritten and deleted.",
+    "erase.backups_purged": "{count} files overwritten and deleted.",
     "erase.error.name_mismatch": "The name typed is not the participant's name. Nothing was erased.",
     "erase.error.no_id": "There is no participant number #{id}.",
     "erase.error.name_needed": "Say whom to erase: tp erase NAME",

@@ -32,10 +32,11 @@ MESSAGES: dict[str, str] = {
     "tekst kan fortsatt ligge i fila. Lukk alle kopier av tp og kjør: tp erase --scrub",
     "erase.scrubbed": "Fila er komprimert: ingen slettet tekst er igjen i den.",
     "erase.scrub_busy": "En annen kopi av tp har fila åpen. Lukk den og prøv igjen.",
-    "erase.backups": "Disse sikkerhetskopiene ble tatt før slettingen og inneholder fortsatt deltakeren:",
+    "erase.backups": "Disse kopiene ble laget før slettingen og inneholder fortsatt deltakeren "
+    "(sikkerhetskopier, halvferdige kopier etter avbrutte operasjoner, og det tp restore tok vare på):",
     "erase.backups_untouched": "tp erase rører dem ikke. Legg til --purge-backups for å overskrive "
     "og slette dem, eller slett dem selv.",
-    "erase.backups_purged": "{count} sikkerhetskopier overskrevet og slettet.",
+    "erase.backups_purged": "{count} filer overskrevet og slettet.",
     "erase.error.name_mismatch": "Navnet du skrev er ikke deltakerens navn. Ingenting ble slettet.",
     "erase.error.no_id": "Det finnes ingen deltaker med nummer #{id}.",
     "erase.error.name_needed": "Si hvem som skal slettes: tp erase NAVN",

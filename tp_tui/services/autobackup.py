@@ -12,6 +12,19 @@ from tp_tui.settings import Settings
 log = logging.getLogger(__name__)
 
 
+def remove_leftovers(db_path: Path) -> int:
+    """On start: the half-made files of killed backups and conversions of this database go
+    (``tp_tui.services.leftovers``). Never raises; how many went."""
+    from tp_tui.services.backup import backup_dir
+    from tp_tui.services.leftovers import remove_half_made
+
+    try:
+        return remove_half_made(db_path, backup_dir(db_path))
+    except Exception as error:  # a start must not fail over tidying
+        log.warning("removing half-made files failed: %s", type(error).__name__)
+        return 0
+
+
 def backup_if_due(db_path: Path, now: datetime, settings: Settings) -> BackupFile | None:
     """Make a backup and rotate when one is due; None when not due or when it failed.
 
