@@ -327,6 +327,10 @@ def _storage_failure(error: Exception, url: str | None, path: Path) -> str | Non
 
     from peewee import DatabaseError, InterfaceError
 
+    from tp_tui.db import StorageError
+
+    if isinstance(error, StorageError):  # e.g. a save refused on a read-only file
+        return t(error.key, **error.params)
     if not isinstance(error, DatabaseError | InterfaceError | sqlite3.Error | UnicodeDecodeError):
         return None
     reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__

@@ -285,8 +285,44 @@ def open_encrypted(path: Path, passphrase: str, create: bool = False) -> SqliteD
 
 
 def _private(path: Path, mode: int) -> None:
-    if path.exists() and stat.S_IMODE(path.stat().st_mode) != mode:
-        path.chmod(mode)
+    """Take away what ``mode`` does not allow (group and others); never add a permission: a
+    file made read-only (0400, 0444) stays read-only."""
+    if path.exists():
+        current = stat.S_IMODE(path.stat().st_mode)
+        if current & ~mode:
+            path.chmod(current & mode)
+
+
+def read_only_reason(path: Path) -> str | None:
+    """Why tp may only read this existing file: "file" (not writable), "folder" (no -wal or
+    -shm can be made beside it), or None when it may write."""
+    # Without the owner's write bit it was made read-only on purpose: even root respects that.
+    if not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR:
+        return "file"
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK) or not folder.stat().st_mode & stat.S_IWUSR:
+        return "folder"
+    return None
+
+
+class _ReadOnly:
+    """Why the open file is only read (see :func:`read_only_reason`); None: it is written."""
+
+    reason: str | None = None
+    path = ""
+
+
+_read_only = _ReadOnly()
+
+
+def _open_read_only(path: Path, reason: str) -> SqliteDatabase:
+    """The file as it is, for reading: mode=ro, and immutable where no -shm can be made (the
+    folder is read-only, so no copy of tp can be writing to it either)."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if reason == "folder" and not Path(f"{path}-shm").exists():
+        uri += "&immutable=1"
+    pragmas = {k: v for k, v in PRAGMAS.items() if k not in ("journal_mode", "secure_delete")}
+    return SqliteDatabase(uri, uri=True, pragmas=pragmas, timeout=BUSY_TIMEOUT_MS / 1000)
 
 
 def _make_private_files(path: Path) -> None:
@@ -348,8 +384,10 @@ def open_database(path: Path | str, passphrase: str | None = None) -> Database:
     elif not exists and passphrase is not None:
         database = open_encrypted(path, passphrase, create=True)
     else:
-        if exists:
-            _check_existing(path)
+        version = _check_existing(path) if exists else LATEST_VERSION
+        reason = read_only_reason(path) if exists else None
+        if reason is not None:
+            return _bind_read_only(path, reason, version)
         database = SqliteDatabase(
             str(path),
             pragmas=PRAGMAS,
@@ -374,6 +412,24 @@ def open_database(path: Path | str, passphrase: str | None = None) -> Database:
     return database
 
 
+def _bind_read_only(path: Path, reason: str, version: int) -> Database:
+    """Bind the models to a file tp may only read; reading works, every write is refused."""
+    if version < LATEST_VERSION:  # it would need an upgrade, which writes
+        raise StorageError("storage.error.read_only_old", path=str(path))
+    database = _open_read_only(path, reason)
+    try:
+        database.connect(reuse_if_open=True)
+        database.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except _database_errors() as error:
+        database.close()
+        raise StorageError("storage.error.damaged", path=str(path)) from error
+    db.initialize(database)
+    _integrity.reset(path, ok=True if _matches_stamp(path) else None)
+    _read_only.reason, _read_only.path = reason, str(path)
+    _open_here.database = database
+    return database
+
+
 def _open_server(url: str, passphrase: str | None) -> Database:
     """The server checks its own pages: nothing waits for a check, and no stamp is written."""
     from tp_tui.server import open_server
@@ -391,7 +447,8 @@ def close_database() -> None:
     if db.obj is not None and not db.is_closed():  # `tp restore` lists backups without opening
         db.close()
     _open_here.database = None
-    if _integrity.ok and _integrity.path:
+    was_read_only, _read_only.reason = _read_only.reason, None
+    if _integrity.ok and _integrity.path and was_read_only is None:
         _write_stamp(Path(_integrity.path))
 
 
@@ -426,6 +483,8 @@ def write() -> Iterator[None]:
     Raises:
         StorageError: the file failed the page check; nothing is written to it.
     """
+    if _read_only.reason is not None:
+        raise StorageError(f"storage.error.read_only_{_read_only.reason}", path=_read_only.path)
     if _integrity.ok is not True:
         check_integrity()
     if not _writes.depth:

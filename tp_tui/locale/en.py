@@ -42,6 +42,15 @@ MESSAGES: dict[str, str] = {
     "storage.error.damaged": "The database {path} is damaged and cannot be opened safely. "
     "Nothing was written to it. Restore it from a backup, or ask for help before you try "
     "anything else.",
+    "storage.error.read_only_file": "The database {path} is read-only: it can be read, but "
+    "nothing can be saved in it. Nothing was saved. Ask whoever made it read-only, or use a "
+    "copy you may write to.",
+    "storage.error.read_only_folder": "The folder of the database {path} cannot be written to, "
+    "so nothing can be saved in it (a save also writes a log file beside it). Nothing was "
+    "saved. The file itself is sound.",
+    "storage.error.read_only_old": "The database {path} is read-only and was made by an older "
+    "version of tp-tui: it must be upgraded, which writes to it. Nothing was changed. Open it "
+    "once where it may be written.",
     "storage.error.newer": "The database {path} was written by a newer version of tp-tui. "
     "Nothing was changed in it. Update tp-tui to open it.",
     "storage.error.migration": "Updating the database to this version failed at step {version}; "

@@ -41,6 +41,15 @@ MESSAGES: dict[str, str] = {
     "Sjekk stien du ga med --db eller TP_TUI_DB.",
     "storage.error.damaged": "Databasen {path} er skadet og kan ikke åpnes trygt. Ingenting er "
     "skrevet til den. Hent den fra en sikkerhetskopi, eller be om hjelp før du prøver noe annet.",
+    "storage.error.read_only_file": "Databasen {path} er skrivebeskyttet: den kan leses, men "
+    "ingenting kan lagres i den. Ingenting er lagret. Spør den som skrivebeskyttet den, eller "
+    "bruk en kopi du kan skrive til.",
+    "storage.error.read_only_folder": "Mappen til databasen {path} kan ikke skrives til, så "
+    "ingenting kan lagres (en lagring skriver også en loggfil ved siden av). Ingenting er "
+    "lagret. Selve fila er i orden.",
+    "storage.error.read_only_old": "Databasen {path} er skrivebeskyttet og laget av en eldre "
+    "versjon av tp-tui: den må oppdateres, og det skriver til den. Ingenting er endret. Åpne "
+    "den én gang der den kan skrives til.",
     "storage.error.newer": "Databasen {path} er skrevet av en nyere versjon av tp-tui. "
     "Ingenting i den er endret. Oppdater tp-tui for å åpne den.",
     "storage.error.migration": "Oppdateringen av databasen til denne versjonen stoppet på steg "

@@ -12,6 +12,10 @@ from tp_tui.text import clean
 
 def not_saved_message(error: Exception) -> str:
     """A calm sentence; the typed entry stays in the form whatever happened."""
+    from tp_tui.db import StorageError
+
+    if isinstance(error, StorageError):  # refused before anything was written (read-only)
+        return t(error.key, **error.params)
     text = str(error).lower()
     if isinstance(error, OperationalError | sqlite3.OperationalError) and (
         "locked" in text or "busy" in text
