@@ -46,3 +46,21 @@ def initials(name: str) -> str:
 def search_text(name: str, phone_digits: str = "") -> str:
     """What participant search matches against: folded name, initials and phone digits."""
     return " ".join(part for part in (fold(name), initials(name), phone_digits) if part)
+
+
+# How Norwegian names are written without the letters: "Aasen" is "Åsen", "Bjoern" "Bjørn".
+_SPELLED_OUT = (("aa", "å"), ("ae", "æ"), ("oe", "ø"), ("ä", "æ"), ("ö", "ø"))
+
+
+def name_key(name: str) -> str:
+    """A name folded the Norwegian way, for finding the same person spelt another way.
+
+    Lower case, one space between parts, hyphens and dots as spaces, accents dropped
+    (é is e) but æ, ø, å kept, and their spelt-out forms (aa, ae, oe) and ä, ö made the letters:
+    "Per-Olav Aasen", "per olav åsen" and "Pér Olav Åsen" fold alike.
+    """
+    text = unicodedata.normalize("NFC", name).casefold()
+    text = "".join(" " if char in "-.,_" else char for char in text)
+    for spelled, letter in _SPELLED_OUT:
+        text = text.replace(spelled, letter)
+    return " ".join(_strip_accents(text).split())

@@ -150,12 +150,14 @@ def test_duplicates_in_the_database_and_in_the_file(db_path: Path, clock: Frozen
     set_archived(kari.id, True, clock)  # archived people still count
     plan = plan_import(FILES / "duplicates.csv", TODAY)
     assert plan.duplicates == (
-        Duplicate(2, "Kari Nordmann", None),
-        Duplicate(3, "kari NORDMANN", None),
-        Duplicate(5, "Per Hansen", 4),
+        Duplicate(2, "Kari Nordmann", None, "Kari Nordmann", "+4791234567", "same"),
+        Duplicate(3, "kari NORDMANN", None, "Kari Nordmann", "+4791234567", "same"),
+        Duplicate(5, "Per Hansen", 4, "Per Hansen", None, "same"),
+        # Another Per Hansen, now with a phone: perhaps the same man, so asked about.
+        Duplicate(6, "Per Hansen", 4, "Per Hansen", None, "name"),
     )
-    assert [(line, data.phone) for line, data in plan.to_add] == [(4, ""), (6, "+4741234567")]
-    assert [(n.line, n.key) for n in plan.notes] == [(6, "import.note.same_name")]
+    assert [(line, data.phone) for line, data in plan.to_add] == [(4, "")]
+    assert plan.skipped_lines == (2, 3, 5, 6)
 
 
 def test_formula_looking_cells_are_kept_as_text_and_noted(
@@ -286,7 +288,12 @@ def test_the_command_prints_problems_and_duplicates(
     assert "Line 5: Per Hansen is also on line 4 — skipped." in lines
     assert "Line 6: Phone: A Norwegian number has 8 digits (this has 6)." in lines
     assert "Line 8: Referred by: Unknown referral source: Naboen." in lines
-    assert "2 to add, 6 row(s) with problems, 0 duplicate(s)." in lines
+    assert (
+        "Line 2: Ola Normann: possible duplicate of Kari Nordmann, 912 34 567 (already "
+        "registered; same phone) — not imported. Import it anyway with --allow-row 2 or "
+        "--allow-duplicates." in lines
+    )
+    assert "1 to add, 6 row(s) with problems, 1 duplicate(s)." in lines
 
 
 def test_a_bad_file_exits_2_and_says_why(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -19,7 +19,6 @@ MESSAGES: dict[str, str] = {
     "import.duplicate.existing": "Line {line}: {name} is already registered — skipped.",
     "import.duplicate.in_file": "Line {line}: {name} is also on line {earlier} — skipped.",
     "import.note.formula": "starts with “{start}”; it is kept as plain text and never calculated.",
-    "import.note.same_name": "another {name} with a different phone number is already registered or earlier in the file; both are kept. Check that they are two people.",
     "import.no_rows": "The file has headings but no rows.",
     "import.summary": "{add} to add, {problems} row(s) with problems, {duplicates} duplicate(s).",
     "import.dry_run": "Nothing was written (dry run). Run again with --apply to import.",

@@ -19,7 +19,6 @@ MESSAGES: dict[str, str] = {
     "import.duplicate.existing": "Rad {line}: {name} er allerede registrert – hoppet over.",
     "import.duplicate.in_file": "Rad {line}: {name} står også på rad {earlier} – hoppet over.",
     "import.note.formula": "begynner med «{start}»; lagres som vanlig tekst og regnes aldri ut.",
-    "import.note.same_name": "en annen {name} med et annet telefonnummer er allerede registrert eller står tidligere i filen; begge beholdes. Sjekk at det er to personer.",
     "import.no_rows": "Filen har overskrifter, men ingen rader.",
     "import.summary": "{add} legges til, {problems} rad(er) med feil, {duplicates} duplikat(er).",
     "import.dry_run": "Ingenting er lagret (prøvekjøring). Kjør på nytt med --apply for å importere.",

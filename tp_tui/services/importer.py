@@ -18,10 +18,12 @@ from pathlib import Path
 from tp_tui.clock import Clock
 from tp_tui.db import write
 from tp_tui.domain import Code, ParticipantStatus, ReferralSource
-from tp_tui.folding import fold
+from tp_tui.folding import name_key
 from tp_tui.i18n import LANGUAGES, catalogue, format_date
 from tp_tui.models import Participant
 from tp_tui.services.history import name_change
+from tp_tui.services.import_dates import DateOrder, DateOrderUnclear, day_first, decide_order
+from tp_tui.services.import_duplicates import SAME, Known, KnownPeople
 from tp_tui.services.participants import ParticipantInput, add_participant, validate
 from tp_tui.services.validation import ValidationFailed
 
@@ -73,11 +75,31 @@ class RowProblem:
 
 @dataclass(frozen=True)
 class Duplicate:
-    """A row skipped as a person already known; ``earlier_line`` None means in the database."""
+    """A row that may be a person already known; ``earlier_line`` None means in the database.
+
+    ``reason`` "same" (same folded name and phone) is always skipped; "phone", "name" and
+    "similar_name" are possible duplicates, imported only when ``allowed``.
+    """
 
     line: int
     name: str
     earlier_line: int | None
+    of_name: str = ""
+    of_phone: str | None = None
+    reason: str = SAME
+    allowed: bool = False
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one row's date and phone were understood, for the dry run to show."""
+
+    line: int
+    name: str
+    intake_text: str
+    intake_on: date | None
+    phone_text: str
+    phone: str | None
 
 
 @dataclass(frozen=True)
@@ -91,10 +113,16 @@ class ImportPlan:
     problems: tuple[RowProblem, ...]
     notes: tuple[RowProblem, ...]
     rows: int
+    readings: tuple[Reading, ...] = ()
+    date_order: DateOrder = DateOrder(None, None)
+
+    @property
+    def skipped_duplicates(self) -> tuple[Duplicate, ...]:
+        return tuple(d for d in self.duplicates if not d.allowed)
 
     @property
     def skipped_lines(self) -> tuple[int, ...]:
-        lines = {p.line for p in self.problems} | {d.line for d in self.duplicates}
+        lines = {p.line for p in self.problems} | {d.line for d in self.skipped_duplicates}
         return tuple(sorted(lines))
 
 
@@ -269,7 +297,11 @@ def _phone_text(text: str) -> str:
 
 
 def _row_input(
-    cells: list[str], indexes: dict[str, int], referrals: dict[str, str], statuses: dict[str, str]
+    cells: list[str],
+    indexes: dict[str, int],
+    referrals: dict[str, str],
+    statuses: dict[str, str],
+    date_order: str | None = None,
 ) -> ParticipantInput:
     def cell(field: str) -> str:
         index = indexes.get(field)
@@ -281,7 +313,7 @@ def _row_input(
     return ParticipantInput(
         name=" ".join(name.split()),
         phone=_phone_text(cell("phone")),
-        intake=cell("intake"),
+        intake=day_first(cell("intake"), date_order),
         # A cell of only punctuation ("-", "?") means "not known", like an empty one.
         referral_source=referrals.get(referral, cell("referral_source")) if referral else "",
         status=statuses.get(status, cell("status")) if status else ParticipantStatus.ACTIVE.value,
@@ -292,44 +324,98 @@ def _row_input(
 Key = tuple[str, str | None]
 
 
+def _existing_people() -> KnownPeople:
+    """Everyone registered, archived people too, by phone and folded name."""
+    people = KnownPeople()
+    for person in Participant.select(Participant.name, Participant.phone):
+        people.add(Known(person.name, person.phone or None, None))
+    return people
+
+
 def _existing_keys() -> set[Key]:
-    """Folded name and phone of everyone registered, archived people too."""
+    """Folded name and phone of everyone registered: the rows that are certainly duplicates."""
     found = Participant.select(Participant.name, Participant.phone)
-    return {(fold(person.name), person.phone or None) for person in found}
+    return {(name_key(person.name), person.phone or None) for person in found}
 
 
-def plan_import(path: Path, today: date) -> ImportPlan:
-    """Read the file and decide, row by row, what an import would do. Writes nothing."""
+def _date_order(
+    header: list[str],
+    indexes: dict[str, int],
+    rows: list[tuple[int, list[str]]],
+    chosen: str | None,
+) -> DateOrder:
+    index = indexes.get("intake")
+    if index is None:
+        return DateOrder(chosen, None)
+    values = [(line, cells[index]) for line, cells in rows if index < len(cells)]
+    try:
+        return decide_order(header[index], values, chosen)
+    except DateOrderUnclear as unclear:
+        raise ImportFileError(unclear.key, **unclear.params) from None
+
+
+def plan_import(
+    path: Path,
+    today: date,
+    date_order: str | None = None,
+    allow_duplicates: bool = False,
+    allow_lines: frozenset[int] = frozenset(),
+) -> ImportPlan:
+    """Read the file and decide, row by row, what an import would do. Writes nothing.
+
+    Args:
+        date_order: "dmy" or "mdy" for dates written with slashes; None decides from the column.
+        allow_duplicates: import every possible duplicate (never one certainly the same).
+        allow_lines: rows to import although they are possible duplicates.
+
+    Raises:
+        ImportFileError: the file cannot be read, or its dates' order cannot be told.
+    """
     header, rows = read_rows(path)
     indexes, ignored = _map_columns(header, rows)
+    order = _date_order(header, indexes, rows, date_order)
     referrals = _spellings(ReferralSource, _REFERRAL_WORDS)
     statuses = _spellings(ParticipantStatus, {})
-    existing = _existing_keys()
-    names = {name for name, _ in existing}
-    seen: dict[Key, int] = {}
+    known = _existing_people()
     to_add: list[tuple[int, ParticipantInput]] = []
     duplicates: list[Duplicate] = []
     problems: list[RowProblem] = []
     notes: list[RowProblem] = []
+    readings: list[Reading] = []
     for line, cells in rows:
+        data = _row_input(cells, indexes, referrals, statuses, order.order)
         try:
-            clean = validate(_row_input(cells, indexes, referrals, statuses), today)
+            clean = validate(data, today)
         except ValidationFailed as failed:
             problems += [
                 RowProblem(line, f, e.key, dict(e.params)) for f, e in failed.errors.items()
             ]
             continue
-        key = (fold(clean.name), clean.phone)
-        if key in existing or key in seen:
-            duplicates.append(Duplicate(line, clean.name, seen.get(key)))
-            continue
-        if key[0] in names:
-            notes.append(RowProblem(line, "name", "import.note.same_name", {"name": clean.name}))
+        intake_index = indexes.get("intake", len(cells))
+        raw_intake = cells[intake_index] if intake_index < len(cells) else ""
+        readings.append(
+            Reading(line, clean.name, raw_intake, clean.intake_on, data.phone, clean.phone)
+        )
+        match = known.match(clean.name, clean.phone)
+        if match is not None:
+            allowed = match.reason != SAME and (allow_duplicates or line in allow_lines)
+            duplicates.append(
+                Duplicate(
+                    line,
+                    clean.name,
+                    match.known.line,
+                    match.known.name,
+                    match.known.phone,
+                    match.reason,
+                    allowed,
+                )
+            )
+            if not allowed:
+                continue
         for field, text in (("name", clean.name), ("about", clean.about)):
             if text.startswith(FORMULA_START):
                 notes.append(RowProblem(line, field, "import.note.formula", {"start": text[0]}))
-        seen[key] = line
-        names.add(key[0])
+        known.add(Known(clean.name, clean.phone, line))
         # Stored in the form validate() gave, so applying later reads exactly the same values.
         data = ParticipantInput(
             name=clean.name,
@@ -348,6 +434,8 @@ def plan_import(path: Path, today: date) -> ImportPlan:
         problems=tuple(problems),
         notes=tuple(notes),
         rows=len(rows),
+        readings=tuple(readings),
+        date_order=order,
     )
 
 
@@ -363,7 +451,7 @@ def apply_import(plan: ImportPlan, clock: Clock) -> int:
         name_change("participants.import")
         existing = _existing_keys()
         for _line, data in plan.to_add:
-            key = (fold(data.name), data.phone or None)
+            key = (name_key(data.name), data.phone or None)
             if key in existing:
                 continue
             add_participant(data, clock)
