@@ -21,7 +21,7 @@ from .helpers import column, type_text
 
 def figures(app: TpApp) -> dict[str, str]:
     table = app.screen.query_one("#figures-table", DataTable)
-    return dict(zip(column(table, 0), column(table, 1), strict=True))
+    return dict(zip(column(table, 1), column(table, 0), strict=True))
 
 
 def period(app: TpApp) -> str:

@@ -147,7 +147,8 @@ def test_html_has_every_section_and_chart(world: None) -> None:
     page = render_html(period_stats(START, END))
     assert page.startswith("<!DOCTYPE html>")
     assert "<title>Statistics 02.03.2026 – 05.04.2026</title>" in page
-    assert "Groups of fewer than 5 people are shown as “&lt; 5”." in page
+    assert "Groups of fewer than 5 people are shown as “&lt; 5”;" in page
+    assert "Figures for overlapping periods" in page
     for title in ("Contacts per week", "Participants in each stage over time",
                   "Contacts per life area"):  # fmt: skip
         assert f"<figcaption>{title}</figcaption>" in page

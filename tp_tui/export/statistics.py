@@ -1,7 +1,9 @@
 """The period's statistics as plain text or CSV: counts and codes only, never personal data.
 
-Counts of people from 1 to 4 are shown as "< 5" (:func:`~tp_tui.services.statistics.shown`);
-counts of contacts, callbacks, rounds and hours are shown as they are. Every CSV cell goes
+Counts of people from 1 to 4 are shown as "< 5" (:func:`~tp_tui.services.statistics.shown`),
+and in a breakdown of a shown total more cells are hidden so that none can be worked out
+(:func:`~tp_tui.services.suppression.protect`); counts of contacts, callbacks, rounds and hours
+are shown as they are. Every CSV cell goes
 through :func:`safe_cell`, so a meeting place called ``=HYPERLINK(…)`` stays text.
 """
 
@@ -10,10 +12,12 @@ from __future__ import annotations
 import csv
 import io
 
+from tp_tui.domain import PlanStatus
 from tp_tui.export.survey_rows import survey_rows
 from tp_tui.i18n import format_date, get_language, t
 from tp_tui.services.programme_time import TIME_RANGES
-from tp_tui.services.statistics import NO_ARENA, SMALL_GROUP, PeriodStats, shown
+from tp_tui.services.statistics import NO_ARENA, SMALL_GROUP, PeriodStats, half_up, shown
+from tp_tui.services.suppression import SHOWN, SMALL, Protected, protect
 from tp_tui.text import one_line
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -29,7 +33,7 @@ def safe_cell(value: str) -> str:
 def _number(value: float | None, suffix: str = "", decimals: int = 1) -> str:
     if value is None:
         return "–"
-    text = f"{value:.{decimals}f}"
+    text = f"{half_up(value, decimals):.{decimals}f}"
     return (text.replace(".", ",") if get_language() == "nb" else text) + suffix
 
 
@@ -54,6 +58,36 @@ def share_of(part: int, whole: int) -> str:
     return _number(100 * part / whole if whole else None, " %")
 
 
+def cell_text(protected: Protected, index: int) -> str:
+    """One cell of a protected breakdown: the count, "< 5", or "hidden"."""
+    state = protected.states[index]
+    if state == SHOWN:
+        return str(protected.values[index])
+    if state == SMALL:
+        return shown(protected.values[index])
+    return t("stats.hidden")
+
+
+def _breakdown(labels: list[str], counts: list[int], total: int) -> list[tuple[str, str]]:
+    protected = protect(counts, total)
+    return [(label, cell_text(protected, i)) for i, label in enumerate(labels)]
+
+
+def _median(days: int | None, people: int) -> str:
+    """The median of 1–4 people would tell one person's time in the programme."""
+    if 0 < people < SMALL_GROUP:
+        return t("stats.too_few")
+    return _number(days, decimals=0)
+
+
+def _with_plan(plans: Protected, none_index: int, with_plan: int, active: int) -> list[str]:
+    """Count and share with a plan: the active minus those without, so hidden with them."""
+    state = plans.states[none_index]
+    if state not in (SHOWN, SMALL):
+        return [t("stats.hidden"), t("stats.hidden")]
+    return [part_of(with_plan, active), share_of(with_plan, active)]
+
+
 def _stage(number: int) -> str:
     return t(f"stage.{number}") if number else t("stats.no_stage")
 
@@ -70,34 +104,34 @@ def rows(stats: PeriodStats) -> list[Row]:
         out.extend((t(key), label, value) for label, value in items)
 
     p = stats.participants
-    median = _number(p.median_days_closed, decimals=0)
-    in_programme = _number(p.in_programme.median_days, decimals=0)
+    reasons = list(p.closed_by_reason)
+    ranges = [key for _, key in TIME_RANGES]
+    stages = list(p.stage_reached)
     section(
         "stats.section.participants",
         [
             (t("stats.active"), shown(p.active)),
             (t("stats.new"), shown(p.new)),
             (t("stats.closed"), shown(p.closed)),
-            *[
-                (t("stats.closed_because", reason=t(f"closing_reason.{code}")),
-                 part_of(n, p.closed))
-                for code, n in p.closed_by_reason.items()
-            ],
-            # the median of 1–4 people would tell one person's time in the programme
-            (t("stats.median_days"), shown(p.closed) if 0 < p.closed < 5 else median),
-            (t("stats.in_programme_median"),
-             shown(p.active) if 0 < p.active < 5 else in_programme),
-            *[
-                (t("stats.in_programme", range=t(f"stats.range.{key}")),
-                 part_of(p.in_programme.by_range[key], p.active))
-                for _, key in TIME_RANGES
-            ],
-            *[
-                (t("stats.stage_reached", stage=_stage(s)), part_of(n, p.active))
-                for s, n in p.stage_reached.items()
-            ],
+            *_breakdown(
+                [t("stats.closed_because", reason=t(f"closing_reason.{code}")) for code in reasons],
+                [p.closed_by_reason[code] for code in reasons],
+                p.closed,
+            ),
+            (t("stats.median_days"), _median(p.median_days_closed, p.closed)),
+            (t("stats.in_programme_median"), _median(p.in_programme.median_days, p.active)),
+            *_breakdown(
+                [t("stats.in_programme", range=t(f"stats.range.{key}")) for key in ranges],
+                [p.in_programme.by_range[key] for key in ranges],
+                p.active,
+            ),
+            *_breakdown(
+                [t("stats.stage_reached", stage=_stage(s)) for s in stages],
+                [p.stage_reached[s] for s in stages],
+                p.active,
+            ),
         ],
-    )  # fmt: skip
+    )
     c = stats.contacts
     section(
         "stats.section.contacts",
@@ -140,16 +174,20 @@ def rows(stats: PeriodStats) -> list[Row]:
         ]  # fmt: skip
     section("stats.section.places", places)
     f = stats.follow_up
+    statuses = list(f.plan_status)
+    plans = protect([f.plan_status[code] for code in statuses], f.active)
+    none_index = statuses.index(PlanStatus.NONE.value)
+    with_plan, with_plan_share = _with_plan(plans, none_index, f.with_plan, f.active)
     section(
         "stats.section.follow_up",
         [
             (t("stats.with_group"), part_of(f.with_group, f.active)),
             (t("stats.with_group_share"), share_of(f.with_group, f.active)),
-            (t("stats.with_plan"), part_of(f.with_plan, f.active)),
-            (t("stats.with_plan_share"), share_of(f.with_plan, f.active)),
+            (t("stats.with_plan"), with_plan),
+            (t("stats.with_plan_share"), with_plan_share),
             *[
-                (t("stats.plan_status", status=t(f"plan_status.{k}")), part_of(n, f.active))
-                for k, n in f.plan_status.items()
+                (t("stats.plan_status", status=t(f"plan_status.{code}")), cell_text(plans, i))
+                for i, code in enumerate(statuses)
             ],
         ],
     )
@@ -168,15 +206,18 @@ def render_text(stats: PeriodStats) -> str:
     lines = [
         t("stats.title", start=format_date(stats.start), end=format_date(stats.end)),
         t("stats.small_groups"),
+        t("stats.overlapping"),
     ]
     current = ""
     table = rows(stats)
     width = min(80, max((len(figure) for _, figure, _ in table), default=0))
+    # "too few to show" is wider than any count; other words (survey notes) may run over
+    values = max(10, *(len(value) for _, _, value in table if len(value) <= 20))
     for section, figure, value in table:
         if section != current:
             lines += ["", section]
             current = section
-        lines.append(f"  {figure:<{width}} {value:>10}")
+        lines.append(f"  {figure:<{width}} {value:>{values}}")
     return "\n".join(lines) + "\n"
 
 

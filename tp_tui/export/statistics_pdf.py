@@ -315,7 +315,7 @@ def _build(stats: PeriodStats, pages: int) -> _Report:
     pdf.multi_cell(0, 8, pdf_text(title), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, "", 9)
     pdf.set_text_color(68, 68, 68)
-    for note in (t("stats.small_groups"), t("report.note")):
+    for note in (t("stats.small_groups"), t("stats.overlapping"), t("report.note")):
         pdf.multi_cell(0, 4.5, pdf_text(note), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(3)
     pdf.heading(t("report.charts"))

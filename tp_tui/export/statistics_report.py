@@ -239,6 +239,7 @@ def render_html(stats: PeriodStats) -> str:
     out = [
         f"<h1>{title}</h1>",
         f'<p class="note">{_e(t("stats.small_groups"))}</p>',
+        f'<p class="note">{_e(t("stats.overlapping"))}</p>',
         f'<p class="note">{_e(t("report.note"))}</p>',
         '<section class="charts">',
         f"<h2>{_e(t('report.charts'))}</h2>",

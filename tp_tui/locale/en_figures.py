@@ -27,4 +27,7 @@ MESSAGES: dict[str, str] = {
     "import.possible.similar_name": "nearly the same name",
     "import.possible.skipped": "Line {line}: {name}: possible duplicate of {other} ({where}; {why}) — not imported. Import it anyway with --allow-row {line} or --allow-duplicates.",
     "import.possible.allowed": "Line {line}: {name}: possible duplicate of {other} ({where}; {why}) — imported as asked.",
+    "stats.hidden": "hidden",
+    "stats.too_few": "too few to show",
+    "stats.overlapping": "Figures for overlapping periods (a month and the year it is in, or two reports a few days apart) should not be set side by side: the difference between them can single out a few people.",
 }

@@ -2,7 +2,7 @@
 
 MESSAGES: dict[str, str] = {
     "stats.title": "Statistics {start} – {end}",
-    "stats.small_groups": "Groups of fewer than 5 people are shown as “< 5”.",
+    "stats.small_groups": "Groups of fewer than 5 people are shown as “< 5”; where the rest of a table would tell such a group, more figures are “hidden”.",
     "stats.section.participants": "Participants",
     "stats.section.contacts": "Contacts",
     "stats.section.callbacks": "Callbacks",
@@ -54,7 +54,7 @@ MESSAGES: dict[str, str] = {
     "cli.help.stats": "figures for a period, for the yearly report (no personal data; groups under 5 shown as < 5)",
     "nav.statistics": "Statistics",
     "nav.statistics.tooltip": "Figures and charts for a period, for the yearly report",
-    "stats_screen.note": "No names: counts only. Groups of fewer than 5 people are shown as “< 5”.",
+    "stats_screen.note": "Counts only. Under 5 people: “< 5”; a figure that would tell them: “hidden”.",
     "stats_screen.month": "This month",
     "stats_screen.month.tooltip": "From the 1st of the month to today",
     "stats_screen.year": "This year",

@@ -27,4 +27,7 @@ MESSAGES: dict[str, str] = {
     "import.possible.similar_name": "nesten samme navn",
     "import.possible.skipped": "Rad {line}: {name}: mulig duplikat av {other} ({where}; {why}) – ikke importert. Importer den likevel med --allow-row {line} eller --allow-duplicates.",
     "import.possible.allowed": "Rad {line}: {name}: mulig duplikat av {other} ({where}; {why}) – importert som bedt om.",
+    "stats.hidden": "skjult",
+    "stats.too_few": "for få til å vises",
+    "stats.overlapping": "Tall for perioder som overlapper (en måned og året den er i, eller to rapporter med få dagers mellomrom), bør ikke settes ved siden av hverandre: forskjellen mellom dem kan peke ut noen få personer.",
 }

@@ -2,7 +2,7 @@
 
 MESSAGES: dict[str, str] = {
     "stats.title": "Statistikk {start} – {end}",
-    "stats.small_groups": "Grupper på færre enn 5 personer vises som «< 5».",
+    "stats.small_groups": "Grupper på færre enn 5 personer vises som «< 5»; der resten av en tabell ville avsløre en slik gruppe, er flere tall «skjult».",
     "stats.section.participants": "Deltakere",
     "stats.section.contacts": "Kontakter",
     "stats.section.callbacks": "Tilbakeringinger",
@@ -54,7 +54,7 @@ MESSAGES: dict[str, str] = {
     "cli.help.stats": "tall for en periode, til årsrapporten (ingen personopplysninger; grupper under 5 vises som < 5)",
     "nav.statistics": "Statistikk",
     "nav.statistics.tooltip": "Tall og diagrammer for en periode, til årsrapporten",
-    "stats_screen.note": "Ingen navn: bare antall. Grupper på færre enn 5 personer vises som «< 5».",
+    "stats_screen.note": "Bare antall. Under 5 personer: «< 5»; et tall som ville avsløre dem: «skjult».",
     "stats_screen.month": "Denne måneden",
     "stats_screen.month.tooltip": "Fra den 1. i måneden til i dag",
     "stats_screen.year": "I år",

@@ -5,12 +5,16 @@ hiding small groups of people ("< 5") is a rule of presentation, see :func:`show
 returns a name, a phone number or a note: only codes, counts and the meeting places' names.
 
 "Active in the period" means intake on or before the last day and not closed before the first.
+Every figure is what was true in the period, as of its last day (stage, plan status, group,
+goals reached), read from the history (:mod:`~tp_tui.services.as_of`): a report made again
+next year gives the same figures.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
 from typing import Any, cast
 
@@ -21,7 +25,6 @@ from tp_tui.domain import (
     ClosingReason,
     ContactKind,
     Destination,
-    GoalStatus,
     LifeArea,
     PlanStatus,
     Stage,
@@ -29,16 +32,16 @@ from tp_tui.domain import (
 from tp_tui.models import (
     Callback,
     Contact,
-    Goal,
     GroupMember,
-    IndividualPlan,
     MeetingPlace,
     Participant,
     RoundVisit,
     StageRecord,
 )
+from tp_tui.services import as_of
 from tp_tui.services.callbacks import returned_same_day
 from tp_tui.services.moments import day_bounds
+from tp_tui.services.place_history import days_in_use
 from tp_tui.services.programme_time import TimeInProgramme, closings, time_in_programme
 from tp_tui.services.statistics_series import (
     StagePoint,
@@ -59,9 +62,15 @@ def shown(count: int) -> str:
     return f"< {SMALL_GROUP}" if 0 < count < SMALL_GROUP else str(count)
 
 
+def half_up(value: float, decimals: int = 1) -> float:
+    """Rounded as people round: 2.25 -> 2.3, 0.125 at two decimals -> 0.13 (not to even)."""
+    step = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(value)).quantize(step, ROUND_HALF_UP))
+
+
 def share(part: int, whole: int) -> float | None:
     """``part`` of ``whole`` in per cent, one decimal; None when there is nothing to divide."""
-    return round(100 * part / whole, 1) if whole else None
+    return half_up(100 * part / whole) if whole else None
 
 
 @dataclass(frozen=True)
@@ -142,12 +151,7 @@ def _dicts(query: ModelSelect[Any]) -> list[dict[str, Any]]:
 
 
 def active_ids(start: date, end: date) -> list[int]:
-    query = Participant.select(Participant.id).where(
-        Participant.intake_on.is_null(False)
-        & (Participant.intake_on <= end)
-        & (Participant.closed_on.is_null() | (Participant.closed_on >= start))
-    )
-    return [p.id for p in query]
+    return as_of.active_ids(start, end)
 
 
 def participant_figures(start: date, end: date, ids: list[int] | None = None) -> ParticipantFigures:
@@ -161,10 +165,17 @@ def participant_figures(start: date, end: date, ids: list[int] | None = None) ->
     days = [closing.days for closing in closed if closing.days is not None]
     highest: dict[int, int] = {}
     if ids:
+        # The highest stage of the latest period begun by the last day: reopened, a
+        # participant starts again from stage 1.
         rows = (
-            StageRecord.select(StageRecord.participant, fn.MAX(StageRecord.stage).alias("top"))
+            StageRecord.select(
+                StageRecord.participant,
+                StageRecord.period,
+                fn.MAX(StageRecord.stage).alias("top"),
+            )
             .where(StageRecord.participant.in_(ids) & (StageRecord.entered_on <= end))
-            .group_by(StageRecord.participant)
+            .group_by(StageRecord.participant, StageRecord.period)
+            .order_by(StageRecord.period)
         )
         highest = {row["participant"]: row["top"] for row in _dicts(rows)}
     stages = {0: 0} | {int(stage): 0 for stage in Stage}
@@ -246,7 +257,8 @@ def planned_rounds(weekday: int, start: date, end: date) -> int:
 
 
 def place_figures(start: date, end: date) -> tuple[PlaceFigures, ...]:
-    """Each meeting place: rounds planned (active places) and held, conversations, new people."""
+    """Each meeting place in use in the period or visited: rounds planned on the days it was in
+    use, rounds held, conversations, new people."""
     places = []
     for place in MeetingPlace.select().order_by(MeetingPlace.sort_order, MeetingPlace.id):
         visits = list(
@@ -254,12 +266,13 @@ def place_figures(start: date, end: date) -> tuple[PlaceFigures, ...]:
                 (RoundVisit.place == place.id) & RoundVisit.visited_on.between(start, end)
             )
         )
-        if not place.active and not visits:
+        planned = len(days_in_use(place, start, end))
+        if not planned and not visits:
             continue
         places.append(
             PlaceFigures(
                 name=place.name,
-                planned=planned_rounds(place.weekday, start, end) if place.active else 0,
+                planned=planned,
                 held=len({visit.visited_on for visit in visits}),
                 conversations=sum(visit.conversations for visit in visits),
                 new_people=sum(visit.new_people for visit in visits),
@@ -269,8 +282,9 @@ def place_figures(start: date, end: date) -> tuple[PlaceFigures, ...]:
 
 
 def follow_up_figures(start: date, end: date, ids: list[int] | None = None) -> FollowUpFigures:
-    """Active participants with a responsibility group and with an individual plan (by status);
-    ``ids``: the period's :func:`active_ids`, when the caller has them already."""
+    """Active participants with a responsibility group and with an individual plan (by status),
+    as of the period's last day; ``ids``: the period's :func:`active_ids`, when the caller has
+    them already."""
     ids = active_ids(start, end) if ids is None else ids
     with_group: set[int] = set()
     plans: dict[int, str] = {}
@@ -278,14 +292,10 @@ def follow_up_figures(start: date, end: date, ids: list[int] | None = None) -> F
         members = GroupMember.select(GroupMember.participant).where(
             GroupMember.participant.in_(ids)
             & (GroupMember.joined_on.is_null() | (GroupMember.joined_on <= end))
-            & (GroupMember.left_on.is_null() | (GroupMember.left_on >= start))
+            & (GroupMember.left_on.is_null() | (GroupMember.left_on >= end))
         )
         with_group = {row["participant"] for row in _dicts(members)}
-        query = IndividualPlan.select(IndividualPlan.participant, IndividualPlan.status).where(
-            IndividualPlan.participant.in_(ids)
-        )
-        for plan in _dicts(query.order_by(IndividualPlan.period)):
-            plans[plan["participant"]] = plan["status"]  # the latest period wins
+        plans = as_of.plan_statuses_on(ids, end)
     statuses = {status.value: 0 for status in PlanStatus}
     for participant_id in ids:
         code = plans.get(participant_id, PlanStatus.NONE.value)
@@ -297,11 +307,8 @@ def follow_up_figures(start: date, end: date, ids: list[int] | None = None) -> F
 def goals_reached(start: date, end: date) -> dict[str, int]:
     """People who reached a goal in each life area during the period (a person counts once)."""
     people: dict[str, set[int]] = {area.value: set() for area in LifeArea}
-    query = Goal.select(Goal.participant, Goal.life_area).where(
-        (Goal.status == GoalStatus.REACHED.value) & Goal.status_on.between(start, end)
-    )
-    for goal in _dicts(query):
-        people.setdefault(goal["life_area"], set()).add(goal["participant"])
+    for area, ids in as_of.goal_reachers(start, end).items():
+        people.setdefault(area, set()).update(ids)
     return {area: len(ids) for area, ids in people.items()}
 
 

@@ -79,8 +79,10 @@ class StatisticsScreen(TpScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#figures-table", DataTable)
-        table.add_column(t("stats_screen.column.figure"), key="figure")
+        # The value first: the figures' words are long, and at 80 columns a value after them
+        # would be off the screen.
         table.add_column(t("stats_screen.column.value"), key="value")
+        table.add_column(t("stats_screen.column.figure"), key="figure")
 
     def on_screen_resume(self) -> None:
         # Also sent when first shown. Figures may have changed since: count again.
@@ -114,11 +116,11 @@ class StatisticsScreen(TpScreen[None]):
         current = ""
         for section, figure, value in rows(stats):
             if section != current:
-                table.add_row(cell(section, "bold"), "")
+                table.add_row("", cell(section, "bold"))
                 current = section
             label = cell(figure)
             label.pad_left(2)  # under its section heading
-            table.add_row(label, cell(value))
+            table.add_row(cell(value), label)
 
     def action_period(self, name: str) -> None:
         self.show_period(*preset(name, self.tp.clock.now().date()))
