@@ -15,7 +15,14 @@ from tp_tui.models import MeetingPlace, delete_query
 from tp_tui.services import statistics as st
 from tp_tui.services.participants import ParticipantInput, add_participant
 from tp_tui.services.places import PlaceInput, save_place
-from tp_tui.services.plan import add_goal, set_plan_status, update_goal
+from tp_tui.services.plan import (
+    MemberInput,
+    add_goal,
+    remove_member,
+    save_member,
+    set_plan_status,
+    update_goal,
+)
 from tp_tui.services.process import change_stage, reopen
 
 OCTOBER = (date(2026, 10, 1), date(2026, 10, 31))
@@ -111,3 +118,12 @@ def test_last_years_report_does_not_drift(db_path: Path) -> None:
                  confirm_early=True)  # fmt: skip
     save_place(PlaceInput(name="Nytt sted", threshold="low"), clock=on(date(2026, 11, 13)))
     assert render_csv(st.period_stats(*OCTOBER)) == report
+
+
+def test_a_responsibility_group_counts_as_it_was_on_the_last_day(db_path: Path) -> None:
+    first, second = people(2, date(2026, 9, 1))
+    member = save_member(first, MemberInput("nav", "Fiktiv Veileder"), on(date(2026, 10, 10)))
+    save_member(second, MemberInput("gp"), on(date(2026, 11, 25)))  # joined after October
+    remove_member(member.id, on(date(2026, 11, 20)))
+    assert st.follow_up_figures(*OCTOBER).with_group == 1
+    assert st.follow_up_figures(*NOVEMBER).with_group == 1  # the second; the first had left
