@@ -1,14 +1,12 @@
 """The week's callback list as a sheet to carry: plain text, HTML, PDF or iCalendar.
 
 Every string in a :class:`CallbackWeek` is already cleaned and on one line; here it is only
-escaped for its format (HTML), never read as markup. The PDF uses the core Helvetica font,
-which covers Windows-1252 (æøåÆØÅ, «», –, …); any other character is replaced by its plain
-form (NFKD without accents: "ő" becomes "o") or "?", so no name can stop the sheet.
+escaped for its format (HTML), never read as markup. The PDF draws every name as written, in
+the font shipped with tp-tui (see :mod:`tp_tui.export.pdf_fonts`).
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from datetime import UTC, timedelta
 
@@ -41,9 +39,12 @@ def _generated(week: CallbackWeek) -> str:
 
 
 def _sections(week: CallbackWeek) -> Iterator[Section]:
-    """The overdue block (only when there is one), then all seven days."""
+    """The overdue block and, for a week ahead, the calls due before it (each only when there
+    is one), then all seven days."""
     if week.overdue:
         yield t("callback_list.overdue"), week.overdue, True
+    if week.before_week:
+        yield t("callback_list.before_week"), week.before_week, True
     for day in week.days:
         heading = t("callback_list.day", weekday=weekday_name(day.day), date=format_date(day.day))
         yield heading, day.lines, False
@@ -54,7 +55,7 @@ def _when(line: ListLine, dated: bool) -> str:
 
 
 def _all_lines(week: CallbackWeek) -> list[ListLine]:
-    return [*week.overdue, *(line for day in week.days for line in day.lines)]
+    return [*week.overdue, *week.before_week, *(line for day in week.days for line in day.lines)]
 
 
 # --- plain text -------------------------------------------------------------------------------
@@ -161,33 +162,6 @@ def render_html(week: CallbackWeek) -> str:
 
 
 # --- PDF --------------------------------------------------------------------------------------
-
-_ENCODING = "windows-1252"  # what the core fonts' WinAnsiEncoding holds
-
-
-def pdf_text(text: str) -> str:
-    """``text`` with every character the core fonts lack replaced by a plain form or "?"."""
-    out = []
-    for char in unicodedata.normalize("NFC", text):
-        if _encodable(char):
-            out.append(char)
-            continue
-        plain = "".join(
-            part
-            for part in unicodedata.normalize("NFKD", char)
-            if not unicodedata.combining(part) and _encodable(part)
-        )
-        out.append(plain or "?")
-    return "".join(out)
-
-
-def _encodable(char: str) -> bool:
-    try:
-        char.encode(_ENCODING)
-    except UnicodeEncodeError:
-        return False
-    return True
-
 
 def render_pdf(week: CallbackWeek) -> bytes:
     """An A4 PDF with "page n of m" (see :mod:`tp_tui.export.callback_list_pdf`)."""

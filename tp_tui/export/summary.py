@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -248,36 +247,11 @@ def render_html(s: Summary) -> str:
     return html_page(title, _CSS, body)
 
 
-# -- PDF -----------------------------------------------------------------------------------------
-# The PDF core fonts know Windows-1252 only (Latin-1 with æøå, plus – “ ” • …). Any other
-# character becomes its base letter by NFKD ("ż" -> "z"), a letter from this table, or "?",
-# so a name like "Łukasz Żółć" prints as "Lukasz Zółc" instead of stopping the export.
-_ENCODING = "windows-1252"
-_BASE_LETTERS = str.maketrans("ŁłĐđĦħıŀĿŦŧ", "LlDdHhilLTt")
-
-
-def _encodable(char: str) -> bool:
-    try:
-        char.encode(_ENCODING)
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def pdf_text(text: str) -> str:
-    out = []
-    for char in text:
-        if not _encodable(char):
-            char = char.translate(_BASE_LETTERS)
-        if not _encodable(char):
-            parts = unicodedata.normalize("NFKD", char)
-            char = "".join(p for p in parts if _encodable(p) and not unicodedata.combining(p))
-        out.append(char or "?")
-    return "".join(out)
+# -- PDF ---------------------------------------------------------------------------------------
 
 
 def render_pdf(s: Summary) -> bytes:
-    """A4 with the core fonts (see :mod:`tp_tui.export.summary_pdf`)."""
+    """A4 in the shipped font (see :mod:`tp_tui.export.summary_pdf`)."""
     # fpdf2 (with fontTools and PIL) takes a quarter of a second to import, and the Markdown and
     # HTML summaries need none of it: imported only when a PDF is made.
     from tp_tui.export.summary_pdf import render_pdf as render
