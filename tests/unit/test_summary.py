@@ -41,6 +41,7 @@ from tp_tui.services.summary import (
     record_export,
     resolve_participant,
 )
+from tp_tui.services.team import current_trust_person
 
 from .pdf_text import shown_text
 
@@ -450,3 +451,28 @@ def test_every_summary_message_exists_in_both_languages() -> None:
         "section": (*ALL, "notes"),
     }.items() for name in names}  # fmt: skip
     assert sorted((used | dynamic) - summary_keys) == []
+
+
+# -- who made it -----------------------------------------------------------------------------------
+def test_the_summary_names_who_made_it_not_the_participants_trust_person(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    set_language("en")
+    pid = person("Kari Nordmann")  # her trust person is Tone Tillit
+    TrustPerson.update(login="tone").execute()
+    TrustPerson.create(name="Per Pedersen", login="per", created_at=NOW)
+    monkeypatch.setenv("TP_TUI_USER", "per")
+    text = render_markdown(participant_summary(pid, NOW))
+    assert "*Made 26.11.2026 at 10:00 by Per Pedersen, trust person." in text
+    assert "- Trust person: Tone Tillit" in text  # whose participant she is, still said
+    assert "Tone Tillit, trust person" not in shown_text(render_pdf(participant_summary(pid, NOW)))
+
+
+def test_a_login_is_not_named_as_the_author(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    set_language("nb")
+    monkeypatch.setenv("TP_TUI_USER", "root")
+    current_trust_person(FrozenClock(NOW))  # a fresh file: the trust person made from the login
+    pid = person("Kari Nordmann")
+    text = render_markdown(participant_summary(pid, NOW))
+    assert "*Laget 26.11.2026 kl. 10:00. Fortrolig" in text
+    assert "av root" not in text

@@ -166,8 +166,8 @@ def _foot(s: Summary) -> list[Block]:
 
 
 def blocks(s: Summary) -> list[Block]:
-    made = (t("summary.made", person=s.trust_person, date=format_date(s.generated_at.date()),
-              time=format_time(s.generated_at)) if s.trust_person else
+    made = (t("summary.made", person=s.made_by, date=format_date(s.generated_at.date()),
+              time=format_time(s.generated_at)) if s.made_by else
             t("summary.made_anon", date=format_date(s.generated_at.date()),
               time=format_time(s.generated_at)))  # fmt: skip
     head = [
