@@ -487,19 +487,6 @@ def test_printing_runs_lp_without_a_shell(monkeypatch: pytest.MonkeyPatch, tmp_p
     assert calls[0][1].get("shell") in (None, False) and calls[0][1]["timeout"]
 
 
-def test_printing_refused_gives_the_first_line_cleaned(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    stderr = "\n lp: Error - no default destination \x1b[31mavailable.\nsecond line\n"
-    monkeypatch.setattr(shutil, "which", lambda name: "/usr/bin/lp")
-    monkeypatch.setattr(subprocess, "run", lambda *a, **k: run_result(1, stderr))
-    outcome = printing.send_to_printer(tmp_path / "liste.pdf")
-    assert (outcome.ok, outcome.key) == (False, "printing.refused")
-    assert outcome.params["reason"] == "lp: Error - no default destination available."
-    set_language("nb")
-    assert outcome.message().startswith("Skriveren sa nei: lp: Error")
-
-
 @pytest.mark.parametrize(
     ("error", "key"),
     [

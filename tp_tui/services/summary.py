@@ -396,6 +396,15 @@ def record_export(participant_id: int, what: str, fmt: str, clock: Clock) -> Non
                           entity="export", entity_id=record.id)  # fmt: skip
 
 
+def record_print(participant_id: int, ok: bool, clock: Clock) -> None:
+    """Note in the audit trail that the summary was sent to the printer, or that it failed:
+    a failed print is never written down as printed."""
+    from tp_tui.services.audit import record
+
+    with write():
+        record("print" if ok else "print.failed", participant_id, clock.now())
+
+
 def exports_of(participant_id: int) -> list[tuple[datetime, str, str]]:
     """When, what and in which format, newest first, for the participant page."""
     query = ExportRecord.select().where(ExportRecord.participant == participant_id)
