@@ -265,7 +265,7 @@ class Page(HTMLParser):
         super().__init__()
         self.lang = ""
         self.charset = ""
-        self.texts: dict[str, list[str]] = {"title": [], "h1": [], "h2": [], "style": []}
+        self.texts: dict[str, list[str]] = {"title": [], "h1": [], "day": [], "style": []}
         self.rows: list[list[str]] = []
         self.tags: list[str] = []
         self._open = ""
@@ -285,8 +285,13 @@ class Page(HTMLParser):
         if tag in self.texts:
             self.texts[tag].append("")
             self._open = tag
+        if tag == "th" and values.get("class") == "day":  # a day's heading row in the table
+            self.texts["day"].append("")
+            self._open = "day"
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "th" and self._open == "day":
+            self._open = ""
         if tag == "tr" and self._row is not None:
             self.rows.append(self._row)
             self._row = None
@@ -314,8 +319,12 @@ def test_html_is_a_whole_printable_document(week_data: dict[str, Callback]) -> N
     assert document.startswith("<!DOCTYPE html>")
     assert (page.lang, page.charset) == ("nb", "utf-8")
     assert page.texts["title"] == page.texts["h1"] == ["Ringeliste uke 48 · 23.11.–29.11.2026"]
-    assert page.texts["h2"][:2] == ["Forfalt", "mandag 23.11.2026"]
-    assert page.texts["h2"][-1] == "søndag 29.11.2026" and len(page.texts["h2"]) == 8
+    assert page.texts["day"][:2] == ["Forfalt", "mandag 23.11.2026"]
+    assert page.texts["day"][-1] == "søndag 29.11.2026" and len(page.texts["day"]) == 8
+    # One table for the whole week: the columns line up and its headings repeat on each page.
+    assert page.tags.count("table") == 1 and page.tags.count("thead") == 1
+    assert page.tags.index("thead") < page.tags.index("tbody")
+    assert "table-layout: fixed" in page.texts["style"][0]
     assert "@page { size: A4; margin: 15mm; }" in page.texts["style"][0]
     assert page.rows[0] == [
         "☐",
@@ -373,6 +382,19 @@ def test_pdf_long_pages_repeat_the_title_and_count_pages(db_path: Path) -> None:
     assert shown.count("Callback list week 48 · 23.11.–29.11.2026") == len(pages)
     assert shown.count("Friday 27.11.2026") == len(pages)  # the day again on each new page
     assert all(len(text) < 80 for text in shown)  # nothing runs off the page
+
+
+def test_pdf_prints_a_long_reason_whole(db_path: Path) -> None:
+    reason = " ".join(f"ord{number}" for number in range(400))  # many pages' worth of lines
+    owed(at(27, 8), reason, person("Kari Nordmann", "+4791234567"))
+    owed(at(27, 9), "Neste samtale", person("Ola Åsen", None))
+    shown = pdf_strings(render_pdf(callback_week(2026, 48, NOW)))
+    # Every word, in order, over the pages (their headings and footers come between).
+    assert [word for word in " ".join(shown).split() if word.startswith("ord")] == reason.split()
+    assert "…" not in " ".join(shown)
+    pages = shown.count("Callback list week 48 · 23.11.–29.11.2026")
+    assert pages > 2 and shown.count("Friday 27.11.2026") == pages  # the day on each page
+    assert "Neste samtale" in shown
 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler's pdftotext is not installed")

@@ -476,3 +476,16 @@ def test_a_login_is_not_named_as_the_author(db_path: Path, monkeypatch: pytest.M
     text = render_markdown(participant_summary(pid, NOW))
     assert "*Laget 26.11.2026 kl. 10:00. Fortrolig" in text
     assert "av root" not in text
+
+
+def test_the_printed_html_has_the_pdfs_footer_on_every_page(db_path: Path) -> None:
+    set_language("nb")
+    try:
+        page = render_html(participant_summary(person('Kari "</style>\\ Nordmann'), NOW))
+    finally:
+        set_language("en")
+    rule = next(line for line in page.splitlines() if "@bottom-center" in line)
+    name = '"Kari \\22 \\3c \\2f style\\3e \\5c  Nordmann'
+    assert f"{name} · utdrag 26\\2e 11\\2e 2026 · fortrolig" in rule
+    assert '· side " counter(page) " av " counter(pages)' in rule
+    assert page.count("</style>") == 1  # the name cannot close the style sheet

@@ -93,23 +93,26 @@ def render_text(week: CallbackWeek) -> str:
 
 _CSS = """\
 @page { size: A4; margin: 15mm; }
-body { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 11pt;
+body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; font-size: 11pt;
        color: #000; background: #fff; margin: 0; }
 @media screen { body { max-width: 180mm; margin: 10mm auto; } }
 h1 { font-size: 16pt; margin: 0 0 1mm; }
 p.generated { font-size: 9pt; margin: 0 0 4mm; }
-h2 { font-size: 12pt; margin: 5mm 0 1mm; border-bottom: 0.3mm solid #000;
-     break-after: avoid; page-break-after: avoid; }
-table { width: 100%; border-collapse: collapse; }
-th { text-align: left; font-size: 8pt; font-weight: normal; padding: 0 2mm 0 0; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+thead { display: table-header-group; }
+thead th { text-align: left; font-size: 8pt; font-weight: normal; padding: 0 2mm 0 0;
+           border-bottom: 0.3mm solid #000; }
+th.day { text-align: left; font-size: 12pt; padding: 5mm 0 1mm; border-bottom: 0.3mm solid #000; }
+tr.day { break-after: avoid; page-break-after: avoid; }
 td { vertical-align: top; padding: 1.2mm 2mm 1.2mm 0; border-bottom: 0.2mm solid #000; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-td.box { width: 6mm; font-size: 14pt; line-height: 1; }
+col.box { width: 7mm; } col.when { width: 24mm; } col.who { width: 50mm; }
+col.phone { width: 28mm; }
+td.box { font-size: 14pt; line-height: 1; }
 td.when, td.phone { white-space: nowrap; }
-td.who { width: 55mm; overflow-wrap: anywhere; }
-td.reason { overflow-wrap: anywhere; }
+td.who, td.reason { overflow-wrap: anywhere; }
 tr.overdue td.when { font-weight: bold; }
-p.empty { font-style: italic; margin: 1mm 0 0 8mm; }
+td.empty { font-style: italic; border-bottom: none; }
 """
 
 
@@ -120,10 +123,11 @@ def _escape(text: str) -> str:
     return escape(text, quote=True)
 
 
-def _html_table(lines: tuple[ListLine, ...], dated: bool) -> list[str]:
-    labels = ("done", "when", "who", "phone", "reason")
-    head = "".join(f"<th>{_escape(t(f'callback_list.col.{label}'))}</th>" for label in labels)
-    out = ["<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>"]
+def _html_rows(lines: tuple[ListLine, ...], dated: bool) -> list[str]:
+    if not lines:
+        empty = _escape(t("callback_list.empty_day"))
+        return [f'<tr class="empty"><td></td><td class="empty" colspan="4">{empty}</td></tr>']
+    out = []
     for line in lines:
         css = ' class="overdue"' if line.overdue else ""
         out.append(
@@ -133,12 +137,16 @@ def _html_table(lines: tuple[ListLine, ...], dated: bool) -> list[str]:
             f'<td class="phone">{_escape(line.phone)}</td>'
             f'<td class="reason">{_escape(line.reason)}</td></tr>'
         )
-    return [*out, "</tbody>", "</table>"]
+    return out
 
 
 def render_html(week: CallbackWeek) -> str:
-    """A standalone HTML document that prints on A4 in black and white."""
+    """A standalone HTML document that prints on A4 in black and white: one table, so the
+    columns line up from day to day, whose column headings come again on every printed page."""
     heading = _escape(title(week))
+    labels = ("done", "when", "who", "phone", "reason")
+    head = "".join(f'<th scope="col">{_escape(t(f"callback_list.col.{label}"))}</th>'
+                   for label in labels)  # fmt: skip
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{get_language()}">',
@@ -150,15 +158,14 @@ def render_html(week: CallbackWeek) -> str:
         "<body>",
         f"<h1>{heading}</h1>",
         f'<p class="generated">{_escape(_generated(week))}</p>',
+        "<table>",
+        "".join(f'<col class="{label}">' for label in ("box", "when", "who", "phone", "reason")),
+        f"<thead><tr>{head}</tr></thead>",
     ]
     for name, lines, dated in _sections(week):
-        out += ["<section>", f"<h2>{_escape(name)}</h2>"]
-        if lines:
-            out += _html_table(lines, dated)
-        else:
-            out.append(f'<p class="empty">{_escape(t("callback_list.empty_day"))}</p>')
-        out.append("</section>")
-    return "\n".join([*out, "</body>", "</html>"]) + "\n"
+        out += ["<tbody>", f'<tr class="day"><th class="day" colspan="5">{_escape(name)}</th></tr>']
+        out += [*_html_rows(lines, dated), "</tbody>"]
+    return "\n".join([*out, "</table>", "</body>", "</html>"]) + "\n"
 
 
 # --- PDF --------------------------------------------------------------------------------------

@@ -227,6 +227,29 @@ footer { margin-top: 2em; border-top: 2px solid #333; }
 """
 
 
+def css_string(text: str) -> str:
+    """``text`` as a CSS string: every ASCII sign but letters, digits and spaces escaped, so a
+    name with a quote, a backslash or "</style>" stays text."""
+    out = "".join(
+        char if char.isalnum() or char == " " or ord(char) > 127 else f"\\{ord(char):x} "
+        for char in text
+    )
+    return f'"{out}"'
+
+
+def _print_footer(s: Summary) -> str:
+    """The PDF's footer on every printed page (name, date, confidential, page n of m), through
+    the page's margin box: the printout says whose it is and that it is confidential."""
+    text = t("summary.pdf.footer", name=one_line(s.name), page="\0", pages="\1",
+             date=format_date(s.generated_at.date()))  # fmt: skip
+    parts = [css_string(part) for part in re.split("[\0\1]", text)]
+    markers = [" counter(page) " if m == "\0" else " counter(pages) "
+               for m in re.findall("[\0\1]", text)]  # fmt: skip
+    content = parts[0] + "".join(m + p for m, p in zip(markers, parts[1:], strict=True))
+    return ("@page { @bottom-center { content: " + content +
+            "; font-size: 8pt; color: #5a5a5a; } }\n")  # fmt: skip
+
+
 def render_html(s: Summary) -> str:
     """A standalone page; a policy that allows no scripts backs up the escaping."""
     tags = {"h1": "h1", "h2": "h2", "h3": "h3", "p": "p", "foot": "h2"}
@@ -244,7 +267,7 @@ def render_html(s: Summary) -> str:
             body.append(f"<{tag}>{html.escape(block.text)}</{tag}>")
     body.append("</footer>")  # the foot is always there, and always last
     title = html.escape(one_line(t("summary.title", name=s.name)))
-    return html_page(title, _CSS, body)
+    return html_page(title, _CSS + _print_footer(s), body)
 
 
 # -- PDF ---------------------------------------------------------------------------------------
