@@ -106,13 +106,14 @@ th.day { text-align: left; font-size: 12pt; padding: 5mm 0 1mm; border-bottom: 0
 tr.day { break-after: avoid; page-break-after: avoid; }
 td { vertical-align: top; padding: 1.2mm 2mm 1.2mm 0; border-bottom: 0.2mm solid #000; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-col.box { width: 7mm; } col.when { width: 24mm; } col.who { width: 50mm; }
+col.box { width: 11mm; } col.when { width: 24mm; } col.who { width: 50mm; }
 col.phone { width: 28mm; }
 td.box { font-size: 14pt; line-height: 1; }
 td.when, td.phone { white-space: nowrap; }
 td.who, td.reason { overflow-wrap: anywhere; }
 tr.overdue td.when { font-weight: bold; }
-td.empty { font-style: italic; border-bottom: none; }
+td.empty { font-style: italic; }
+tr.empty td { border-bottom: none; }
 """
 
 

@@ -246,8 +246,8 @@ def _print_footer(s: Summary) -> str:
     markers = [" counter(page) " if m == "\0" else " counter(pages) "
                for m in re.findall("[\0\1]", text)]  # fmt: skip
     content = parts[0] + "".join(m + p for m, p in zip(markers, parts[1:], strict=True))
-    return ("@page { @bottom-center { content: " + content +
-            "; font-size: 8pt; color: #5a5a5a; } }\n")  # fmt: skip
+    style = "font-family: Helvetica, Arial, sans-serif; font-size: 8pt; color: #5a5a5a;"
+    return f"@page {{ @bottom-center {{ content: {content}; {style} }} }}\n"
 
 
 def render_html(s: Summary) -> str:
