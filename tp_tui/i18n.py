@@ -51,6 +51,7 @@ CATALOGUE_PARTS = (
     "_undo",
     "_calls_owed",
     "_figures",
+    "_pdf",
 )
 
 

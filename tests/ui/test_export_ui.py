@@ -64,3 +64,30 @@ async def test_summary_from_the_participant_page_is_recorded(
         await pilot.press("n")
         await pilot.pause()
         assert ExportRecord.select().where(ExportRecord.participant == kari.id).count() == 1
+
+
+async def test_a_summary_that_could_not_be_printed_is_not_audited_as_printed(
+    demo_db: Path, clock: FrozenClock, private_dirs: Path, monkeypatch: object
+) -> None:
+    import shutil
+
+    from tp_tui.models import AuditEvent
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)  # type: ignore[attr-defined]
+    kari = Participant.get(Participant.name == "Kari Nordmann")
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(100, 34)) as pilot:
+        app.open_participant(kari.id)
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.press("m", "tab", "p", "ctrl+s")  # Markdown, and print it
+        await pilot.pause()
+        messages = notifications(app)
+        assert "This machine has no print service" in messages
+        assert f"utdrag-{kari.id}-20261126.md" in messages
+        actions = [
+            row.action
+            for row in AuditEvent.select().where(AuditEvent.participant_id == kari.id)
+        ]
+        assert actions[-2:] == ["export.summary", "print.failed"]

@@ -14,7 +14,6 @@ from tp_tui.clock import OSLO, FrozenClock
 from tp_tui.domain import Stage
 from tp_tui.export.summary import (
     escape_markdown,
-    pdf_text,
     render_html,
     render_markdown,
     render_pdf,
@@ -42,6 +41,7 @@ from tp_tui.services.summary import (
     record_export,
     resolve_participant,
 )
+from tp_tui.services.team import current_trust_person
 
 from .pdf_text import shown_text
 
@@ -372,20 +372,16 @@ def test_pdf_text(db_path: Path) -> None:
         assert expected in text, expected
 
 
-def test_pdf_does_not_stop_on_letters_the_core_fonts_lack(db_path: Path) -> None:
+def test_pdf_prints_every_letter_and_names_what_it_cannot_draw(db_path: Path) -> None:
     pid = person("Łukasz Żółć 🙂 王")
     consent(pid, "goals")
     Goal.create(participant=pid, life_area="health", text="Słońce ☀ “ok” – ﬁne", status="wanted",
                 created_on=NOW.date(), status_on=NOW.date())  # fmt: skip
     text = shown_text(render_pdf(participant_summary(pid, NOW)))
-    assert "Lukasz Zólc ? ?" in text
-    assert "Slonce ? “ok” – fine" in text
-
-
-def test_pdf_text_mapping() -> None:
-    assert pdf_text("Æøå «Ærlig» – “sitat” €") == "Æøå «Ærlig» – “sitat” €"
-    assert pdf_text("Łódź Đurić ı") == "Lódz Duric i"
-    assert pdf_text("🙂") == "?"
+    assert "Łukasz Żółć � �" in text
+    assert "Słońce ☀ “ok” – ﬁne" in text
+    named = "U+738B CJK UNIFIED IDEOGRAPH-738B, U+1F642 SLIGHTLY SMILING FACE."
+    assert named in " ".join(text.split())
 
 
 # -- exports and names ---------------------------------------------------------------------------
@@ -455,3 +451,41 @@ def test_every_summary_message_exists_in_both_languages() -> None:
         "section": (*ALL, "notes"),
     }.items() for name in names}  # fmt: skip
     assert sorted((used | dynamic) - summary_keys) == []
+
+
+# -- who made it -----------------------------------------------------------------------------------
+def test_the_summary_names_who_made_it_not_the_participants_trust_person(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    set_language("en")
+    pid = person("Kari Nordmann")  # her trust person is Tone Tillit
+    TrustPerson.update(login="tone").execute()
+    TrustPerson.create(name="Per Pedersen", login="per", created_at=NOW)
+    monkeypatch.setenv("TP_TUI_USER", "per")
+    text = render_markdown(participant_summary(pid, NOW))
+    assert "*Made 26.11.2026 at 10:00 by Per Pedersen, trust person." in text
+    assert "- Trust person: Tone Tillit" in text  # whose participant she is, still said
+    assert "Tone Tillit, trust person" not in shown_text(render_pdf(participant_summary(pid, NOW)))
+
+
+def test_a_login_is_not_named_as_the_author(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    set_language("nb")
+    monkeypatch.setenv("TP_TUI_USER", "root")
+    current_trust_person(FrozenClock(NOW))  # a fresh file: the trust person made from the login
+    pid = person("Kari Nordmann")
+    text = render_markdown(participant_summary(pid, NOW))
+    assert "*Laget 26.11.2026 kl. 10:00. Fortrolig" in text
+    assert "av root" not in text
+
+
+def test_the_printed_html_has_the_pdfs_footer_on_every_page(db_path: Path) -> None:
+    set_language("nb")
+    try:
+        page = render_html(participant_summary(person('Kari "</style>\\ Nordmann'), NOW))
+    finally:
+        set_language("en")
+    rule = next(line for line in page.splitlines() if "@bottom-center" in line)
+    name = '"Kari \\22 \\3c \\2f style\\3e \\5c  Nordmann'
+    assert f"{name} · utdrag 26\\2e 11\\2e 2026 · fortrolig" in rule
+    assert '· side " counter(page) " av " counter(pages)' in rule
+    assert page.count("</style>") == 1  # the name cannot close the style sheet

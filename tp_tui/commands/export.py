@@ -1,4 +1,5 @@
-"""``tp export summary NAME``: the summary to bring to a responsibility-group meeting."""
+"""``tp export summary NAME``: the summary to bring to a responsibility-group meeting, to the
+screen, a file or the printer (``--print``, as the app's export dialog can)."""
 
 from __future__ import annotations
 
@@ -17,22 +18,25 @@ FORMATS = ("md", "html", "pdf")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("what", choices=("summary",), help=t("cli.help.export_what"))
     parser.add_argument("name", help=t("cli.help.export_name"))
-    parser.add_argument("--format", choices=FORMATS, default="md", help=t("cli.help.format"))
+    parser.add_argument("--format", choices=FORMATS, help=t("cli.help.format"))
     parser.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
     parser.add_argument("--since", metavar="DATE", help=t("cli.help.since"))
     parser.add_argument("--include-notes", action="store_true", help=t("cli.help.include_notes"))
     parser.add_argument("--force", action="store_true", help=t("cli.help.force"))
+    parser.add_argument("--print", dest="to_printer", action="store_true", help=t("cli.help.print"))
 
 
 def export_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     from tp_tui.dates import DateParseError, parse_date
     from tp_tui.export import summary as render
     from tp_tui.export.files import STDOUT, ExportExists, write_private
+    from tp_tui.paths import data_dir
     from tp_tui.services.summary import (
         Summary,
         SummaryError,
         participant_summary,
         record_export,
+        record_print,
         resolve_participant,
     )
 
@@ -57,25 +61,36 @@ def export_command(args: argparse.Namespace, settings: Settings, clock: Clock) -
         "html": render.render_html,
         "pdf": render.render_pdf,
     }
-    data = renderers[args.format](summary)
-    if not args.output:
+    fmt = args.format or ("pdf" if args.to_printer else "md")
+    data = renderers[fmt](summary)
+    if not args.output and not args.to_printer:
         if isinstance(data, bytes):
-            print(t("cli.error.binary_needs_file", format=args.format), file=sys.stderr)
+            print(t("cli.error.binary_needs_file", format=fmt), file=sys.stderr)
             return 2
         sys.stdout.write(data)
-    else:
-        path = Path(args.output)
-        try:
-            write_private(path, data, force=args.force)
-        except ExportExists:
-            print(t("cli.error.file_exists", path=str(path)), file=sys.stderr)
-            return 2
-        except OSError as error:
-            print(
-                t("cli.error.cannot_write", path=str(path), reason=error.strerror), file=sys.stderr
-            )
-            return 1
-        if str(path) != STDOUT:
-            print(t("cli.written", path=str(path)))
-    record_export(participant_id, "summary", args.format, clock)
-    return 0
+        record_export(participant_id, "summary", fmt, clock)
+        return 0
+    if args.output:
+        path, force = Path(args.output), args.force
+    else:  # printing without a file name: a private file in the data folder, no name in it
+        path = data_dir() / "exports" / f"utdrag-{participant_id}-{now:%Y%m%d}.{fmt}"
+        force = True
+    try:
+        write_private(path, data, force=force)
+    except ExportExists:
+        print(t("cli.error.file_exists", path=str(path)), file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(t("cli.error.cannot_write", path=str(path), reason=error.strerror), file=sys.stderr)
+        return 1
+    if str(path) != STDOUT:
+        print(t("cli.written", path=str(path)))
+    record_export(participant_id, "summary", fmt, clock)
+    if not args.to_printer:
+        return 0
+    from tp_tui.export.printing import send_to_printer
+
+    outcome = send_to_printer(path)
+    record_print(participant_id, outcome.ok, clock)
+    print(outcome.message(), file=sys.stdout if outcome.ok else sys.stderr)
+    return 0 if outcome.ok else 1

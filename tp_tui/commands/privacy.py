@@ -156,7 +156,10 @@ def audit_command(args: argparse.Namespace, settings: Settings, clock: Clock) ->
     erased = None
     for line in lines:
         family, _, detail = line.action.partition(".")
-        action = t(f"audit.action.{family}") + (f" ({detail})" if detail else "")
+        if line.action == "print.failed":
+            action = t("audit.action.print_failed")
+        else:
+            action = t(f"audit.action.{family}") + (f" ({detail})" if detail else "")
         if line.entity and line.entity_id is not None and line.entity != "participant":
             action += f"  {line.entity} #{line.entity_id}"
         if erased is not None:

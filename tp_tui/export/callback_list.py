@@ -1,14 +1,12 @@
 """The week's callback list as a sheet to carry: plain text, HTML, PDF or iCalendar.
 
 Every string in a :class:`CallbackWeek` is already cleaned and on one line; here it is only
-escaped for its format (HTML), never read as markup. The PDF uses the core Helvetica font,
-which covers Windows-1252 (æøåÆØÅ, «», –, …); any other character is replaced by its plain
-form (NFKD without accents: "ő" becomes "o") or "?", so no name can stop the sheet.
+escaped for its format (HTML), never read as markup. The PDF draws every name as written, in
+the font shipped with tp-tui (see :mod:`tp_tui.export.pdf_fonts`).
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from datetime import UTC, timedelta
 
@@ -41,9 +39,12 @@ def _generated(week: CallbackWeek) -> str:
 
 
 def _sections(week: CallbackWeek) -> Iterator[Section]:
-    """The overdue block (only when there is one), then all seven days."""
+    """The overdue block and, for a week ahead, the calls due before it (each only when there
+    is one), then all seven days."""
     if week.overdue:
         yield t("callback_list.overdue"), week.overdue, True
+    if week.before_week:
+        yield t("callback_list.before_week"), week.before_week, True
     for day in week.days:
         heading = t("callback_list.day", weekday=weekday_name(day.day), date=format_date(day.day))
         yield heading, day.lines, False
@@ -54,7 +55,7 @@ def _when(line: ListLine, dated: bool) -> str:
 
 
 def _all_lines(week: CallbackWeek) -> list[ListLine]:
-    return [*week.overdue, *(line for day in week.days for line in day.lines)]
+    return [*week.overdue, *week.before_week, *(line for day in week.days for line in day.lines)]
 
 
 # --- plain text -------------------------------------------------------------------------------
@@ -92,23 +93,27 @@ def render_text(week: CallbackWeek) -> str:
 
 _CSS = """\
 @page { size: A4; margin: 15mm; }
-body { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 11pt;
+body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; font-size: 11pt;
        color: #000; background: #fff; margin: 0; }
 @media screen { body { max-width: 180mm; margin: 10mm auto; } }
 h1 { font-size: 16pt; margin: 0 0 1mm; }
 p.generated { font-size: 9pt; margin: 0 0 4mm; }
-h2 { font-size: 12pt; margin: 5mm 0 1mm; border-bottom: 0.3mm solid #000;
-     break-after: avoid; page-break-after: avoid; }
-table { width: 100%; border-collapse: collapse; }
-th { text-align: left; font-size: 8pt; font-weight: normal; padding: 0 2mm 0 0; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+thead { display: table-header-group; }
+thead th { text-align: left; font-size: 8pt; font-weight: normal; padding: 0 2mm 0 0;
+           border-bottom: 0.3mm solid #000; }
+th.day { text-align: left; font-size: 12pt; padding: 5mm 0 1mm; border-bottom: 0.3mm solid #000; }
+tr.day { break-after: avoid; page-break-after: avoid; }
 td { vertical-align: top; padding: 1.2mm 2mm 1.2mm 0; border-bottom: 0.2mm solid #000; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-td.box { width: 6mm; font-size: 14pt; line-height: 1; }
+col.box { width: 11mm; } col.when { width: 24mm; } col.who { width: 50mm; }
+col.phone { width: 28mm; }
+td.box { font-size: 14pt; line-height: 1; }
 td.when, td.phone { white-space: nowrap; }
-td.who { width: 55mm; overflow-wrap: anywhere; }
-td.reason { overflow-wrap: anywhere; }
+td.who, td.reason { overflow-wrap: anywhere; }
 tr.overdue td.when { font-weight: bold; }
-p.empty { font-style: italic; margin: 1mm 0 0 8mm; }
+td.empty { font-style: italic; }
+tr.empty td { border-bottom: none; }
 """
 
 
@@ -119,10 +124,11 @@ def _escape(text: str) -> str:
     return escape(text, quote=True)
 
 
-def _html_table(lines: tuple[ListLine, ...], dated: bool) -> list[str]:
-    labels = ("done", "when", "who", "phone", "reason")
-    head = "".join(f"<th>{_escape(t(f'callback_list.col.{label}'))}</th>" for label in labels)
-    out = ["<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>"]
+def _html_rows(lines: tuple[ListLine, ...], dated: bool) -> list[str]:
+    if not lines:
+        empty = _escape(t("callback_list.empty_day"))
+        return [f'<tr class="empty"><td></td><td class="empty" colspan="4">{empty}</td></tr>']
+    out = []
     for line in lines:
         css = ' class="overdue"' if line.overdue else ""
         out.append(
@@ -132,12 +138,16 @@ def _html_table(lines: tuple[ListLine, ...], dated: bool) -> list[str]:
             f'<td class="phone">{_escape(line.phone)}</td>'
             f'<td class="reason">{_escape(line.reason)}</td></tr>'
         )
-    return [*out, "</tbody>", "</table>"]
+    return out
 
 
 def render_html(week: CallbackWeek) -> str:
-    """A standalone HTML document that prints on A4 in black and white."""
+    """A standalone HTML document that prints on A4 in black and white: one table, so the
+    columns line up from day to day, whose column headings come again on every printed page."""
     heading = _escape(title(week))
+    labels = ("done", "when", "who", "phone", "reason")
+    head = "".join(f'<th scope="col">{_escape(t(f"callback_list.col.{label}"))}</th>'
+                   for label in labels)  # fmt: skip
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{get_language()}">',
@@ -149,45 +159,17 @@ def render_html(week: CallbackWeek) -> str:
         "<body>",
         f"<h1>{heading}</h1>",
         f'<p class="generated">{_escape(_generated(week))}</p>',
+        "<table>",
+        "".join(f'<col class="{label}">' for label in ("box", "when", "who", "phone", "reason")),
+        f"<thead><tr>{head}</tr></thead>",
     ]
     for name, lines, dated in _sections(week):
-        out += ["<section>", f"<h2>{_escape(name)}</h2>"]
-        if lines:
-            out += _html_table(lines, dated)
-        else:
-            out.append(f'<p class="empty">{_escape(t("callback_list.empty_day"))}</p>')
-        out.append("</section>")
-    return "\n".join([*out, "</body>", "</html>"]) + "\n"
+        out += ["<tbody>", f'<tr class="day"><th class="day" colspan="5">{_escape(name)}</th></tr>']
+        out += [*_html_rows(lines, dated), "</tbody>"]
+    return "\n".join([*out, "</table>", "</body>", "</html>"]) + "\n"
 
 
 # --- PDF --------------------------------------------------------------------------------------
-
-_ENCODING = "windows-1252"  # what the core fonts' WinAnsiEncoding holds
-
-
-def pdf_text(text: str) -> str:
-    """``text`` with every character the core fonts lack replaced by a plain form or "?"."""
-    out = []
-    for char in unicodedata.normalize("NFC", text):
-        if _encodable(char):
-            out.append(char)
-            continue
-        plain = "".join(
-            part
-            for part in unicodedata.normalize("NFKD", char)
-            if not unicodedata.combining(part) and _encodable(part)
-        )
-        out.append(plain or "?")
-    return "".join(out)
-
-
-def _encodable(char: str) -> bool:
-    try:
-        char.encode(_ENCODING)
-    except UnicodeEncodeError:
-        return False
-    return True
-
 
 def render_pdf(week: CallbackWeek) -> bytes:
     """An A4 PDF with "page n of m" (see :mod:`tp_tui.export.callback_list_pdf`)."""

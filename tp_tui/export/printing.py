@@ -6,6 +6,7 @@ the file to print by hand, never a traceback.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections.abc import Mapping
@@ -30,14 +31,33 @@ class PrintOutcome:
         return t(self.key, **self.params)
 
 
+# What CUPS' lp writes (in English, or in the machine's language when it has a translation),
+# matched loosely: the words differ between CUPS versions.
+_NO_DEFAULT = ("no default destination", "no default printer")
+_NO_SERVICE = ("scheduler", "connect to server", "connection refused", "not running",
+               "not responding")  # fmt: skip
+
+
 def _reason(stderr: str | bytes | None, fallback: str) -> str:
-    """The first non-empty line lp wrote, cleaned: it is shown to the user."""
+    """The first non-empty line lp wrote, cleaned and without "lp: Error - " and the closing
+    full stop (the message adds its own): it is shown to the user."""
     if isinstance(stderr, bytes):
         stderr = stderr.decode("utf-8", errors="replace")
     for line in (stderr or "").splitlines():
         if cleaned := one_line(line):
-            return cleaned[:200]
+            cleaned = re.sub(r"^(?:lp:\s*)?(?:error\s*-\s*)?", "", cleaned, flags=re.I)
+            return cleaned.rstrip(" .")[:200] or fallback
     return fallback
+
+
+def _failure(reason: str, where: str) -> PrintOutcome:
+    """Which failure it is, said in the user's language; lp's own words only when unknown."""
+    lowered = reason.casefold()
+    if any(words in lowered for words in _NO_DEFAULT):
+        return PrintOutcome(False, "printing.no_default", {"path": where})
+    if any(words in lowered for words in _NO_SERVICE):
+        return PrintOutcome(False, "printing.no_service", {"path": where})
+    return PrintOutcome(False, "printing.refused", {"reason": reason, "path": where})
 
 
 def send_to_printer(path: Path) -> PrintOutcome:
@@ -61,6 +81,5 @@ def send_to_printer(path: Path) -> PrintOutcome:
         reason = one_line(error.strerror or type(error).__name__)
         return PrintOutcome(False, "printing.refused", {"reason": reason, "path": where})
     if done.returncode != 0:
-        reason = _reason(done.stderr, f"lp exit {done.returncode}")
-        return PrintOutcome(False, "printing.refused", {"reason": reason, "path": where})
+        return _failure(_reason(done.stderr, f"lp exit {done.returncode}"), where)
     return PrintOutcome(True, "printing.sent", {"path": where})

@@ -3,15 +3,14 @@
 The charts are drawn with fpdf2's own lines, rectangles and text from the same
 :mod:`~tp_tui.export.chart_data` as the HTML page, so both show the same thing. A chart or a
 table row never breaks across pages; a table that goes on says so at the top of the next page.
-Text goes through the summary's :func:`~tp_tui.export.summary.pdf_text`: the core fonts know
-Windows-1252 only, and any other letter becomes its plain form instead of stopping the export.
+Text goes through :meth:`~tp_tui.export.pdf_fonts.UnicodePdf.shown`, in the shipped font, like
+every PDF of tp-tui: a meeting place's name prints as written.
 """
 
 from __future__ import annotations
 
 from itertools import groupby
 
-from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
 
 from tp_tui.export.chart_data import (
@@ -28,13 +27,12 @@ from tp_tui.export.chart_data import (
     stack,
     tint,
 )
+from tp_tui.export.pdf_fonts import FAMILY, UnicodePdf
 from tp_tui.export.statistics import rows
-from tp_tui.export.summary import pdf_text
 from tp_tui.i18n import format_date, get_language, t
 from tp_tui.services.statistics import PeriodStats
 
-FONT = "Helvetica"
-ENCODING = "windows-1252"  # what the core fonts' WinAnsiEncoding holds
+FONT = FAMILY
 PLOT = 58.0  # mm: height of an upright chart's plot area
 STUB = 3.0  # mm: a hidden value's stub, the same for every hidden value
 ROW = 6.5  # mm: one bar of a lying chart
@@ -48,30 +46,29 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     return red, green, blue
 
 
-class _Report(FPDF):
+class _Report(UnicodePdf):
     """A4 pages with the title and "page n of m" at the bottom."""
 
     def __init__(self, title: str, pages: int) -> None:
-        super().__init__(orientation="P", unit="mm", format="A4")
-        self.core_fonts_encoding = ENCODING
+        super().__init__()
         self.title_text, self.total_pages = title, pages
         self.set_margins(18, 16, 18)
         self.set_auto_page_break(True, margin=18)
         self.set_lang(get_language())
-        self.set_title(pdf_text(title))
-        self.set_creator("tp-tui")
+        self.set_title(title)
         # Off: fpdf2 would replace "{nb}" inside a meeting place's name with the page count.
         self.alias_nb_pages("")
+        self.expect([title])  # the last page's footer is drawn after the end
 
     def footer(self) -> None:
         self.set_y(-13)
         self.set_font(FONT, "", 8)
         self.set_text_color(90, 90, 90)
         half = self.epw / 2
-        self.cell(half, 5, pdf_text(self.title_text))
+        self.cell(half, 5, self.shown(self.title_text))
         if self.total_pages:
             page = t("report.page", page=self.page_no(), pages=self.total_pages)
-            self.cell(half, 5, pdf_text(page), align="R")
+            self.cell(half, 5, self.shown(page), align="R")
 
     # -- small drawing helpers ------------------------------------------------------------
 
@@ -84,7 +81,7 @@ class _Report(FPDF):
         """One line of text with its baseline at ``y``; ``x`` is its left, centre or right."""
         self.set_font(FONT, "", size)
         self.set_text_color(*_rgb(colour))
-        shown = pdf_text(text)
+        shown = self.shown(text)
         width = self.get_string_width(shown)
         left = {"L": x, "C": x - width / 2, "R": x - width}[align]
         self.text(left, y, shown)
@@ -112,7 +109,7 @@ class _Report(FPDF):
     def heading(self, text: str, size: float = 13) -> None:
         self.set_font(FONT, "B", size)
         self.set_text_color(0, 0, 0)
-        self.multi_cell(0, size * 0.5, pdf_text(text), align="L",
+        self.multi_cell(0, size * 0.5, self.shown(text), align="L",
                         new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
         self.grid(self.l_margin, self.get_y() + 0.6, self.l_margin + self.epw, self.get_y() + 0.6,
                   axis=False)  # fmt: skip
@@ -202,7 +199,7 @@ def _legend(pdf: _Report, chart: Chart, top: float) -> None:
 
 def _lying(pdf: _Report, chart: Chart, top: float) -> None:
     pdf.set_font(FONT, "", 8.5)
-    widest = max((pdf.get_string_width(pdf_text(label)) for label in chart.labels), default=0)
+    widest = max((pdf.get_string_width(pdf.shown(label)) for label in chart.labels), default=0)
     left = pdf.l_margin + min(80.0, widest + 3)
     right = pdf.l_margin + pdf.epw - 10
     pdf.write_at(left, top + 2.5, chart.unit, 7.5, colour="#555555")
@@ -235,7 +232,7 @@ def _chart(pdf: _Report, chart: Chart) -> None:
         pdf.add_page()
     pdf.set_font(FONT, "B", 11)
     pdf.set_text_color(0, 0, 0)
-    pdf.cell(0, 6, pdf_text(chart.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, 6, pdf.shown(chart.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     top = pdf.get_y()
     (_lying if chart.kind == "horizontal" else _upright)(pdf, chart, top)
     pdf.set_xy(pdf.l_margin, top + chart_height(chart) + 4)
@@ -256,7 +253,7 @@ def _line_count(pdf: _Report, text: str) -> int:
 def _fitted(pdf: _Report, figure: str) -> tuple[str, int]:
     """The figure's words for the PDF and the lines they take; a meeting place's name pasted
     long is cut with "…", so a row always fits on a page and is never split."""
-    text = pdf_text(figure)
+    text = pdf.shown(figure)
     if len(text) > MOST_LINES * 250:  # more than the lines can hold even of "i": cut cheaply first
         text = text[: MOST_LINES * 250]
     count = _line_count(pdf, text)
@@ -269,8 +266,8 @@ def _fitted(pdf: _Report, figure: str) -> tuple[str, int]:
 def _column_heads(pdf: _Report) -> None:
     pdf.set_font(FONT, "", 8)
     pdf.set_text_color(68, 68, 68)
-    pdf.cell(pdf.epw - VALUE_WIDTH, 5, pdf_text(t("report.col.figure")))
-    pdf.cell(VALUE_WIDTH, 5, pdf_text(t("report.col.value")), align="R",
+    pdf.cell(pdf.epw - VALUE_WIDTH, 5, pdf.shown(t("report.col.figure")))
+    pdf.cell(VALUE_WIDTH, 5, pdf.shown(t("report.col.value")), align="R",
              new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
     pdf.grid(pdf.l_margin, pdf.get_y(), pdf.l_margin + pdf.epw, pdf.get_y(), axis=True)
 
@@ -312,17 +309,18 @@ def _build(stats: PeriodStats, pages: int) -> _Report:
     pdf = _Report(title, pages)
     pdf.add_page()
     pdf.set_font(FONT, "B", 16)
-    pdf.multi_cell(0, 8, pdf_text(title), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(0, 8, pdf.shown(title), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, "", 9)
     pdf.set_text_color(68, 68, 68)
     for note in (t("stats.small_groups"), t("stats.overlapping"), t("report.note")):
-        pdf.multi_cell(0, 4.5, pdf_text(note), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(0, 4.5, pdf.shown(note), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(3)
     pdf.heading(t("report.charts"))
     for chart in charts(stats):
         _chart(pdf, chart)
     for section, lines in groupby(rows(stats), key=lambda row: row[0]):
         _table(pdf, section, [(figure, value) for _, figure, value in lines])
+    pdf.write_missing_note()
     return pdf
 
 

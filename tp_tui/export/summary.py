@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -167,8 +166,8 @@ def _foot(s: Summary) -> list[Block]:
 
 
 def blocks(s: Summary) -> list[Block]:
-    made = (t("summary.made", person=s.trust_person, date=format_date(s.generated_at.date()),
-              time=format_time(s.generated_at)) if s.trust_person else
+    made = (t("summary.made", person=s.made_by, date=format_date(s.generated_at.date()),
+              time=format_time(s.generated_at)) if s.made_by else
             t("summary.made_anon", date=format_date(s.generated_at.date()),
               time=format_time(s.generated_at)))  # fmt: skip
     head = [
@@ -228,6 +227,29 @@ footer { margin-top: 2em; border-top: 2px solid #333; }
 """
 
 
+def css_string(text: str) -> str:
+    """``text`` as a CSS string: every ASCII sign but letters, digits and spaces escaped, so a
+    name with a quote, a backslash or "</style>" stays text."""
+    out = "".join(
+        char if char.isalnum() or char == " " or ord(char) > 127 else f"\\{ord(char):x} "
+        for char in text
+    )
+    return f'"{out}"'
+
+
+def _print_footer(s: Summary) -> str:
+    """The PDF's footer on every printed page (name, date, confidential, page n of m), through
+    the page's margin box: the printout says whose it is and that it is confidential."""
+    text = t("summary.pdf.footer", name=one_line(s.name), page="\0", pages="\1",
+             date=format_date(s.generated_at.date()))  # fmt: skip
+    parts = [css_string(part) for part in re.split("[\0\1]", text)]
+    markers = [" counter(page) " if m == "\0" else " counter(pages) "
+               for m in re.findall("[\0\1]", text)]  # fmt: skip
+    content = parts[0] + "".join(m + p for m, p in zip(markers, parts[1:], strict=True))
+    style = "font-family: Helvetica, Arial, sans-serif; font-size: 8pt; color: #5a5a5a;"
+    return f"@page {{ @bottom-center {{ content: {content}; {style} }} }}\n"
+
+
 def render_html(s: Summary) -> str:
     """A standalone page; a policy that allows no scripts backs up the escaping."""
     tags = {"h1": "h1", "h2": "h2", "h3": "h3", "p": "p", "foot": "h2"}
@@ -245,39 +267,14 @@ def render_html(s: Summary) -> str:
             body.append(f"<{tag}>{html.escape(block.text)}</{tag}>")
     body.append("</footer>")  # the foot is always there, and always last
     title = html.escape(one_line(t("summary.title", name=s.name)))
-    return html_page(title, _CSS, body)
+    return html_page(title, _CSS + _print_footer(s), body)
 
 
-# -- PDF -----------------------------------------------------------------------------------------
-# The PDF core fonts know Windows-1252 only (Latin-1 with æøå, plus – “ ” • …). Any other
-# character becomes its base letter by NFKD ("ż" -> "z"), a letter from this table, or "?",
-# so a name like "Łukasz Żółć" prints as "Lukasz Zółc" instead of stopping the export.
-_ENCODING = "windows-1252"
-_BASE_LETTERS = str.maketrans("ŁłĐđĦħıŀĿŦŧ", "LlDdHhilLTt")
-
-
-def _encodable(char: str) -> bool:
-    try:
-        char.encode(_ENCODING)
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def pdf_text(text: str) -> str:
-    out = []
-    for char in text:
-        if not _encodable(char):
-            char = char.translate(_BASE_LETTERS)
-        if not _encodable(char):
-            parts = unicodedata.normalize("NFKD", char)
-            char = "".join(p for p in parts if _encodable(p) and not unicodedata.combining(p))
-        out.append(char or "?")
-    return "".join(out)
+# -- PDF ---------------------------------------------------------------------------------------
 
 
 def render_pdf(s: Summary) -> bytes:
-    """A4 with the core fonts (see :mod:`tp_tui.export.summary_pdf`)."""
+    """A4 in the shipped font (see :mod:`tp_tui.export.summary_pdf`)."""
     # fpdf2 (with fontTools and PIL) takes a quarter of a second to import, and the Markdown and
     # HTML summaries need none of it: imported only when a PDF is made.
     from tp_tui.export.summary_pdf import render_pdf as render

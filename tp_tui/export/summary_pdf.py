@@ -1,4 +1,4 @@
-"""The participant summary as an A4 PDF with the core fonts.
+"""The participant summary as an A4 PDF in the shipped font (see :mod:`.pdf_fonts`).
 
 Apart from :mod:`tp_tui.export.summary` so that fpdf2 (with fontTools and PIL, a quarter of a
 second to import) is loaded only when a PDF is made, not for Markdown or HTML.
@@ -6,24 +6,24 @@ second to import) is loaded only when a PDF is made, not for Markdown or HTML.
 
 from __future__ import annotations
 
-from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.recorder import FPDFRecorder
 
-from tp_tui.export.summary import _ENCODING, Block, blocks, pdf_text
+from tp_tui.export.pdf_fonts import FAMILY, UnicodePdf
+from tp_tui.export.summary import Block, blocks
 from tp_tui.i18n import format_date, get_language, t
 from tp_tui.services.summary import Summary
 from tp_tui.text import one_line
 
 
-class _Pdf(FPDF):
+class _Pdf(UnicodePdf):
     footer_text = ""
 
     def footer(self) -> None:
         self.set_y(-13)
-        self.set_font("Helvetica", "", 8)
+        self.set_font(FAMILY, "", 8)
         self.set_text_color(90, 90, 90)
-        self.cell(0, 5, pdf_text(self.footer_text.replace("{page}", str(self.page_no()))),
+        self.cell(0, 5, self.shown(self.footer_text.replace("{page}", str(self.page_no()))),
                   align="C")  # fmt: skip
 
 
@@ -31,9 +31,9 @@ _STYLES = {"h1": ("B", 16, 8), "meta": ("", 8.5, 4.5), "p": ("", 10, 5), "h2": (
            "foot": ("B", 12.5, 7), "h3": ("B", 10.5, 5.5), "ul": ("", 10, 5)}  # fmt: skip
 
 
-def _draw(pdf: FPDF | FPDFRecorder, block: Block) -> None:
+def _draw(pdf: _Pdf | FPDFRecorder, block: Block) -> None:
     style, size, height = _STYLES[block.kind]
-    pdf.set_font("Helvetica", style, size)
+    pdf.set_font(FAMILY, style, size)
     grey = 70 if block.kind == "meta" else 0
     pdf.set_text_color(grey, grey, grey)
     if block.kind in ("h2", "foot", "h3"):
@@ -45,12 +45,12 @@ def _draw(pdf: FPDF | FPDFRecorder, block: Block) -> None:
         pdf.line(pdf.l_margin, pdf.get_y() - 2, pdf.w - pdf.r_margin, pdf.get_y() - 2)
     if block.kind == "ul":
         for item in block.items:
-            pdf.cell(5, height, pdf_text("•"))
-            pdf.multi_cell(pdf.epw - 5, height, pdf_text(item), align="L",
+            pdf.cell(5, height, pdf.shown("•"))
+            pdf.multi_cell(pdf.epw - 5, height, pdf.shown(item), align="L",
                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
             pdf.ln(0.8)
     else:
-        pdf.multi_cell(0, height, pdf_text(block.text), align="L",
+        pdf.multi_cell(0, height, pdf.shown(block.text), align="L",
                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
     if block.kind in ("h2", "foot"):
         pdf.set_line_width(0.2)
@@ -61,16 +61,17 @@ def _draw(pdf: FPDF | FPDFRecorder, block: Block) -> None:
 
 
 def render_pdf(s: Summary) -> bytes:
-    """A4 with the core fonts; the part that says what is left out is kept on one page."""
-    pdf = _Pdf(format="A4")
-    pdf.core_fonts_encoding = _ENCODING
+    """A4; the part that says what is left out is kept on one page, and what no shipped font
+    can draw is named after it."""
+    pdf = _Pdf()
     pdf.set_margins(20, 18, 20)
     pdf.set_auto_page_break(True, margin=20)
     pdf.set_creation_date(s.generated_at)
-    pdf.set_title(pdf_text(t("summary.pdf.title")))
+    pdf.set_title(t("summary.pdf.title"))
     pdf.set_lang(get_language())
     pdf.footer_text = t("summary.pdf.footer", name=one_line(s.name), page="{page}", pages="{nb}",
                         date=format_date(s.generated_at.date()))  # fmt: skip
+    pdf.expect([pdf.footer_text])  # the last page's footer is drawn after the end
     pdf.add_page()
     every = blocks(s)
     cut = next(n for n, block in enumerate(every) if block.kind == "foot")
@@ -83,4 +84,5 @@ def render_pdf(s: Summary) -> bytes:
         pdf.add_page()
     for block in every[cut:]:
         _draw(pdf, block)
+    pdf.write_missing_note()
     return bytes(pdf.output())

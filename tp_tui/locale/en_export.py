@@ -21,7 +21,7 @@ MESSAGES: dict[str, str] = {
     "callback_list.error.week_format": "“{text}” is not a week. Write a week number, such as 48 or 2026-W48.",
     "callback_list.error.no_such_week": "There is no week {week} in {year}: it has {weeks} weeks.",
     "printing.sent": "Sent to the printer: {path}",
-    "printing.no_lp": "No printing command (lp) was found. Print the file by hand: {path}",
-    "printing.refused": "The printer said no: {reason}. Print the file by hand: {path}",
+    "printing.no_lp": "This machine has no print service (the CUPS command lp is missing). Print the file by hand: {path}",
+    "printing.refused": "The print was refused (the printer said: “{reason}”). Print the file by hand: {path}",
     "printing.timeout": "The printer did not answer within {seconds} seconds. Print the file by hand: {path}",
 }

@@ -21,7 +21,7 @@ MESSAGES: dict[str, str] = {
     "callback_list.error.week_format": "«{text}» er ikke en uke. Skriv et ukenummer, for eksempel 48 eller 2026-W48.",
     "callback_list.error.no_such_week": "Det finnes ingen uke {week} i {year}: året har {weeks} uker.",
     "printing.sent": "Sendt til skriveren: {path}",
-    "printing.no_lp": "Fant ikke utskriftskommandoen (lp). Skriv ut filen selv: {path}",
-    "printing.refused": "Skriveren sa nei: {reason}. Skriv ut filen selv: {path}",
+    "printing.no_lp": "Denne maskinen har ingen utskriftstjeneste (kommandoen lp fra CUPS mangler). Skriv ut filen selv: {path}",
+    "printing.refused": "Utskriften ble avvist (skriveren svarte: «{reason}»). Skriv ut filen selv: {path}",
     "printing.timeout": "Skriveren svarte ikke på {seconds} sekunder. Skriv ut filen selv: {path}",
 }

@@ -57,6 +57,8 @@ class CallbackWeek:
     days: tuple[ListDay, ...]  # all seven, possibly empty
     generated_at: datetime
     owner: str = ""  # whose calls, on a team's database; "" when the list is everyone's
+    # A week ahead: calls owed before its Monday that are not yet due now, so not "overdue".
+    before_week: tuple[ListLine, ...] = ()
 
 
 def weeks_in_year(iso_year: int) -> int:
@@ -163,7 +165,8 @@ def callback_week(
 
     The overdue block holds the open calls due before the week's Monday, or before ``now`` when
     ``now`` falls in the week; the days hold the rest of the week's calls, each call once.
-    A week in the future therefore carries everything still owed from before it.
+    A week in the future therefore carries everything still owed from before it: what is late
+    now under overdue, what falls due between now and its Monday in ``before_week``.
     """
     monday = date.fromisocalendar(iso_year, week, 1)
     sunday = monday + timedelta(days=6)
@@ -188,11 +191,12 @@ def callback_week(
         query = query.where(owed_by(mine))
         owner = one_line(trust_person_name(mine))
     overdue: list[ListLine] = []
+    before_week: list[ListLine] = []
     by_day: dict[date, list[ListLine]] = {monday + timedelta(days=n): [] for n in range(7)}
     for callback in query:
         line = _line(callback, now, initials)
         if line.due_at.astimezone(UTC) < cutoff:
-            overdue.append(line)
+            (overdue if line.overdue else before_week).append(line)
         else:
             by_day[line.due_at.date()].append(line)
     return CallbackWeek(
@@ -204,4 +208,5 @@ def callback_week(
         days=tuple(ListDay(day, tuple(lines)) for day, lines in by_day.items()),
         generated_at=now.astimezone(OSLO),
         owner=owner,
+        before_week=tuple(before_week),
     )

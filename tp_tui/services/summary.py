@@ -38,6 +38,7 @@ from tp_tui.models import (
 )
 from tp_tui.services.detail import MemberLine
 from tp_tui.services.participants import Match, find_participants
+from tp_tui.text import one_line
 
 # The summary is read in the responsibility group: only consents given to the group count.
 RECIPIENT = "group"
@@ -141,6 +142,7 @@ class Summary:
     left_out: tuple[LeftOut, ...]
     include_notes: bool
     generated_at: datetime
+    made_by: str = ""  # the trust person making it; "" when only a login is known of them
 
     @property
     def included(self) -> tuple[str, ...]:
@@ -318,6 +320,17 @@ def _next_steps(
     return tuple(steps)
 
 
+def _made_by() -> str:
+    """Who makes the summary: the trust person of this session, not the participant's own.
+    Someone known only by the login the file made them from ("root") is not named."""
+    from tp_tui.services.team import find_trust_person, login_name
+
+    person = find_trust_person(login_name())
+    if person is None or not one_line(person.name) or person.name == person.login:
+        return ""
+    return one_line(person.name)
+
+
 def participant_summary(
     participant_id: int, now: datetime, since: date | None = None, include_notes: bool = False
 ) -> Summary:
@@ -370,6 +383,7 @@ def participant_summary(
         left_out=left_out,
         include_notes=include_notes and contacts is not None,
         generated_at=now,
+        made_by=_made_by(),
     )
 
 
@@ -380,6 +394,15 @@ def record_export(participant_id: int, what: str, fmt: str, clock: Clock) -> Non
         record = ExportRecord.create(participant=participant_id, at=now, what=what, format=fmt)
         AuditEvent.create(at=now, action=f"export.{what}", participant_id=participant_id,
                           entity="export", entity_id=record.id)  # fmt: skip
+
+
+def record_print(participant_id: int, ok: bool, clock: Clock) -> None:
+    """Note in the audit trail that the summary was sent to the printer, or that it failed:
+    a failed print is never written down as printed."""
+    from tp_tui.services.audit import record
+
+    with write():
+        record("print" if ok else "print.failed", participant_id, clock.now())
 
 
 def exports_of(participant_id: int) -> list[tuple[datetime, str, str]]:

@@ -23,6 +23,7 @@ from tp_tui.widgets.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
+    from tp_tui.export.printing import PrintOutcome
 
 # A contact that reached the person answers the call owed; a message left answers it too.
 ANSWERS = {
@@ -298,7 +299,7 @@ def deliver_export(
     data: str | bytes,
     path: Path,
     to_printer: bool,
-    done: Callable[[], None],
+    done: Callable[[PrintOutcome | None], None],
     force: bool = False,
 ) -> None:
     """Write (asking before overwriting) and print; say plainly where the file is."""
@@ -329,7 +330,7 @@ def deliver_export(
             timeout=10,
             severity="information" if delivered.printed.ok else "warning",
         )
-    done()
+    done(delivered.printed)
 
 
 def export_callback_list(app: TpApp, team: bool = False) -> None:
@@ -372,7 +373,7 @@ def export_callback_list(app: TpApp, team: bool = False) -> None:
         }
         data = renderers[request.fmt](sheet)
         deliver_export(
-            app, data, Path(request.path).expanduser(), "print" in request.options, lambda: None
+            app, data, Path(request.path).expanduser(), "print" in request.options, lambda _: None
         )
 
     formats = [
@@ -391,7 +392,7 @@ def export_summary(app: TpApp, participant_id: int) -> None:
     """The summary for a responsibility-group meeting; recorded on the participant."""
     from tp_tui.export import summary as render
     from tp_tui.export.deliver import exports_dir
-    from tp_tui.services.summary import participant_summary, record_export
+    from tp_tui.services.summary import participant_summary, record_export, record_print
     from tp_tui.views.export_dialog import ExportDialog, ExportRequest
 
     now = app.clock.now()
@@ -410,14 +411,10 @@ def export_summary(app: TpApp, participant_id: int) -> None:
         }
         data = renderers[request.fmt](summary)
 
-        def recorded() -> None:
+        def recorded(printed: PrintOutcome | None) -> None:
             record_export(participant_id, "summary", request.fmt, app.clock)
-            if "print" in request.options:
-                from tp_tui.db import write
-                from tp_tui.services.audit import record
-
-                with write():
-                    record("print", participant_id, app.clock.now())
+            if printed is not None:
+                record_print(participant_id, printed.ok, app.clock)
             refresh(app)
 
         deliver_export(
