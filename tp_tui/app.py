@@ -18,11 +18,12 @@ from textual.screen import ModalScreen, Screen
 
 from tp_tui.clock import Clock
 from tp_tui.crashlog import write_crash_log
-from tp_tui.db import StorageError, check_integrity, integrity_known
+from tp_tui.db import ServerGone, StorageError, check_integrity, integrity_known
 from tp_tui.i18n import t
 from tp_tui.keys import SCREENS, key, retranslate_bindings
 from tp_tui.settings import Settings
 from tp_tui.typeahead import TypeAhead
+from tp_tui.views.server_watch import ServerWatch, guard_dispatch
 from tp_tui.views.today import TodayScreen
 
 if TYPE_CHECKING:
@@ -118,6 +119,9 @@ class TpApp(App[None]):
         """The day the reminder of calls still owed was given (once a day)."""
         self.damaged: StorageError | None = None
         """Set when the background page check found the file damaged; the app has then quit."""
+        guard_dispatch()
+        self.server = ServerWatch(self)
+        """A team's server that stops answering is waited for, never a reason to quit."""
 
     def on_mount(self) -> None:
         if not integrity_known():
@@ -128,6 +132,7 @@ class TpApp(App[None]):
         if self.db_path is not None:
             # Backups every few hours of use; the check itself is cheap.
             self.set_interval(15 * 60, self._backup_if_due)
+        self.server.watch()
         self.set_interval(30, self._lock_if_idle)
         self.set_interval(60, self._remind_if_due)
         self.title = t("app.title")
@@ -162,6 +167,16 @@ class TpApp(App[None]):
 
         if self.db_path is not None:
             backup_if_due(self.db_path, self.clock.now(), self.settings)
+
+    def server_lost(self) -> None:
+        self.server.server_lost()
+
+    def _handle_exception(self, error: Exception) -> None:
+        # A timer or callback that met the lost server: the app waits for it, it does not quit.
+        if isinstance(error, ServerGone):
+            self.server_lost()
+            return
+        super()._handle_exception(error)
 
     def _fatal_error(self) -> None:
         """Replace Textual's crash report, which prints local variables (participants' names)

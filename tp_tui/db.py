@@ -63,6 +63,13 @@ class StorageError(Exception):
         self.params = params
 
 
+class ServerGone(StorageError):
+    """The team's server stopped answering: nothing of the interrupted action was saved."""
+
+    def __init__(self) -> None:
+        super().__init__("postgres.error.gone")
+
+
 def _pages_ok(execute: Any) -> bool:
     """SQLite's own check of every page and index, through ``execute(sql)`` of any connection."""
     return bool(execute("PRAGMA quick_check").fetchone()[0] == "ok")

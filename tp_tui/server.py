@@ -169,10 +169,11 @@ def connect(url: str) -> PostgresqlDatabase:
         StorageError: a password in the URL, or the server cannot be reached or refuses us.
     """
     from tp_tui.db import StorageError
+    from tp_tui.server_link import ServerDatabase
 
     name, params = _connect_params(url)
     _drop_nul_characters()
-    database = PostgresqlDatabase(name, **params)
+    database = ServerDatabase(name, **params)
     try:
         database.connect()
     except PeeweeDatabaseError as error:

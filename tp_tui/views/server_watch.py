@@ -1,0 +1,118 @@
+"""The open app when the team's server goes away: it stays, says so once, and comes back by itself.
+
+What the user meets: one notice when the connection is lost, and the header saying since when
+the lists show what was last read, until the server answers again; every form stays open
+with what was typed, and its save says "not saved". A check on a connection of its own runs in
+a thread every few seconds, so no key waits for a timeout; when the server answers, the app
+connects again, says so, and reads the screen anew.
+
+Any handler of any screen or widget may be the one that meets the lost connection. Textual
+stops a widget's message loop after an error in one of its handlers, so the error is caught one
+step before that, around the dispatch of each message: private Textual API, kept in this file
+alone; ``tests/ui/test_server_gone.py`` fails loudly if Textual changes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from textual import events
+from textual.message import Message
+from textual.message_pump import MessagePump
+from textual.screen import ModalScreen
+
+from tp_tui.db import ServerGone
+from tp_tui.i18n import t
+
+if TYPE_CHECKING:
+    from tp_tui.app import TpApp
+
+RETRY_SECONDS = 3.0
+
+_Dispatch = Callable[[MessagePump, Message], Awaitable[None]]
+
+
+def guard_dispatch() -> None:
+    """Catch ServerGone around every message's handlers, in every screen and widget (once)."""
+    original: _Dispatch = MessagePump._dispatch_message
+    if getattr(original, "tp_guarded", False):
+        return
+
+    async def guarded(pump: MessagePump, message: Message) -> None:
+        try:
+            await original(pump, message)
+        except ServerGone:
+            app: Any = pump.app
+            if not hasattr(app, "server_lost"):
+                raise
+            app.server_lost()
+
+    guarded.tp_guarded = True  # type: ignore[attr-defined]
+    MessagePump._dispatch_message = guarded  # type: ignore[method-assign,assignment]
+
+
+class ServerWatch:
+    """The app's state of its connection: lost since when, and the retry until it is back."""
+
+    def __init__(self, app: TpApp) -> None:
+        self.app = app
+        self.lost_at: str | None = None
+        self._sub_title = ""
+        self._probing = False
+
+    @property
+    def lost(self) -> bool:
+        return self.lost_at is not None
+
+    def server_lost(self) -> None:
+        if self.lost:
+            return  # said once; the header keeps saying it
+        app = self.app
+        self.lost_at = app.clock.now().strftime("%H:%M")
+        self._sub_title = app.sub_title
+        app.sub_title = t("server.gone.header", time=self.lost_at)
+        app.notify(t("server.gone.notice"), markup=False, severity="error", timeout=20)
+
+    def watch(self) -> None:
+        """On a server database, look every few seconds: a form that caught the error itself
+        (and said "not saved") must not leave the app unaware that the server is gone."""
+        from tp_tui.models import db
+        from tp_tui.server_link import ServerDatabase
+
+        if isinstance(db.obj, ServerDatabase):
+            self.app.set_interval(RETRY_SECONDS, self._check, name="server-watch")
+
+    def _check(self) -> None:
+        from tp_tui.models import db
+
+        if not self.lost and getattr(db.obj, "gone", False):
+            self.server_lost()
+        if self._probing or not self.lost:
+            return
+        self._probing = True
+        self.app.run_worker(self._probe, thread=True, exit_on_error=False, group="server-probe")
+
+    def _probe(self) -> None:
+        from tp_tui.models import db
+        from tp_tui.server_link import ServerDatabase, probe
+
+        database = db.obj
+        answered = isinstance(database, ServerDatabase) and probe(database)
+        self.app.call_from_thread(self._probed, answered)
+
+    def _probed(self, answered: bool) -> None:
+        from tp_tui.models import db
+        from tp_tui.server_link import ServerDatabase, reconnect
+
+        self._probing = False
+        database = db.obj
+        if not answered or not isinstance(database, ServerDatabase) or not reconnect(database):
+            return
+        app = self.app
+        self.lost_at = None
+        app.sub_title = self._sub_title
+        app.notify(t("server.back.notice"), markup=False, timeout=10)
+        # The screen under any form reads its lists anew when the form closes.
+        if not isinstance(app.screen, ModalScreen):
+            app.screen.post_message(events.ScreenResume())
