@@ -173,7 +173,7 @@ class TpApp(App[None]):
 
     def _handle_exception(self, error: Exception) -> None:
         # A timer or callback that met the lost server: the app waits for it, it does not quit.
-        if isinstance(error, ServerGone):
+        if isinstance(getattr(error, "error", error), ServerGone):  # WorkerFailed wraps it
             self.server_lost()
             return
         super()._handle_exception(error)

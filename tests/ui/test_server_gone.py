@@ -47,7 +47,7 @@ async def test_the_app_waits_for_the_server_and_saves_what_was_typed(
             await pilot.pause()
             assert app.is_running
             assert notifications(app).count(GONE_NOTICE) == 1  # said once, not at every key
-            assert "No server since" in screen_text(app)  # the lists are marked as old
+            assert "Offline since 10:00 · lists as last read" in screen_text(app)  # marked as old
             assert "Kari Nordmann" in screen_text(app)  # what was last read stays
 
             await pilot.press("n")
@@ -67,7 +67,7 @@ async def test_the_app_waits_for_the_server_and_saves_what_was_typed(
                 lambda: "Ola Nordmann" in screen_text(app) and not app.screen.is_modal,
                 "the saved participant in the list",
             )
-            assert "No server since" not in screen_text(app)
+            assert "Offline since" not in screen_text(app)
         assert _names() == ["Kari Nordmann", "Ola Nordmann"]
     finally:
         close_database()

@@ -32,7 +32,7 @@ MESSAGES: dict[str, str] = {
     "transfer.server": "server",
     "transfer.done": "Copied {rows} rows in {tables} tables to {url}, in one transaction.",
     "postgres.error.gone": "No contact with the team's server: this was not saved. What you typed is still here: save again when the server is back.",
-    "server.gone.header": "No server since {time} · lists as last read",
+    "server.gone.header": "Offline since {time} · lists as last read",
     "server.gone.notice": "The team's server is not answering. Nothing is lost: forms keep what you typed, and lists show what was last read. tp-tui tries again by itself every few seconds.",
     "server.back.notice": "Contact with the server again. A form that said “not saved” can be saved now.",
 }

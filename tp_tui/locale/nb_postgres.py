@@ -32,7 +32,7 @@ MESSAGES: dict[str, str] = {
     "transfer.server": "server",
     "transfer.done": "Kopierte {rows} rader i {tables} tabeller til {url}, i én transaksjon.",
     "postgres.error.gone": "Ingen kontakt med teamets server: dette ble ikke lagret. Det du skrev er her fortsatt: lagre igjen når serveren er tilbake.",
-    "server.gone.header": "Uten server siden {time} · listene som sist lest",
+    "server.gone.header": "Frakoblet fra {time} · viser sist lest",
     "server.gone.notice": "Teamets server svarer ikke. Ingenting er tapt: skjemaene beholder det du skrev, og listene viser det som sist ble lest. tp-tui prøver igjen av seg selv med noen sekunders mellomrom.",
     "server.back.notice": "Kontakt med serveren igjen. Et skjema som sa «ikke lagret» kan lagres nå.",
 }

@@ -14,10 +14,11 @@ alone; ``tests/ui/test_server_gone.py`` fails loudly if Textual changes it.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from textual import events
+from textual._callback import invoke
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.screen import ModalScreen
@@ -31,25 +32,57 @@ if TYPE_CHECKING:
 RETRY_SECONDS = 3.0
 
 _Dispatch = Callable[[MessagePump, Message], Awaitable[None]]
+_Handlers = Callable[
+    [MessagePump, str, Message], Iterable[tuple[type, Callable[[Message], Awaitable[Any]]]]
+]
+
+
+def _lost_in(pump: MessagePump) -> bool:
+    """Tell the app its server is gone; False when the app is not tp-tui's (re-raise)."""
+    app: Any = pump.app
+    if not hasattr(app, "server_lost"):
+        return False
+    app.server_lost()
+    return True
 
 
 def guard_dispatch() -> None:
-    """Catch ServerGone around every message's handlers, in every screen and widget (once)."""
-    original: _Dispatch = MessagePump._dispatch_message
-    if getattr(original, "tp_guarded", False):
+    """Catch ServerGone in every handler of every screen and widget (installed once).
+
+    Each handler on its own, so that the handlers after it still run: Textual's own handler of
+    a resumed screen (which draws it) comes after the screen's, which reads its lists. Actions
+    run by keys are caught around the whole message.
+    """
+    dispatch: _Dispatch = MessagePump._dispatch_message
+    if getattr(dispatch, "tp_guarded", False):
         return
+    handlers: _Handlers = MessagePump._get_dispatch_methods  # noqa: SLF001
 
-    async def guarded(pump: MessagePump, message: Message) -> None:
+    def guarded_handlers(
+        pump: MessagePump, method_name: str, message: Message
+    ) -> Iterator[tuple[type, Callable[[Message], Awaitable[Any]]]]:
+        for cls, method in handlers(pump, method_name, message):
+
+            async def guarded(event: Message, method: Callable[..., Any] = method) -> Any:
+                try:
+                    return await invoke(method, event)
+                except ServerGone:
+                    if not _lost_in(pump):
+                        raise
+                    return None
+
+            yield cls, guarded
+
+    async def guarded_dispatch(pump: MessagePump, message: Message) -> None:
         try:
-            await original(pump, message)
+            await dispatch(pump, message)
         except ServerGone:
-            app: Any = pump.app
-            if not hasattr(app, "server_lost"):
+            if not _lost_in(pump):
                 raise
-            app.server_lost()
 
-    guarded.tp_guarded = True  # type: ignore[attr-defined]
-    MessagePump._dispatch_message = guarded  # type: ignore[method-assign,assignment]
+    guarded_dispatch.tp_guarded = True  # type: ignore[attr-defined]
+    MessagePump._get_dispatch_methods = guarded_handlers  # type: ignore[method-assign,assignment]
+    MessagePump._dispatch_message = guarded_dispatch  # type: ignore[method-assign,assignment]
 
 
 class ServerWatch:
