@@ -20,7 +20,14 @@ from textual.widgets import DataTable, Footer, Input, Static
 from tp_tui.i18n import format_datetime, t
 from tp_tui.keys import key
 from tp_tui.models import db
-from tp_tui.services.search import MIN_WORD_CHARS, SearchHit, long_enough, search
+from tp_tui.services.search import (
+    BEST,
+    MIN_WORD_CHARS,
+    NEWEST,
+    SearchHit,
+    long_enough,
+    search,
+)
 from tp_tui.text import cell
 from tp_tui.views.base import TpModalScreen
 
@@ -49,10 +56,10 @@ class SearchThread:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tp-search")
         self._used = False
 
-    async def search(self, text: str, limit: int = 50) -> list[SearchHit]:
+    async def search(self, text: str, limit: int = 50, order: str = NEWEST) -> list[SearchHit]:
         self._used = True
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, search, text, limit)
+        return await loop.run_in_executor(self._executor, search, text, limit, order)
 
     def close(self) -> None:
         """Close the connection after the search running now, if any; the thread then ends."""
@@ -80,7 +87,10 @@ class SearchScreen(TpModalScreen[None]):
     SearchScreen > Vertical { width: 100; max-width: 100%; height: 90%; }
     SearchScreen DataTable { height: 1fr; }
     """
-    BINDINGS = [key("escape", "close", "search.close", "search.close")]
+    BINDINGS = [
+        key("escape", "close", "search.close", "search.close"),
+        key("ctrl+o", "switch_order", "search.order", "search.order", priority=True),
+    ]
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
@@ -88,6 +98,8 @@ class SearchScreen(TpModalScreen[None]):
         self.hits: list[SearchHit] = []
         self.shown_text: str | None = None
         """What the results on screen were found for; None before the first search."""
+        self.order = NEWEST
+        """NEWEST (the default) or BEST: the order the results are asked for and shown in."""
         self._thread = SearchThread()
 
     def compose(self) -> ComposeResult:
@@ -127,7 +139,7 @@ class SearchScreen(TpModalScreen[None]):
     async def _find(self, text: str, delay: float, then_to_results: bool) -> None:
         if delay:
             await asyncio.sleep(delay)  # a key pressed meanwhile cancels this worker
-        hits = await self._thread.search(text)
+        hits = await self._thread.search(text, order=self.order)
         self._show(text, hits)
         if then_to_results and hits:
             self.query_one(DataTable).focus()
@@ -150,7 +162,7 @@ class SearchScreen(TpModalScreen[None]):
         elif not long_enough(text):
             message = t("search.too_short", count=MIN_WORD_CHARS)
         else:
-            message = t("search.count", count=len(hits))
+            message = t("search.count", count=len(hits)) + " · " + t(f"search.order.{self.order}")
         self.query_one("#count", Static).update(message)
 
     @on(Input.Submitted, "#query")
@@ -164,6 +176,10 @@ class SearchScreen(TpModalScreen[None]):
         hit = self.hits[int(event.row_key.value or 0)]
         self.dismiss()
         open_hit(self.tp, hit)
+
+    def action_switch_order(self) -> None:
+        self.order = BEST if self.order == NEWEST else NEWEST
+        self._search(delay=0)
 
     def action_close(self) -> None:
         self.dismiss()
