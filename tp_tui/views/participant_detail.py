@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from tp_tui.domain import CHECKLIST, Agency, ContactKind, ContactOutcome, LifeArea
 from tp_tui.i18n import format_date, format_datetime, t
@@ -21,6 +21,7 @@ from tp_tui.services.detail import (
 )
 from tp_tui.text import cell, literal, one_line
 from tp_tui.views.base import TpScreen
+from tp_tui.widgets.key_footer import KeyFooter
 from tp_tui.widgets.lazy_table import LazyTable
 
 # Older contacts read at a time as the history is scrolled (or with m).
@@ -83,7 +84,7 @@ class ParticipantDetailScreen(TpScreen[None]):
             yield DataTable(id="detail-callbacks", cursor_type="row")
             yield Static("", id="contacts-title", classes="section-title", markup=False)
             yield LazyTable(id="detail-contacts", cursor_type="row")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         from tp_tui.db import write

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from tp_tui.i18n import format_datetime, t
 from tp_tui.keys import key
@@ -30,6 +30,7 @@ from tp_tui.services.search import (
 )
 from tp_tui.text import cell
 from tp_tui.views.base import TpModalScreen
+from tp_tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
@@ -108,7 +109,7 @@ class SearchScreen(TpModalScreen[None]):
             yield Input(self.query_text, placeholder=t("search.placeholder"), id="query")
             yield Static("", id="count", classes="message form-message", markup=False)
             yield DataTable(id="hits", cursor_type="row")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

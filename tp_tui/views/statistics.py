@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
 from tp_tui.export.chart_data import charts
@@ -20,6 +20,7 @@ from tp_tui.services.stats_period import preset, which_preset
 from tp_tui.text import cell
 from tp_tui.views.base import TpScreen
 from tp_tui.views.stats_charts import draw
+from tp_tui.widgets.key_footer import KeyFooter
 
 TABS = ("figures", "weeks", "stages", "areas")
 
@@ -75,7 +76,7 @@ class StatisticsScreen(TpScreen[None]):
                             classes="empty-chart",
                             markup=False,
                         )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#figures-table", DataTable)

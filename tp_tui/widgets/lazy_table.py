@@ -28,6 +28,11 @@ class LazyTable(DataTable[object]):
         Binding("home", "scroll_top", "First row", show=False),
     ]
 
+    flexible: int | None = None
+    """The column (the reason, the note) that gets the width the others leave, if any."""
+    flexible_minimum = 12
+    """The least width that column keeps; a terminal narrower than that scrolls sideways."""
+
     _more: Callable[[], bool] | None = None
     _busy = False  # a page is being added
     _scheduled = False  # a check for the next page is waiting its turn
@@ -108,4 +113,25 @@ class LazyTable(DataTable[object]):
 
     def _on_resize(self, event: events.Resize) -> None:
         super()._on_resize(event)
+        self._fit()
         self._check()
+
+    async def _on_idle(self, event: events.Idle) -> None:
+        await super()._on_idle(event)  # measures the columns of new rows
+        self._fit()
+
+    def _fit(self) -> None:
+        """Give the flexible column the width the other columns leave in the table's view."""
+        columns = list(self.columns.values())
+        if self.flexible is None or not 0 <= self.flexible < len(columns):
+            return
+        flexible = columns[self.flexible]
+        others = sum(c.get_render_width(self) for c in columns if c is not flexible)
+        room = self.scrollable_content_region.width - others - 2 * self.cell_padding
+        width = max(self.flexible_minimum, room)
+        if flexible.auto_width or flexible.width != width:
+            flexible.auto_width = False
+            flexible.width = width
+            # No public way to say a column's width changed: the table's own flag for it.
+            self._require_update_dimensions = True
+            self.refresh()
