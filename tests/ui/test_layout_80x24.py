@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
 from tp_tui.app import TpApp
@@ -39,7 +40,7 @@ async def test_today_shows_the_whole_reason_for_the_row_under_the_cursor(
         calls = app.screen.query_one("#callbacks", DataTable)
         calls.focus()
         await pilot.pause()
-        reason = str(calls.get_cell_at((calls.cursor_row, 3)).plain)
+        reason = str(calls.get_cell_at(Coordinate(calls.cursor_row, 3)).plain)
         detail = " ".join(screen_text(app).splitlines()[-4:-2])  # the two lines above the keys
         assert " ".join(reason.split()) in " ".join(detail.split())
         # The reason column gets the width the others leave: more than a few letters.
