@@ -13,7 +13,7 @@ from tp_tui.clock import FrozenClock
 from tp_tui.services.process import process_board
 from tp_tui.settings import Settings
 
-from .helpers import screen_text
+from .helpers import screen_text, type_text
 
 ESSENTIAL = ("^l Log contact", "^r Call owed", "^z Undo", "f9 End of day", "? Keys", "^q Quit")
 
@@ -61,3 +61,22 @@ async def test_a_participant_just_moved_on_shows_the_days_from_the_start(
         await pilot.pause()
         assert f"{late.days_in_stage}d" in screen_text(app)
         assert f"!{late.days_since_start}d" in screen_text(app)
+
+
+async def test_search_shows_the_whole_text_of_the_result_under_the_cursor(
+    demo_db: Path, clock: FrozenClock
+) -> None:
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await type_text(pilot, "namsmann")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press("enter", "down")
+        await pilot.pause()
+        hits = app.screen.query_one("#hits", DataTable)
+        assert hits.has_focus
+        text = str(hits.get_cell_at(Coordinate(hits.cursor_row, 3)).plain)
+        shown = " ".join(line.strip(" █") for line in screen_text(app).splitlines())
+        assert " ".join(text.split()) in " ".join(shown.split())
+        assert hits.columns[hits.ordered_columns[3].key].width >= 20

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Static
 
-from tp_tui.i18n import format_datetime, t
+from tp_tui.i18n import short_datetime, t
 from tp_tui.keys import key
 from tp_tui.models import db
 from tp_tui.services.search import (
@@ -30,7 +30,10 @@ from tp_tui.services.search import (
 )
 from tp_tui.text import cell
 from tp_tui.views.base import TpModalScreen
+from tp_tui.views.participants import SHORT_NAME_WIDTH
 from tp_tui.widgets.key_footer import KeyFooter
+from tp_tui.widgets.lazy_table import LazyTable
+from tp_tui.widgets.row_detail import RowDetail, ShowsRowDetail
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
@@ -81,11 +84,11 @@ def open_hit(app: TpApp, hit: SearchHit) -> None:
             flows.edit_contact(app, hit.id)
 
 
-class SearchScreen(TpModalScreen[None]):
+class SearchScreen(ShowsRowDetail, TpModalScreen[None]):
     CSS_PATH = ["forms.tcss"]
     DEFAULT_CSS = """
     SearchScreen { align: center middle; }
-    SearchScreen > Vertical { width: 100; max-width: 100%; height: 90%; }
+    SearchScreen > Vertical.form { width: 100; max-width: 100%; }
     SearchScreen DataTable { height: 1fr; }
     """
     BINDINGS = [
@@ -108,15 +111,21 @@ class SearchScreen(TpModalScreen[None]):
             yield Static(t("search.title"), classes="form-title", markup=False)
             yield Input(self.query_text, placeholder=t("search.placeholder"), id="query")
             yield Static("", id="count", classes="message form-message", markup=False)
-            yield DataTable(id="hits", cursor_type="row")
+            yield LazyTable(id="hits", cursor_type="row")
+            yield RowDetail(id="row-detail")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(LazyTable)
         table.add_column(t("today.col.time"))
-        table.add_column(t("today.col.who"), width=22)
+        table.add_column(t("today.col.who"), width=SHORT_NAME_WIDTH)
         table.add_column(t("search.col.what"))
         table.add_column(t("search.col.text"))
+        table.flexible = 3  # the text found gets what the others leave
+        # The whole height (forms.tcss makes forms as high as their content, which would let
+        # the results push the line under them off the screen).
+        self.query_one(".form").styles.height = "1fr"
+        table.styles.height = "1fr"  # app.tcss makes tables as high as their rows
         self.query_one("#query", Input).focus()
         self._search(delay=0)  # what the screen was opened with, at once
 
@@ -152,7 +161,7 @@ class SearchScreen(TpModalScreen[None]):
         table.clear()
         for index, hit in enumerate(hits):
             table.add_row(
-                cell(format_datetime(hit.at) if hit.at else ""),
+                cell(short_datetime(hit.at, self.tp.clock.now()) if hit.at else ""),
                 cell(hit.participant_name),
                 cell(t(f"search.kind.{hit.kind}")),
                 cell(hit.snippet),

@@ -14,7 +14,6 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -104,13 +103,17 @@ class AppKeys(_Keys):
     app_wide = True
 
 
-class KeyFooter(Vertical):
-    """Both lines, docked at the bottom of a screen."""
+class KeyFooter(Widget):
+    """Both lines, docked at the bottom of a screen (a plain widget: a screen's rules for its
+    Vertical containers are not meant for it)."""
 
     DEFAULT_CSS = """
-    KeyFooter { dock: bottom; height: 2; }
+    KeyFooter { dock: bottom; height: auto; layout: vertical; }
     """
 
     def compose(self) -> ComposeResult:
         yield ScreenKeys()
-        yield AppKeys()
+        # A form or dialog keeps the keys to itself (Textual leaves the app's out of a modal
+        # screen's bindings): its own line is all that applies.
+        if not self.screen.is_modal:
+            yield AppKeys()
