@@ -21,6 +21,7 @@ from tp_tui.text import cell
 from tp_tui.views.base import TpScreen
 from tp_tui.views.stats_charts import draw
 from tp_tui.widgets.key_footer import KeyFooter
+from tp_tui.widgets.lazy_table import LazyTable
 
 TABS = ("figures", "weeks", "stages", "areas")
 
@@ -67,7 +68,13 @@ class StatisticsScreen(TpScreen[None]):
             for number, tab in enumerate(TABS, start=1):
                 with TabPane(f"{number} {t(f'stats_screen.tab.{tab}')}", id=f"tab-{tab}"):
                     if tab == "figures":
-                        yield DataTable(id="figures-table", cursor_type="row", zebra_stripes=True)
+                        figures = LazyTable(
+                            id="figures-table", cursor_type="row", zebra_stripes=True
+                        )
+                        # The figure's words get what its number leaves: at 80 columns the
+                        # numbers stay on screen; a very long label ends in "…".
+                        figures.flexible = 0
+                        yield figures
                     else:
                         yield PlotextPlot(id=f"chart-{tab}")
                         yield Static(
