@@ -88,7 +88,6 @@ class SearchScreen(ShowsRowDetail, TpModalScreen[None]):
     CSS_PATH = ["forms.tcss"]
     DEFAULT_CSS = """
     SearchScreen { align: center middle; }
-    SearchScreen > Vertical.form { width: 100; max-width: 100%; }
     SearchScreen DataTable { height: 1fr; }
     """
     BINDINGS = [
@@ -124,7 +123,9 @@ class SearchScreen(ShowsRowDetail, TpModalScreen[None]):
         table.flexible = 3  # the text found gets what the others leave
         # The whole height (forms.tcss makes forms as high as their content, which would let
         # the results push the line under them off the screen).
-        self.query_one(".form").styles.height = "1fr"
+        form = self.query_one(".form")
+        form.styles.height = "1fr"
+        form.styles.width = "100%"  # forms.tcss holds forms to 80 columns: results grow
         table.styles.height = "1fr"  # app.tcss makes tables as high as their rows
         self.query_one("#query", Input).focus()
         self._search(delay=0)  # what the screen was opened with, at once
