@@ -76,6 +76,7 @@ class CallbacksScreen(ShowsRowDetail, TpScreen[None]):
             table.add_column(t("today.col.phone"))
             table.add_column(t("today.col.reason"))
             table.flexible = 3  # the reason gets what the others leave
+            table.name_column = 1
 
 
     def on_screen_resume(self) -> None:

@@ -121,6 +121,7 @@ class SearchScreen(ShowsRowDetail, TpModalScreen[None]):
         table.add_column(t("search.col.what"))
         table.add_column(t("search.col.text"))
         table.flexible = 3  # the text found gets what the others leave
+        table.name_column = 1
         # The whole height (forms.tcss makes forms as high as their content, which would let
         # the results push the line under them off the screen).
         form = self.query_one(".form")

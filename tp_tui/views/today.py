@@ -97,9 +97,13 @@ class TodayScreen(ShowsRowDetail, TpScreen[None]):
                 # the line under the lists shows the whole row under the cursor.
                 width = SHORT_NAME_WIDTH if key_ == "today.col.who" else None
                 table.add_column(t(key_), width=width)
-        # The reason and the note get what the other columns leave.
-        self.query_one("#callbacks", LazyTable).flexible = 3
-        self.query_one("#contacts", LazyTable).flexible = 3
+        # The reason and the note get what the other columns leave; names grow where there is
+        # room for both.
+        for table_id in ("#callbacks", "#contacts", "#not-heard"):
+            listed = self.query_one(table_id, LazyTable)
+            listed.name_column = 0 if table_id == "#not-heard" else 1
+            if table_id != "#not-heard":
+                listed.flexible = 3
 
     def on_resize(self) -> None:
         # A low terminal shows fewer rows of each list, so every section has a place on it.
