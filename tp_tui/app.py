@@ -91,6 +91,7 @@ class TpApp(App[None]):
         key("ctrl+z", "undo", "nav.undo", "app.undo", show=False),
         key("ctrl+y", "redo", "nav.redo", "app.redo", show=False),
         key("f9", "close_day", "nav.close_day", "app.close_day"),
+        key("ctrl+q", "quit", "nav.quit", "app.quit", show=False, priority=True),
         key("f1", "toggle_help", "nav.help", "app.help", show=False),
         key("question_mark", "toggle_help", "nav.help", "app.help_question", key_display="?"),
     ]

@@ -52,6 +52,7 @@ CATALOGUE_PARTS = (
     "_calls_owed",
     "_figures",
     "_pdf",
+    "_layout",
 )
 
 
@@ -113,6 +114,13 @@ def format_time(moment: datetime) -> str:
 
 def format_datetime(moment: datetime | None) -> str:
     return moment.strftime("%d.%m.%Y %H:%M") if moment else ""
+
+
+def short_datetime(moment: datetime, now: datetime) -> str:
+    """``23.11 15:30`` within the year of ``now``, else as format_datetime: for narrow columns."""
+    if moment.year != now.year:
+        return format_datetime(moment)
+    return f"{moment:%d.%m} {format_time(moment)}"
 
 
 def long_day(day: date) -> str:

@@ -70,12 +70,13 @@ class NoteCommands(Provider):
             self._thread.close()
 
     async def search(self, query: str) -> Hits:
+        from tp_tui.services.search import BEST
         from tp_tui.views.search import open_hit
 
         if len(query.strip()) < 3 or self._thread is None:
             return
         app: TpApp = self.app  # type: ignore[assignment]
-        for rank, hit in enumerate(await self._thread.search(query, limit=10)):
+        for rank, hit in enumerate(await self._thread.search(query, limit=10, order=BEST)):
             if hit.kind == "participant":
                 continue  # names are found by ParticipantCommands
             label = one_line(f"{hit.participant_name}: {hit.snippet}")

@@ -14,6 +14,7 @@ from tp_tui.models import Participant
 from tp_tui.views.participant_detail import ParticipantDetailScreen
 from tp_tui.views.participants import ParticipantsScreen
 from tp_tui.views.today import TodayScreen
+from tp_tui.widgets.key_footer import KeyFooter
 
 from .helpers import column, palette
 
@@ -87,7 +88,7 @@ async def test_small_terminal_and_no_colour(
             await pilot.press(key)
             await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
-        assert app.screen.query_one("Footer").region.bottom == size[1]
+        assert app.screen.query_one(KeyFooter).region.bottom == size[1]
 
 
 async def test_norwegian_interface(demo_db: Path, clock: FrozenClock) -> None:

@@ -38,6 +38,9 @@ async def search_for(pilot: Pilot[Any], typed: str) -> None:
     await search_done(pilot)
 
 
+NEWEST_ONE = "1 found · newest first (ctrl+o: best match)"
+
+
 def count_line(app: TpApp) -> str:
     return str(app.screen.query_one("#count", Static).render())
 
@@ -52,7 +55,7 @@ async def test_typing_a_word_shows_results_without_enter(demo_db: Path, clock: F
         assert app.screen.query_one("#query", Input).has_focus  # typing goes on in the field
         texts = column(app.screen.query_one("#hits", DataTable), 3)
         assert texts and all("namsmann" in text.lower() for text in texts)
-        assert count_line(app) == f"{len(texts)} found"
+        assert count_line(app) == f"{len(texts)} found · newest first (ctrl+o: best match)"
 
 
 async def test_one_letter_asks_for_more(demo_db: Path, clock: FrozenClock) -> None:
@@ -120,7 +123,7 @@ async def test_hostile_text_is_searched_as_plain_words(db_path: Path, clock: Fro
         for typed in ('"nams', "NEAR(a", "nams*"):
             await search_for(pilot, typed)
             hits = app.screen.query_one("#hits", DataTable)
-            assert (column(hits, 1), count_line(app)) == (["Ola Hansen"], "1 found"), (
+            assert (column(hits, 1), count_line(app)) == (["Ola Hansen"], NEWEST_ONE), (
                 f"searching {typed!r} should list Ola Hansen's note, the screen shows "
                 f"{column(hits, 1)} and {count_line(app)!r}"
             )
@@ -143,7 +146,7 @@ async def test_norwegian_messages(demo_db: Path, clock: FrozenClock) -> None:
         await type_text(pilot, "affe")
         await search_done(pilot)
         found = len(column(app.screen.query_one("#hits", DataTable)))
-        assert found and count_line(app) == f"{found} treff"
+        assert found and count_line(app) == f"{found} treff · nyeste først (ctrl+o: beste treff)"
 
 
 async def test_search_on_an_encrypted_file_and_the_thread_closes_its_connection(
@@ -183,3 +186,26 @@ async def test_search_on_an_encrypted_file_and_the_thread_closes_its_connection(
         assert not db.is_closed()  # the app's own connection is untouched
     finally:
         close_database()
+
+
+async def test_newest_first_and_ctrl_o_switches_to_best_match(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    ola = add_participant(ParticipantInput(name="Ola Hansen"), clock)
+    log_contact(ContactInput(ola.id, "-20", note="Husleia husleia husleia"), clock)
+    log_contact(ContactInput(ola.id, "i dag", note="Snakket om mye, og litt om husleia"), clock)
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await search_for(pilot, "husleia")
+        texts = column(app.screen.query_one("#hits", DataTable), 3)
+        assert texts[0].startswith("Snakket om mye")  # today's note, though a weaker match
+        assert count_line(app).endswith("newest first (ctrl+o: best match)")
+        await pilot.press("ctrl+o")
+        await search_done(pilot)
+        texts = column(app.screen.query_one("#hits", DataTable), 3)
+        assert texts[0] == "Husleia husleia husleia"
+        assert count_line(app) == "2 found · best match first (ctrl+o: newest)"
+        await pilot.press("ctrl+o")
+        await search_done(pilot)
+        assert column(app.screen.query_one("#hits", DataTable), 3)[0].startswith("Snakket")

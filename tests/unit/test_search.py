@@ -24,7 +24,10 @@ from tp_tui.folding import search_text, sort_key
 from tp_tui.migrations import LATEST_VERSION
 from tp_tui.models import Callback, Contact, Participant, db, delete_query
 from tp_tui.services.search import (
+    BEST,
     KINDS,
+    NEWEST,
+    ORDERS,
     SNIPPET_CHARS,
     SearchHit,
     match_expression,
@@ -302,9 +305,29 @@ def test_best_matches_come_first_then_the_newest(db_path: Path, now: datetime) -
     newer = contact(kari, "Husleie", now - timedelta(days=1))
     strong = contact(kari, "Husleie husleie husleie", now - timedelta(days=9))
     weak = contact(kari, "Husleie, og så mye annet om dagen som ikke har med saken å gjøre", now)
-    assert [hit.id for hit in search("husleie")] == [strong.id, newer.id, older.id, weak.id]
-    assert [hit.id for hit in search("husleie", limit=2)] == [strong.id, newer.id]
-    assert search("husleie", limit=0) == []
+    best = [strong.id, newer.id, older.id, weak.id]
+    assert [hit.id for hit in search("husleie", order=BEST)] == best
+    assert [hit.id for hit in search("husleie", limit=2, order=BEST)] == [strong.id, newer.id]
+    assert search("husleie", limit=0, order=BEST) == []
+    # By default the newest come first, whatever their rank.
+    assert [hit.id for hit in search("husleie")] == [weak.id, newer.id, older.id, strong.id]
+
+
+def test_a_note_written_today_is_at_the_top_for_a_common_word(
+    db_path: Path, now: datetime
+) -> None:
+    kari = person("Kari", now)
+    with write():
+        for number in range(80):
+            contact(kari, "Ringte om husleia husleia", now - timedelta(days=1 + number))
+    today = contact(kari, "Snakket litt om mye, blant annet husleia", now)
+    hits = search("husleia")
+    assert len(hits) == 50
+    assert (hits[0].kind, hits[0].id) == ("contact", today.id)
+    times = [hit.at or now for hit in hits]
+    assert times == sorted(times, reverse=True)
+    # Best match puts the weak note of today off the first page.
+    assert today.id not in {hit.id for hit in search("husleia", order=BEST)}
 
 
 def test_snippets_are_short_plain_text_around_the_match(db_path: Path, now: datetime) -> None:
@@ -358,6 +381,11 @@ ORDER BY search_index.rank, COALESCE(contact.at, callback.received_at) DESC,
 LIMIT ?
 """
 
+# The same for the default order: participants first, then the newest.
+NEWEST_REFERENCE = REFERENCE.replace(
+    "ORDER BY search_index.rank,", "ORDER BY search_index.rowid % 4 = 2 DESC,"
+)
+
 
 # PostgreSQL: every match with its score (the same expression as search_server), put in order
 # here in Python as search_server promises: only the newest ``CANDIDATES`` contacts (by time)
@@ -377,7 +405,7 @@ WHERE words @@ query
 """
 
 
-def server_reference(query: str, limit: int) -> list[tuple[str, int]]:
+def server_reference(query: str, limit: int, order: str = BEST) -> list[tuple[str, int]]:
     from tp_tui.services import search_server
 
     words = query_words(query)
@@ -393,19 +421,23 @@ def server_reference(query: str, limit: int) -> list[tuple[str, int]]:
         else:
             of_kind.sort(key=lambda row: row[1], reverse=True)  # the last added first
         kept.extend(of_kind[:candidates])
-    kept.sort(key=lambda row: (row[3], row[2] or "", row[1] * 4 + row[0]), reverse=True)
+    if order == NEWEST:
+        kept.sort(key=lambda row: (row[0] == 2, row[2] or "", row[1] * 4 + row[0]), reverse=True)
+    else:
+        kept.sort(key=lambda row: (row[3], row[2] or "", row[1] * 4 + row[0]), reverse=True)
     return [(KINDS[kind], row_id) for kind, row_id, _, _ in kept[:limit]]
 
 
-def reference(query: str, limit: int) -> list[tuple[str, int]]:
+def reference(query: str, limit: int, order: str = BEST) -> list[tuple[str, int]]:
     if not isinstance(db.obj, SqliteDatabase):
-        return server_reference(query, limit)
-    rows = db.execute_sql(REFERENCE, (match_expression(query), limit)).fetchall()
+        return server_reference(query, limit, order)
+    statement = NEWEST_REFERENCE if order == NEWEST else REFERENCE
+    rows = db.execute_sql(statement, (match_expression(query), limit)).fetchall()
     return [(KINDS[rowid % 4], rowid // 4) for (rowid,) in rows]
 
 
-def page(query: str, limit: int = 50) -> list[tuple[str, int]]:
-    return [(hit.kind, hit.id) for hit in search(query, limit)]
+def page(query: str, limit: int = 50, order: str = BEST) -> list[tuple[str, int]]:
+    return [(hit.kind, hit.id) for hit in search(query, limit, order)]
 
 
 def test_equal_matches_come_newest_first_across_kinds(db_path: Path, now: datetime) -> None:
@@ -458,7 +490,9 @@ def test_many_equal_matches_keep_the_newest(
         monkeypatch.setattr(search_server, "EXACT", exact)
         monkeypatch.setattr(search_server, "WINDOW", window)
         for limit in (1, 5, 10, 41, 42, 43, 100):
-            assert page("namsmannen", limit) == reference("namsmannen", limit), (chunk, walk)
+            for order in ORDERS:
+                expected = reference("namsmannen", limit, order)
+                assert page("namsmannen", limit, order) == expected, (chunk, walk, order)
 
 
 _VOCABULARY = ["husleie", "namsmann", "bostøtte", "kari"]
@@ -496,7 +530,8 @@ def test_the_page_is_the_start_of_the_fully_sorted_matches(
     monkeypatch.setattr(search_server, "WINDOW", data.draw(st.sampled_from([1, 6, 4000])))
     query = data.draw(st.sampled_from([*_VOCABULARY, "hus", "husleie namsmann", "ka bo"]))
     limit = data.draw(st.integers(1, 40))
-    assert page(query, limit) == reference(query, limit)
+    order = data.draw(st.sampled_from(ORDERS))
+    assert page(query, limit, order) == reference(query, limit, order)
 
 
 @pytest.mark.parametrize("query", HOSTILE + ['"', "*", "NEAR(", "-", ":", 'nams" OR "x'])

@@ -16,7 +16,7 @@ from tp_tui.clock import OSLO
 from tp_tui.db import open_database, write
 from tp_tui.models import db
 from tp_tui.services import search_server
-from tp_tui.services.search import search
+from tp_tui.services.search import BEST, search
 
 from .test_search import callback, contact, person, server_reference
 
@@ -31,7 +31,7 @@ def pg_url() -> Iterator[str]:
 
 
 def ids(query: str, limit: int = 50) -> list[tuple[str, int]]:
-    return [(hit.kind, hit.id) for hit in search(query, limit)]
+    return [(hit.kind, hit.id) for hit in search(query, limit, BEST)]
 
 
 def test_only_the_newest_matches_are_ranked(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -504,7 +504,7 @@ MESSAGES: dict[str, str] = {
     "nav.process": "Process",
     "nav.process.tooltip": "Active participants by stage",
     "palette.process": "Open the process board",
-    "process.legend": "Days in the stage. ⚑ stalled (no change or contact for a while), ! past the expected time. s moves to another stage.",
+    "process.legend": "Days in the stage. ⚑ stalled (no change or contact for a while), !N d: past the expected time, N days from the start. s moves to another stage.",
     "process.left": "Left",
     "process.left.tooltip": "Previous stage",
     "process.right": "Right",

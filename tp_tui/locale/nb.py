@@ -504,7 +504,7 @@ MESSAGES: dict[str, str] = {
     "nav.process": "Prosess",
     "nav.process.tooltip": "Aktive deltakere etter fase",
     "palette.process": "Åpne prosesstavla",
-    "process.legend": "Dager i fasen. ⚑ stått stille (ingen endring eller kontakt på en stund), ! over forventet tid. s flytter til en annen fase.",
+    "process.legend": "Dager i fasen. ⚑ stått stille (ingen endring eller kontakt på en stund), !N d: over forventet tid, N dager fra start. s flytter til en annen fase.",
     "process.left": "Venstre",
     "process.left.tooltip": "Forrige fase",
     "process.right": "Høyre",

@@ -203,7 +203,8 @@ class Card:
     entered_on: date
     days_in_stage: int
     stalled: bool
-    late: bool
+    late: bool  # past the expected time, counted from the start of the period
+    days_since_start: int = 0
 
 
 def _day(stored: str | date) -> date:
@@ -287,6 +288,7 @@ def process_board(now: datetime, settings: Settings) -> dict[Stage, tuple[Card, 
                 (today - entered_on).days,
                 stalled,
                 late,
+                since_start,
             )
         )
     return {

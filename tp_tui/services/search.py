@@ -30,6 +30,11 @@ ELLIPSIS = "…"
 
 KINDS = {1: "contact", 2: "participant", 3: "callback"}
 
+# The two orders of the results: the search screen shows the newest first, a key switches.
+NEWEST = "newest"
+BEST = "best"
+ORDERS = (NEWEST, BEST)
+
 # Private-use characters mark the match inside FTS5's snippet, to find it after cleaning; they
 # are removed before anyone sees the text (the one-line cleaning keeps them, unlike controls).
 _OPEN, _CLOSE = "\ue000", "\ue001"
@@ -55,6 +60,9 @@ cut(score) AS (
 )
 SELECT id, score FROM hits WHERE score <= (SELECT score FROM cut)
 """
+
+# Newest first needs no rank: every match's rowid, then the newest of them (see _newest).
+_MATCHES = "SELECT rowid FROM search_index WHERE search_index MATCH ?"
 
 # Contacts newest first: the index on contact.at read from its end (rowid DESC within the same
 # time, as the order above); the ids alone, read faster than with the times.
@@ -193,7 +201,8 @@ def _stored_time(row: _Row) -> str:
 
 
 def _in_order(page: dict[int, float], rows: list[_Row]) -> list[_Row]:
-    """The rows, best rank first; equal ranks newest first, participants last, then by rowid."""
+    """The rows, lowest score first; equal scores newest first, participants last, then by
+    rowid."""
     ordered = sorted(rows, key=lambda row: row[0], reverse=True)
     ordered.sort(key=_stored_time, reverse=True)
     ordered.sort(key=lambda row: page[row[0]])
@@ -244,27 +253,23 @@ def _newest(tied: list[int], count: int) -> set[int]:
     return set(candidates[:count])
 
 
-def search(query: str, limit: int = 50) -> list[SearchHit]:
-    """Notes, names and callback reasons matching every word typed, best matches first.
+def search(query: str, limit: int = 50, order: str = NEWEST) -> list[SearchHit]:
+    """Notes, names and callback reasons matching every word typed.
+
+    ``order`` NEWEST: participants whose name matches first (they have no time), then contacts
+    and calls newest first, so a note written today is at the top even for a common word.
+    ``order`` BEST: best matches first, equally good ones newest first.
 
     "nams" finds "namsmannen", "øy" finds "Øyvind"; archived participants are included.
-    Equally good matches come newest first. Nothing is found for an empty or punctuation-only
-    query, or on a database without the index. Safe from any thread: peewee gives each thread
-    its own connection.
+    Nothing is found for an empty or punctuation-only query, or on a database without the
+    index. Safe from any thread: peewee gives each thread its own connection.
     """
     expression = match_expression(query)
     if not expression or limit <= 0:
         return []
     if not isinstance(db.obj, SqliteDatabase):
-        return _search_server(query, limit)
-    ranked = cast(list[tuple[int, float]], db.execute_sql(_RANKED, (expression, limit)).fetchall())
-    if len(ranked) > limit:  # more ties with the last rank than places left: keep the newest
-        last = max(score for _, score in ranked)
-        tied = [rowid for rowid, score in ranked if score == last]
-        chosen = _newest(tied, limit - (len(ranked) - len(tied)))
-        page = {rowid: score for rowid, score in ranked if score < last or rowid in chosen}
-    else:
-        page = dict(ranked)
+        return _search_server(query, limit, order)
+    page = _newest_page(expression, limit) if order == NEWEST else _best_page(expression, limit)
     if not page:
         return []
     rowids = sorted(page)
@@ -274,11 +279,41 @@ def search(query: str, limit: int = 50) -> list[SearchHit]:
     return [hit for hit in map(_hit, _in_order(page, rows)) if hit is not None]
 
 
-def _search_server(query: str, limit: int) -> list[SearchHit]:
+def _newest_page(expression: str, limit: int) -> dict[int, float]:
+    """The page's rowids, each with 0 for a participant and 1 otherwise (see _in_order)."""
+    matches = [rowid for (rowid,) in db.execute_sql(_MATCHES, (expression,)).fetchall()]
+    people = sorted((rowid for rowid in matches if rowid % 4 == 2), reverse=True)[:limit]
+    dated = [rowid for rowid in matches if rowid % 4 in (1, 3)]
+    room = limit - len(people)
+    if room <= 0:
+        chosen: set[int] = set()
+    elif len(dated) > room:
+        chosen = _newest(dated, room)
+    else:
+        chosen = set(dated)
+    page = dict.fromkeys(people, 0.0)
+    page.update(dict.fromkeys(chosen, 1.0))
+    return page
+
+
+def _best_page(expression: str, limit: int) -> dict[int, float]:
+    """The page's rowids with their rank (lower is better)."""
+    ranked = cast(list[tuple[int, float]], db.execute_sql(_RANKED, (expression, limit)).fetchall())
+    if len(ranked) > limit:  # more ties with the last rank than places left: keep the newest
+        last = max(score for _, score in ranked)
+        tied = [rowid for rowid, score in ranked if score == last]
+        chosen = _newest(tied, limit - (len(ranked) - len(tied)))
+        page = {rowid: score for rowid, score in ranked if score < last or rowid in chosen}
+    else:
+        page = dict(ranked)
+    return page
+
+
+def _search_server(query: str, limit: int, order: str) -> list[SearchHit]:
     """The same search on PostgreSQL (tp_tui.services.search_server)."""
     from tp_tui.services.search_server import search_rows
 
-    rows = search_rows(query_words(query), limit, (_OPEN, _CLOSE))
+    rows = search_rows(query_words(query), limit, (_OPEN, _CLOSE), newest=order == NEWEST)
     return [
         SearchHit(
             kind=KINDS[kind],

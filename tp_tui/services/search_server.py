@@ -186,11 +186,19 @@ def _candidates(query: str, candidates: int) -> list[_Row]:
     return found
 
 
-def search_rows(words: list[str], limit: int, marks: tuple[str, str]) -> list[Any]:
-    """(kind, id, participant id, name or caller, time, marked text) rows, best first."""
+def search_rows(
+    words: list[str], limit: int, marks: tuple[str, str], newest: bool = False
+) -> list[Any]:
+    """(kind, id, participant id, name or caller, time, marked text) rows, best first, or with
+    ``newest`` participants first and then newest first, as on SQLite."""
     rows = _candidates(ts_query(words), max(limit, CANDIDATES))
-    # Best first, equal ones newest first (participants have no time: last), then id * 4 + kind.
-    rows.sort(key=lambda row: (row[6], row[2] or "", row[1] * 4 + row[0]), reverse=True)
+    if newest:
+        # The candidates are the newest of each kind, so the newest page is among them.
+        rows.sort(key=lambda row: (row[0] == 2, row[2] or "", row[1] * 4 + row[0]), reverse=True)
+    else:
+        # Best first, equal ones newest first (participants have no time: last), then
+        # id * 4 + kind.
+        rows.sort(key=lambda row: (row[6], row[2] or "", row[1] * 4 + row[0]), reverse=True)
     page = rows[:limit]
     ids = sorted({row[3] for row in page if row[3] is not None})
     names = dict(db.execute_sql(_NAMES, {"ids": ids}).fetchall()) if ids else {}

@@ -8,13 +8,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tp_tui.domain import CallbackOutcome
 from tp_tui.i18n import t
 from tp_tui.keys import key
 from tp_tui.text import one_line
 from tp_tui.widgets.choice import KeyChoice, with_hotkeys
+from tp_tui.widgets.key_footer import KeyFooter
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class CallbackDoneScreen(ModalScreen[CallbackDone | None]):
                 yield Input(
                     t("callback_done.retry_default"), id="retry", compact=True, select_on_focus=True
                 )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#outcome", KeyChoice).focus()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tp_tui.dates import DateParseError, parse_datetime
 from tp_tui.i18n import describe_moment, t
@@ -32,6 +32,7 @@ from tp_tui.views.conflict import (
 )
 from tp_tui.views.errors import not_saved_message
 from tp_tui.views.form_base import FormScreen
+from tp_tui.widgets.key_footer import KeyFooter
 from tp_tui.widgets.participant_picker import ParticipantPicker
 
 
@@ -92,7 +93,7 @@ class CallbackFormScreen(FormScreen[int | None]):
             )
             yield Static("", id="form-message", classes="message form-message", markup=False)
             yield from self._buttons()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self.stored is not None:

@@ -7,18 +7,20 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
-from tp_tui.i18n import format_datetime, format_time, t, weekday_name
+from tp_tui.i18n import format_time, short_datetime, t, weekday_name
 from tp_tui.keys import key
 from tp_tui.phone import format_phone
 from tp_tui.services.callbacks import CallbackLine, callback_line, callback_section
 from tp_tui.services.team import initials_by_id, my_id
 from tp_tui.text import cell
 from tp_tui.views.base import TpScreen
-from tp_tui.views.participants import NAME_WIDTH
+from tp_tui.views.participants import SHORT_NAME_WIDTH
 from tp_tui.views.today import day_heading
+from tp_tui.widgets.key_footer import KeyFooter
 from tp_tui.widgets.lazy_table import LazyTable
+from tp_tui.widgets.row_detail import RowDetail, ShowsRowDetail
 
 # Rows of a section read at a time; the tables show 12, the next page comes on scrolling.
 PAGE = 30
@@ -31,7 +33,7 @@ SECTIONS = (
 )
 
 
-class CallbacksScreen(TpScreen[None]):
+class CallbacksScreen(ShowsRowDetail, TpScreen[None]):
     """Every call owed, with the keys to return them."""
 
     _initials: dict[int, str] = {}
@@ -44,7 +46,7 @@ class CallbacksScreen(TpScreen[None]):
         key("e", "edit", "callbacks.edit", "callbacks.edit"),
         key("h", "hand_over", "handover.key", "callbacks.hand_over"),
         key("o", "open", "callbacks.open_participant", "callbacks.open"),
-        key("r", "refresh", "today.refresh", "callbacks.refresh"),
+        key("r", "refresh", "today.refresh", "callbacks.refresh", show=False),
         key("p", "export", "export.callbacks", "callbacks.export"),
         key("t", "toggle_team", "team.toggle", "callbacks.toggle_team"),
     ]
@@ -62,16 +64,20 @@ class CallbacksScreen(TpScreen[None]):
             for section, title in SECTIONS:
                 yield Static(t(title), classes="section-title", markup=False)
                 yield LazyTable(id=f"cb-{section}", cursor_type="row")
-        yield Footer()
+        yield RowDetail(id="row-detail")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         for section, _ in SECTIONS:
-            table = self.query_one(f"#cb-{section}", DataTable)
+            table = self.query_one(f"#cb-{section}", LazyTable)
             first = "callbacks.col.done" if section == "done" else "today.col.due"
             table.add_column(t(first))
-            table.add_column(t("today.col.who"), width=NAME_WIDTH)
+            table.add_column(t("today.col.who"), width=SHORT_NAME_WIDTH)
             table.add_column(t("today.col.phone"))
             table.add_column(t("today.col.reason"))
+            table.flexible = 3  # the reason gets what the others leave
+            table.name_column = 1
+
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown: the one place the lists load.
@@ -121,7 +127,8 @@ class CallbacksScreen(TpScreen[None]):
             outcome = t(f"outcome.{line.outcome}") if line.outcome else ""
             first = cell(f"{format_time(line.done_at)} {outcome}")
         elif section == "overdue":
-            first = cell(f"{t('today.overdue')} {format_datetime(line.due_at)}", "bold red")
+            due = short_datetime(line.due_at, self.tp.clock.now())
+            first = cell(f"{t('today.overdue')} {due}", "bold red")
         elif section == "later":
             first = cell(f"{weekday_name(line.due_at.date())} {format_time(line.due_at)}")
         else:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tp_tui.i18n import format_date, format_time, t
 from tp_tui.keys import key
 from tp_tui.phone import format_phone
 from tp_tui.services.day_end import DayEnd
 from tp_tui.text import literal, one_line
+from tp_tui.widgets.key_footer import KeyFooter
 
 
 class CloseDayScreen(ModalScreen[str | None]):
@@ -60,7 +61,7 @@ class CloseDayScreen(ModalScreen[str | None]):
         with VerticalScroll(classes="form"):
             yield Static(t("close_day.title"), classes="form-title", markup=False)
             yield Static(literal("\n".join(lines)))
-        yield Footer()
+        yield KeyFooter()
 
     def action_go(self, where: str) -> None:
         self.dismiss(where or None)

@@ -8,7 +8,7 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from tp_tui.dates import DateParseError, parse_datetime
 from tp_tui.domain import Arena, ContactKind, ContactOutcome, Destination, LifeArea
@@ -36,6 +36,7 @@ from tp_tui.views.conflict import (
 from tp_tui.views.errors import not_saved_message
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
+from tp_tui.widgets.key_footer import KeyFooter
 from tp_tui.widgets.participant_picker import ParticipantPicker
 
 FIELDS = ("participant", "when", "kind", "areas", "destination", "arena", "duration", "outcome")
@@ -171,7 +172,7 @@ class ContactFormScreen(FormScreen[ContactSaved | None]):
             )
             yield Static("", id="form-message", classes="message form-message", markup=False)
             yield from self._buttons(t("contact_form.another_button"))
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._show_destination()

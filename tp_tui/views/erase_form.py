@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tp_tui.i18n import t
 from tp_tui.keys import key
 from tp_tui.services.erasure import ErasureRefused, ErasureResult, erase, plan_erasure
 from tp_tui.text import literal, one_line
 from tp_tui.views.base import TpModalScreen
+from tp_tui.widgets.key_footer import KeyFooter
 
 
 class EraseScreen(TpModalScreen[ErasureResult | None]):
@@ -37,7 +38,7 @@ class EraseScreen(TpModalScreen[ErasureResult | None]):
             yield Static(t("erase.tui_prompt"), markup=False)
             yield Input(id="typed-name", compact=True)
             yield Static("", id="erase-message", classes="message form-message", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tp_tui.i18n import t
 from tp_tui.keys import key
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option
+from tp_tui.widgets.key_footer import KeyFooter
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class ExportDialog(FormScreen[ExportRequest | None]):
                 "path", "export.field.path", Input(self.path_for[first], id="path", compact=True)
             )
             yield Static(t("export.hint"), classes="message", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#format", KeyChoice).focus()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tp_tui.i18n import t
 from tp_tui.keys import key
 from tp_tui.services.rounds import register_guest
 from tp_tui.services.validation import ValidationFailed
 from tp_tui.views.form_base import FormScreen
+from tp_tui.widgets.key_footer import KeyFooter
 
 
 class GuestFormScreen(FormScreen[int | None]):
@@ -44,7 +45,7 @@ class GuestFormScreen(FormScreen[int | None]):
                 "guest_form.follow_up",
                 Input(id="reason", compact=True, placeholder=t("guest_form.follow_up_placeholder")),
             )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#nickname", Input).focus()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from tp_tui.i18n import t
 from tp_tui.keys import key
@@ -19,6 +19,7 @@ from tp_tui.services.team import Colleague, at_work_today, colleagues, my_id, tr
 from tp_tui.services.validation import ValidationFailed
 from tp_tui.text import literal, one_line
 from tp_tui.views.form_base import FormScreen
+from tp_tui.widgets.key_footer import KeyFooter
 
 
 class HandoverFormScreen(FormScreen[bool | None]):
@@ -86,7 +87,7 @@ class HandoverFormScreen(FormScreen[bool | None]):
                 )
                 yield from self._row("note", "handover.note", Input(id="note", compact=True))
             yield Static("", id="form-message", classes="message form-message", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._initial = self.typed()

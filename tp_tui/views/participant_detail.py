@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from tp_tui.domain import CHECKLIST, Agency, ContactKind, ContactOutcome, LifeArea
-from tp_tui.i18n import format_date, format_datetime, t
+from tp_tui.i18n import format_date, format_datetime, short_datetime, t
 from tp_tui.keys import key
 from tp_tui.phone import format_phone
 from tp_tui.services.detail import (
@@ -21,6 +21,7 @@ from tp_tui.services.detail import (
 )
 from tp_tui.text import cell, literal, one_line
 from tp_tui.views.base import TpScreen
+from tp_tui.widgets.key_footer import KeyFooter
 from tp_tui.widgets.lazy_table import LazyTable
 
 # Older contacts read at a time as the history is scrolled (or with m).
@@ -31,6 +32,9 @@ INDENT = "\u00a0" * 4
 
 if TYPE_CHECKING:
     from rich.text import Text
+
+
+AREAS_WIDTH = 14
 
 
 class ParticipantDetailScreen(TpScreen[None]):
@@ -83,7 +87,7 @@ class ParticipantDetailScreen(TpScreen[None]):
             yield DataTable(id="detail-callbacks", cursor_type="row")
             yield Static("", id="contacts-title", classes="section-title", markup=False)
             yield LazyTable(id="detail-contacts", cursor_type="row")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         from tp_tui.db import write
@@ -95,13 +99,13 @@ class ParticipantDetailScreen(TpScreen[None]):
         self.query_one("#detail-callbacks", DataTable).add_columns(
             t("today.col.due"), t("today.col.reason")
         )
-        self.query_one("#detail-contacts", DataTable).add_columns(
-            t("today.col.time"),
-            t("today.col.kind"),
-            t("detail.col.outcome"),
-            t("detail.col.areas"),
-            t("today.col.note"),
-        )
+        contacts = self.query_one("#detail-contacts", LazyTable)
+        contacts.add_columns(t("today.col.time"), t("today.col.kind"), t("detail.col.outcome"))
+        # The areas are cut short and the note gets the rest, so it is on screen at 80×24;
+        # Enter on a contact shows all of it.
+        contacts.add_column(t("detail.col.areas"), width=AREAS_WIDTH)
+        contacts.add_column(t("today.col.note"))
+        contacts.flexible = 4
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown: the one place the lists load.
@@ -263,7 +267,7 @@ class ParticipantDetailScreen(TpScreen[None]):
             self._history.append(contact)
             areas = ", ".join(t(area.label_key) for area in contact.life_areas)
             table.add_row(
-                cell(format_datetime(contact.at)),
+                cell(short_datetime(contact.at, self.tp.clock.now())),
                 cell(t(ContactKind(contact.kind).label_key)),
                 cell(t(ContactOutcome(contact.outcome).label_key)),
                 cell(areas),

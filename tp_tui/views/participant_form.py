@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from tp_tui.domain import ParticipantStatus, ReferralSource
 from tp_tui.i18n import format_date, t, weekday_name
@@ -37,6 +37,7 @@ from tp_tui.views.conflict import (
 )
 from tp_tui.views.errors import not_saved_message
 from tp_tui.views.form_base import FormScreen
+from tp_tui.widgets.key_footer import KeyFooter
 
 
 class ParticipantFormScreen(FormScreen[int | None]):
@@ -119,7 +120,7 @@ class ParticipantFormScreen(FormScreen[int | None]):
             yield TextArea(id="about", soft_wrap=True, compact=True)
             yield Static("", id="form-message", classes="message form-message", markup=False)
             yield from self._buttons()
-        yield Footer()
+        yield KeyFooter()
 
     def _row(self, name: str, label: str, field: Widget) -> ComposeResult:
         """A label and its field on one line, with the field's message beneath."""

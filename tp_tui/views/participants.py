@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.coordinate import Coordinate
 from textual.reactive import reactive
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from tp_tui.domain import ParticipantStatus
 from tp_tui.i18n import format_date, t
@@ -21,6 +21,7 @@ from tp_tui.services.participants import (
 )
 from tp_tui.text import cell, one_line
 from tp_tui.views.base import TpScreen
+from tp_tui.widgets.key_footer import KeyFooter
 from tp_tui.widgets.lazy_table import LazyTable
 
 # Rows read at a time: a little more than a tall screen; the next page comes on scrolling.
@@ -29,6 +30,8 @@ PAGE = 60
 FIND_WITHIN = 500
 # Long double names are cut with an ellipsis so the other columns stay on screen at 80×24.
 NAME_WIDTH = 26
+# Where a name shares the line with a reason or a note (Today, Callbacks, Search) at 80 columns.
+SHORT_NAME_WIDTH = 20
 
 
 class ParticipantsScreen(TpScreen[None]):
@@ -61,7 +64,7 @@ class ParticipantsScreen(TpScreen[None]):
         yield Input(placeholder=t("participants.search_placeholder"), id="search")
         yield LazyTable(id="participants", cursor_type="row", zebra_stripes=True)
         yield Static("", id="count", classes="empty", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

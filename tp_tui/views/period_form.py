@@ -6,13 +6,14 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tp_tui.i18n import format_date, t
 from tp_tui.keys import key
 from tp_tui.services.stats_period import parse_period
 from tp_tui.services.validation import ValidationFailed
 from tp_tui.views.form_base import FormScreen
+from tp_tui.widgets.key_footer import KeyFooter
 
 
 class PeriodFormScreen(FormScreen[tuple[date, date] | None]):
@@ -42,7 +43,7 @@ class PeriodFormScreen(FormScreen[tuple[date, date] | None]):
             )
             yield Static(t("period.hint"), classes="message", markup=False)
             yield Static("", id="form-message", classes="message", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#start", Input).focus()

@@ -9,7 +9,7 @@ from peewee import Model
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tp_tui.domain import Agency, GoalStatus, LifeArea, PlanStatus
 from tp_tui.i18n import format_date, t
@@ -35,6 +35,7 @@ from tp_tui.views.conflict import (
 from tp_tui.views.errors import not_saved_message
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
+from tp_tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
@@ -72,7 +73,7 @@ class PlanForm(FormScreen[bool | None]):
             yield Static(t(self.title_key), classes="form-title", markup=False)
             yield from self.fields()
             yield Static("", id="form-message", classes="message form-message", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def fields(self) -> ComposeResult:
         raise NotImplementedError
@@ -328,7 +329,7 @@ class PickScreen(ModalScreen[str | None]):
                 ListOption(Content(t("plan.new")), id="new"),
                 *[ListOption(Content(label), id=item_id) for item_id, label in self.items],
             )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         from textual.widgets import OptionList

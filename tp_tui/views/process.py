@@ -2,18 +2,50 @@
 
 from __future__ import annotations
 
+from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from tp_tui.domain import Stage
 from tp_tui.i18n import t
 from tp_tui.keys import key
-from tp_tui.services.process import process_board
-from tp_tui.text import cell
+from tp_tui.services.process import Card, process_board
+from tp_tui.text import one_line
 from tp_tui.views.base import TpScreen
+from tp_tui.widgets.key_footer import KeyFooter
+from tp_tui.widgets.lazy_table import LazyTable
 
 COLUMNS = tuple(stage for stage in Stage if stage != Stage.CLOSE)
+
+
+def card_text(card: Card) -> Text:
+    """The name on the first line, as wide as the column; days in the stage and marks under it.
+
+    "!" (late) counts from the start of the period, not from the stage: the second line says
+    so (``0d !140d``), so a participant just moved on is not read as late after 0 days.
+    """
+    style = "bold red" if card.stalled or card.late else ""
+    text = Text(one_line(card.name), style=style, no_wrap=True, overflow="ellipsis")
+    second = f"{card.days_in_stage}d"
+    if card.stalled:
+        second += " ⚑"
+    if card.late:
+        second += f" !{card.days_since_start}d"
+    text.append("\n" + second, style="" if style else "dim")
+    return text
+
+
+def card_detail(card: Card) -> str:
+    """Everything about a card in words, for the line under the board."""
+    parts = [one_line(card.name), t("process.detail_days", days=card.days_in_stage)]
+    parts.append(t("process.detail_start", days=card.days_since_start))
+    if card.stalled:
+        parts.append(t("process.detail_stalled"))
+    if card.late:
+        parts.append(t("process.detail_late"))
+    return " · ".join(parts)
 
 
 class ProcessScreen(TpScreen[None]):
@@ -22,6 +54,7 @@ class ProcessScreen(TpScreen[None]):
     #board Vertical { width: 1fr; height: 1fr; }
     #board DataTable { height: 1fr; }
     .stage-title { text-style: bold; height: 2; padding: 0 1; }
+    .card-detail { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     """
     BINDINGS = [
         key("left", "column(-1)", "process.left", "process.left", show=False),
@@ -36,8 +69,13 @@ class ProcessScreen(TpScreen[None]):
             for stage in COLUMNS:
                 with Vertical():
                     yield Static(t(stage.label_key), classes="stage-title", markup=False)
-                    yield DataTable(id=f"stage-{int(stage)}", cursor_type="row", show_header=False)
-        yield Footer()
+                    board = LazyTable(
+                        id=f"stage-{int(stage)}", cursor_type="row", show_header=False
+                    )
+                    board.flexible = 0  # as wide as the column: a long name ends in "…"
+                    yield board
+        yield Static("", id="card-detail", classes="card-detail", markup=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         for stage in COLUMNS:
@@ -50,15 +88,13 @@ class ProcessScreen(TpScreen[None]):
 
     def load(self) -> None:
         board = process_board(self.tp.clock.now(), self.tp.settings)
+        self._cards: dict[str, Card] = {}
         for stage in COLUMNS:
             table = self.query_one(f"#stage-{int(stage)}", DataTable)
             table.clear()
             for card in board[stage]:
-                marks = ("⚑" if card.stalled else "") + ("!" if card.late else "")
-                style = "bold red" if card.stalled or card.late else ""
-                # Days and marks first: the name may be cut in a narrow column, they may not.
-                text = f"{card.days_in_stage:>3}d{marks:<2} {card.name}"
-                table.add_row(cell(text, style), key=str(card.participant_id))
+                table.add_row(card_text(card), height=2, key=str(card.participant_id))
+                self._cards[str(card.participant_id)] = card
 
     def action_column(self, step: int) -> None:
         tables = list(self.query(DataTable))
@@ -72,6 +108,21 @@ class ProcessScreen(TpScreen[None]):
             return None
         value = focused.coordinate_to_cell_key(focused.cursor_coordinate).row_key.value
         return int(value) if value and value.isdigit() else None
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        card = getattr(self, "_cards", {}).get(event.row_key.value or "")
+        if event.data_table.has_focus and card is not None:
+            self.query_one("#card-detail", Static).update(card_detail(card))
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        table = event.widget
+        detail = self.query_one("#card-detail", Static)
+        if isinstance(table, DataTable) and table.row_count:
+            key_ = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            card = getattr(self, "_cards", {}).get(key_ or "")
+            detail.update(card_detail(card) if card else "")
+        else:
+            detail.update("")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value:

@@ -7,7 +7,7 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from tp_tui.domain import LifeArea
 from tp_tui.i18n import format_date, t
@@ -18,6 +18,7 @@ from tp_tui.text import one_line
 from tp_tui.views.errors import not_saved_message
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
+from tp_tui.widgets.key_footer import KeyFooter
 
 FIELDS = ("place", "day", "start", "minutes", "conversations", "new_people")
 
@@ -90,7 +91,7 @@ class RoundFormScreen(FormScreen[RoundSaved | None]):
             yield Input(id="note", placeholder=t("round_form.note_placeholder"), compact=True)
             yield Static(t("round_form.anonymous"), classes="message", markup=False)
             yield Static("", id="form-message", classes="message form-message", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._initial = self.typed()

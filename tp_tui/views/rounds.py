@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from tp_tui.i18n import format_date, t
 from tp_tui.keys import key
 from tp_tui.services.rounds import GridCell, RoundsGrid, rounds_grid
 from tp_tui.text import cell
 from tp_tui.views.base import TpScreen
+from tp_tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from tp_tui.views.round_form import RoundSaved
@@ -41,7 +42,7 @@ class RoundsScreen(TpScreen[None]):
         yield Static("", id="weeks-line", classes="day-line", markup=False)
         yield DataTable(id="grid", cursor_type="cell")
         yield Static(t("rounds.legend"), classes="empty", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown: the one place the lists load.

@@ -15,14 +15,25 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
-from tp_tui.i18n import format_datetime, t
+from tp_tui.i18n import short_datetime, t
 from tp_tui.keys import key
 from tp_tui.models import db
-from tp_tui.services.search import MIN_WORD_CHARS, SearchHit, long_enough, search
+from tp_tui.services.search import (
+    BEST,
+    MIN_WORD_CHARS,
+    NEWEST,
+    SearchHit,
+    long_enough,
+    search,
+)
 from tp_tui.text import cell
 from tp_tui.views.base import TpModalScreen
+from tp_tui.views.participants import SHORT_NAME_WIDTH
+from tp_tui.widgets.key_footer import KeyFooter
+from tp_tui.widgets.lazy_table import LazyTable
+from tp_tui.widgets.row_detail import RowDetail, ShowsRowDetail
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
@@ -49,10 +60,10 @@ class SearchThread:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tp-search")
         self._used = False
 
-    async def search(self, text: str, limit: int = 50) -> list[SearchHit]:
+    async def search(self, text: str, limit: int = 50, order: str = NEWEST) -> list[SearchHit]:
         self._used = True
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, search, text, limit)
+        return await loop.run_in_executor(self._executor, search, text, limit, order)
 
     def close(self) -> None:
         """Close the connection after the search running now, if any; the thread then ends."""
@@ -73,14 +84,16 @@ def open_hit(app: TpApp, hit: SearchHit) -> None:
             flows.edit_contact(app, hit.id)
 
 
-class SearchScreen(TpModalScreen[None]):
+class SearchScreen(ShowsRowDetail, TpModalScreen[None]):
     CSS_PATH = ["forms.tcss"]
     DEFAULT_CSS = """
     SearchScreen { align: center middle; }
-    SearchScreen > Vertical { width: 100; max-width: 100%; height: 90%; }
     SearchScreen DataTable { height: 1fr; }
     """
-    BINDINGS = [key("escape", "close", "search.close", "search.close")]
+    BINDINGS = [
+        key("escape", "close", "search.close", "search.close"),
+        key("ctrl+o", "switch_order", "search.order", "search.order", priority=True),
+    ]
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
@@ -88,6 +101,8 @@ class SearchScreen(TpModalScreen[None]):
         self.hits: list[SearchHit] = []
         self.shown_text: str | None = None
         """What the results on screen were found for; None before the first search."""
+        self.order = NEWEST
+        """NEWEST (the default) or BEST: the order the results are asked for and shown in."""
         self._thread = SearchThread()
 
     def compose(self) -> ComposeResult:
@@ -95,15 +110,24 @@ class SearchScreen(TpModalScreen[None]):
             yield Static(t("search.title"), classes="form-title", markup=False)
             yield Input(self.query_text, placeholder=t("search.placeholder"), id="query")
             yield Static("", id="count", classes="message form-message", markup=False)
-            yield DataTable(id="hits", cursor_type="row")
-        yield Footer()
+            yield LazyTable(id="hits", cursor_type="row")
+            yield RowDetail(id="row-detail")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(LazyTable)
         table.add_column(t("today.col.time"))
-        table.add_column(t("today.col.who"), width=22)
+        table.add_column(t("today.col.who"), width=SHORT_NAME_WIDTH)
         table.add_column(t("search.col.what"))
         table.add_column(t("search.col.text"))
+        table.flexible = 3  # the text found gets what the others leave
+        table.name_column = 1
+        # The whole height (forms.tcss makes forms as high as their content, which would let
+        # the results push the line under them off the screen).
+        form = self.query_one(".form")
+        form.styles.height = "1fr"
+        form.styles.width = "100%"  # forms.tcss holds forms to 80 columns: results grow
+        table.styles.height = "1fr"  # app.tcss makes tables as high as their rows
         self.query_one("#query", Input).focus()
         self._search(delay=0)  # what the screen was opened with, at once
 
@@ -127,7 +151,7 @@ class SearchScreen(TpModalScreen[None]):
     async def _find(self, text: str, delay: float, then_to_results: bool) -> None:
         if delay:
             await asyncio.sleep(delay)  # a key pressed meanwhile cancels this worker
-        hits = await self._thread.search(text)
+        hits = await self._thread.search(text, order=self.order)
         self._show(text, hits)
         if then_to_results and hits:
             self.query_one(DataTable).focus()
@@ -139,7 +163,7 @@ class SearchScreen(TpModalScreen[None]):
         table.clear()
         for index, hit in enumerate(hits):
             table.add_row(
-                cell(format_datetime(hit.at) if hit.at else ""),
+                cell(short_datetime(hit.at, self.tp.clock.now()) if hit.at else ""),
                 cell(hit.participant_name),
                 cell(t(f"search.kind.{hit.kind}")),
                 cell(hit.snippet),
@@ -150,7 +174,7 @@ class SearchScreen(TpModalScreen[None]):
         elif not long_enough(text):
             message = t("search.too_short", count=MIN_WORD_CHARS)
         else:
-            message = t("search.count", count=len(hits))
+            message = t("search.count", count=len(hits)) + " · " + t(f"search.order.{self.order}")
         self.query_one("#count", Static).update(message)
 
     @on(Input.Submitted, "#query")
@@ -164,6 +188,10 @@ class SearchScreen(TpModalScreen[None]):
         hit = self.hits[int(event.row_key.value or 0)]
         self.dismiss()
         open_hit(self.tp, hit)
+
+    def action_switch_order(self) -> None:
+        self.order = BEST if self.order == NEWEST else NEWEST
+        self._search(delay=0)
 
     def action_close(self) -> None:
         self.dismiss()

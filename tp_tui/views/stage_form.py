@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from tp_tui.domain import ClosingReason, Stage
 from tp_tui.i18n import t
 from tp_tui.keys import key
 from tp_tui.text import one_line
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
+from tp_tui.widgets.key_footer import KeyFooter
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ class StageFormScreen(ModalScreen[StageChange | None]):
                     reasons, typed.closing_reason if typed else None, id="closing_reason"
                 )
             yield Static("", id="closing_reason-message", classes="message", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def _row(self, name: str, label_key: str, field: Widget) -> ComposeResult:
         with Horizontal(classes="field-row"):

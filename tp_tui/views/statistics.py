@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
 from tp_tui.export.chart_data import charts
@@ -20,6 +20,8 @@ from tp_tui.services.stats_period import preset, which_preset
 from tp_tui.text import cell
 from tp_tui.views.base import TpScreen
 from tp_tui.views.stats_charts import draw
+from tp_tui.widgets.key_footer import KeyFooter
+from tp_tui.widgets.lazy_table import LazyTable
 
 TABS = ("figures", "weeks", "stages", "areas")
 
@@ -66,7 +68,13 @@ class StatisticsScreen(TpScreen[None]):
             for number, tab in enumerate(TABS, start=1):
                 with TabPane(f"{number} {t(f'stats_screen.tab.{tab}')}", id=f"tab-{tab}"):
                     if tab == "figures":
-                        yield DataTable(id="figures-table", cursor_type="row", zebra_stripes=True)
+                        figures = LazyTable(
+                            id="figures-table", cursor_type="row", zebra_stripes=True
+                        )
+                        # The figure's words get what its number leaves: at 80 columns the
+                        # numbers stay on screen; a very long label ends in "…".
+                        figures.flexible = 1
+                        yield figures
                     else:
                         yield PlotextPlot(id=f"chart-{tab}")
                         yield Static(
@@ -75,7 +83,7 @@ class StatisticsScreen(TpScreen[None]):
                             classes="empty-chart",
                             markup=False,
                         )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#figures-table", DataTable)

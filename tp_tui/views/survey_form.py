@@ -14,7 +14,7 @@ from typing import Any
 from textual import on
 from textual.app import App, ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from tp_tui.clock import Clock
 from tp_tui.dates import DateParseError
@@ -36,6 +36,7 @@ from tp_tui.text import one_line
 from tp_tui.views.errors import not_saved_message
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
+from tp_tui.widgets.key_footer import KeyFooter
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ class SurveyFormScreen(FormScreen[SurveySaved | None]):
                         )  # fmt: skip
             yield Static("", id="form-message", classes="message form-message", markup=False)
             yield from self._buttons(t("survey_form.another_button"))
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._show_questions()

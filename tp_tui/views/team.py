@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from tp_tui.i18n import t
 from tp_tui.keys import key
@@ -24,6 +24,7 @@ from tp_tui.text import cell, one_line
 from tp_tui.views.base import TpScreen
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.confirm import ConfirmScreen
+from tp_tui.widgets.key_footer import KeyFooter
 
 
 class TeamScreen(TpScreen[None]):
@@ -48,7 +49,7 @@ class TeamScreen(TpScreen[None]):
         yield Static("", id="team-summary", markup=False)
         yield DataTable(id="team", cursor_type="row", zebra_stripes=True)
         yield Static(t("team_admin.explain"), id="team-explain", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         # Who I am is settled on opening the screen: I am listed (and made on first use).
@@ -247,7 +248,7 @@ class TeamFormScreen(FormScreen[int | None]):
             )
             yield Static("", id="form-message", classes="message form-message", markup=False)
             yield from self._buttons()
-        yield Footer()
+        yield KeyFooter()
 
     def _login_hint(self) -> None:
         if self.member is not None and self.member.is_me:

@@ -7,10 +7,10 @@ from datetime import date, datetime
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from tp_tui.domain import ContactKind
-from tp_tui.i18n import format_date, format_datetime, format_time, long_day, t
+from tp_tui.i18n import format_date, format_time, long_day, short_datetime, t
 from tp_tui.keys import key
 from tp_tui.phone import format_phone
 from tp_tui.services.callbacks import CallbackLine, due_callbacks
@@ -25,8 +25,10 @@ from tp_tui.services.today import (
 )
 from tp_tui.text import cell
 from tp_tui.views.base import TpScreen
-from tp_tui.views.participants import NAME_WIDTH
+from tp_tui.views.participants import SHORT_NAME_WIDTH
+from tp_tui.widgets.key_footer import KeyFooter
 from tp_tui.widgets.lazy_table import LazyTable
+from tp_tui.widgets.row_detail import RowDetail, ShowsRowDetail
 
 # Rows of a list read at a time; the tables show 12, the next page comes on scrolling.
 PAGE = 30
@@ -41,7 +43,7 @@ def day_heading(day: date, team: bool) -> str:
     return heading
 
 
-class TodayScreen(TpScreen[None]):
+class TodayScreen(ShowsRowDetail, TpScreen[None]):
     """Date and week, then the sections a trust person checks at the end of the day."""
 
     CSS_PATH = "today.tcss"
@@ -69,15 +71,17 @@ class TodayScreen(TpScreen[None]):
             yield LazyTable(id="callbacks", cursor_type="row", zebra_stripes=False)
             yield Static(t("today.contacts"), classes="section-title", markup=False)
             yield LazyTable(id="contacts", cursor_type="row")
+            # The rounds (three lines) before the longest list, so they are seen at 80×24.
+            yield Static(t("today.rounds"), classes="section-title", markup=False)
+            yield DataTable(id="rounds", cursor_type="row")
             yield Static(
                 t("today.not_heard", days=self.tp.settings.not_heard_days),
                 classes="section-title",
                 markup=False,
             )
             yield LazyTable(id="not-heard", cursor_type="row")
-            yield Static(t("today.rounds"), classes="section-title", markup=False)
-            yield DataTable(id="rounds", cursor_type="row")
-        yield Footer()
+        yield RowDetail(id="row-detail")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         columns = {
@@ -89,9 +93,24 @@ class TodayScreen(TpScreen[None]):
         for table_id, keys in columns.items():
             table = self.query_one(table_id, DataTable)
             for key_ in keys:
-                # Long double names are cut so the reason or note stays on screen at 80×24.
-                width = NAME_WIDTH if key_ == "today.col.who" else None
+                # Long double names are cut so the reason or note stays on screen at 80×24;
+                # the line under the lists shows the whole row under the cursor.
+                width = SHORT_NAME_WIDTH if key_ == "today.col.who" else None
                 table.add_column(t(key_), width=width)
+        # The reason and the note get what the other columns leave; names grow where there is
+        # room for both.
+        for table_id in ("#callbacks", "#contacts", "#not-heard"):
+            listed = self.query_one(table_id, LazyTable)
+            listed.name_column = 0 if table_id == "#not-heard" else 1
+            if table_id != "#not-heard":
+                listed.flexible = 3
+
+    def on_resize(self) -> None:
+        # A low terminal shows fewer rows of each list, so every section has a place on it.
+        rows = 12 if self.size.height >= 40 else 6
+        for table in self.query("#today-sections DataTable"):
+            table.styles.max_height = rows
+
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown: the one place the lists load.
@@ -175,7 +194,7 @@ class TodayScreen(TpScreen[None]):
             key_ = f"p{due.participant_id or 0}-c{due.id}"
             if key_ in table.rows:  # a page read after a change may repeat a row
                 continue
-            when = format_datetime(due.due_at) if due.overdue else format_time(due.due_at)
+            when = short_datetime(due.due_at, self._now) if due.overdue else format_time(due.due_at)
             style = "bold red" if due.overdue else ""
             marker = t("today.overdue") + " " if due.overdue else ""
             table.add_row(

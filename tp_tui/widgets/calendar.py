@@ -11,10 +11,11 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tp_tui.i18n import t
 from tp_tui.keys import key
+from tp_tui.widgets.key_footer import KeyFooter
 
 
 class MonthGrid(Widget, can_focus=True):
@@ -80,7 +81,7 @@ class CalendarScreen(ModalScreen[date | None]):
         with Vertical():
             yield Static(t("calendar.title"), markup=False)
             yield MonthGrid(self.start, self.today)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(MonthGrid).focus()

@@ -34,7 +34,7 @@ def with_hotkeys(options: list[tuple[str, str]]) -> list[Option]:
 
 
 class KeyChoice(Widget, can_focus=True):
-    """A row of options, each chosen by its key; arrows and space work too.
+    """A row of options, each chosen by its key or a click; arrows and space work too.
 
     With ``multiple`` the keys toggle options on and off (life areas with the digits 1–8).
     """
@@ -74,6 +74,8 @@ class KeyChoice(Widget, can_focus=True):
         self.multiple = multiple
         self.advance = advance
         self.selected: set[str] = {value} if value else set()
+        # Where each option was drawn, for clicks: (line, first column, end column, index).
+        self._spots: list[tuple[int, int, int, int]] = []
 
     @property
     def value(self) -> str | None:
@@ -98,6 +100,8 @@ class KeyChoice(Widget, can_focus=True):
         width = max(self.content_size.width, 20)
         text = Text(no_wrap=True, overflow="fold")
         used = 0
+        line = 0
+        self._spots = []
         for index, option in enumerate(self.options):
             chosen = option.code in self.selected
             mark = ("[x] " if chosen else "[ ] ") if self.multiple else ""
@@ -106,6 +110,7 @@ class KeyChoice(Widget, can_focus=True):
             if used and used + 3 + piece > width:
                 text.append("\n")
                 used = 0
+                line += 1
             elif used:
                 text.append("   ")
                 used += 3
@@ -115,10 +120,26 @@ class KeyChoice(Widget, can_focus=True):
             text.append(option.hotkey, style="bold")
             text.append(" ")
             text.append(label, style=style.strip())
+            self._spots.append((line, used, used + piece, index))
             used += piece
         return text
 
-    def _choose(self, index: int) -> None:
+    def option_at(self, x: int, y: int) -> int | None:
+        """The index of the option drawn at this place of the content, if any."""
+        for line, start, end, index in self._spots:
+            if line == y and start <= x < end:
+                return index
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        index = None if offset is None else self.option_at(offset.x, offset.y)
+        if index is not None:
+            event.stop()
+            self.focus()
+            self._choose(index, advance=False)  # the pointer goes where it likes next
+
+    def _choose(self, index: int, advance: bool = True) -> None:
         code = self.options[index].code
         self.cursor = index
         if self.multiple:
@@ -127,7 +148,7 @@ class KeyChoice(Widget, can_focus=True):
             self.selected = {code}
         self.refresh(layout=True)
         self.post_message(self.Changed(self))
-        if self.advance and not self.multiple:
+        if advance and self.advance and not self.multiple:
             self.screen.focus_next()
 
     def on_key(self, event: events.Key) -> None:

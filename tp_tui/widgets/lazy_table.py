@@ -13,6 +13,8 @@ from textual.widgets import DataTable
 
 # Ask for the next page this many rows before the last one loaded is reached.
 NEAR_END = 10
+# Names beside a reason or a note: short at 80 columns, longer where there is room.
+NARROW_NAME, WIDE_NAME, WIDE_TABLE = 20, 26, 100
 
 
 class LazyTable(DataTable[object]):
@@ -27,6 +29,14 @@ class LazyTable(DataTable[object]):
         Binding("end", "scroll_bottom", "Last row", show=False),
         Binding("home", "scroll_top", "First row", show=False),
     ]
+
+    flexible: int | None = None
+    """The column (the reason, the note) that gets the width the others leave, if any."""
+    flexible_minimum = 12
+    """The least width that column keeps; a terminal narrower than that scrolls sideways."""
+
+    name_column: int | None = None
+    """A column of names: NARROW_NAME wide in a narrow table, WIDE_NAME from WIDE_TABLE on."""
 
     _more: Callable[[], bool] | None = None
     _busy = False  # a page is being added
@@ -108,4 +118,34 @@ class LazyTable(DataTable[object]):
 
     def _on_resize(self, event: events.Resize) -> None:
         super()._on_resize(event)
+        self._fit()
         self._check()
+
+    async def _on_idle(self, event: events.Idle) -> None:
+        await super()._on_idle(event)  # measures the columns of new rows
+        self._fit()
+
+    def _fit(self) -> None:
+        """Give the flexible column the width the other columns leave in the table's view."""
+        columns = list(self.columns.values())
+        view = self.scrollable_content_region.width
+        if self.name_column is not None and 0 <= self.name_column < len(columns):
+            names = columns[self.name_column]
+            wanted = WIDE_NAME if view >= WIDE_TABLE else NARROW_NAME
+            if names.auto_width or names.width != wanted:
+                names.auto_width = False
+                names.width = wanted
+                self._require_update_dimensions = True
+                self.refresh()
+        if self.flexible is None or not 0 <= self.flexible < len(columns):
+            return
+        flexible = columns[self.flexible]
+        others = sum(c.get_render_width(self) for c in columns if c is not flexible)
+        room = view - others - 2 * self.cell_padding
+        width = max(self.flexible_minimum, room)
+        if flexible.auto_width or flexible.width != width:
+            flexible.auto_width = False
+            flexible.width = width
+            # No public way to say a column's width changed: the table's own flag for it.
+            self._require_update_dimensions = True
+            self.refresh()

@@ -1,0 +1,145 @@
+"""Every main screen and form at 80×24 (designed for it first) and at 120×40 (it grows).
+
+Demo data, frozen on Thursday 26.11.2026 10:00, in English. At both sizes the footer's lower
+line shows ctrl+l, ctrl+r, ctrl+z, F9, ``?`` and ctrl+q (forms: their own keys); at 120×40 the
+columns that hold what a trust person reads (who, the reason, the note, the figure) are wider.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from tp_tui.app import TpApp
+from tp_tui.clock import FrozenClock
+from tp_tui.models import Participant
+
+SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+
+
+def app(clock: FrozenClock) -> TpApp:
+    return TpApp(clock=clock, demo=True)
+
+
+async def focus_first_list(pilot: Pilot[Any]) -> None:
+    """Tab into the first list, so the line under it shows the row under the cursor."""
+    await pilot.press("tab")
+    await pilot.pause()
+
+
+@SIZES
+def test_today(demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]) -> None:
+    """Today: the calls owed with the reason readable (the overdue one as "OVERDUE 23.11 15:30"),
+    today's contacts with their notes, this week's rounds on the first screen, the not heard
+    from; under the lists the whole row of the call under the cursor."""
+    assert snap_compare(app(clock), run_before=focus_first_list, terminal_size=size)
+
+
+@SIZES
+def test_participants(
+    demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]
+) -> None:
+    """Participants: names, phone, status and stage; at 120 also last contact and intake."""
+    assert snap_compare(app(clock), press=["f3"], terminal_size=size)
+
+
+@SIZES
+def test_participant_page(
+    demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]
+) -> None:
+    """Kari Nordmann's page: goals by life area beside the process; scrolled to the end, the
+    contacts with their notes on screen (areas cut short, dates without the year)."""
+    kari = Participant.get(Participant.name == "Kari Nordmann")
+
+    async def open_kari(pilot: Pilot[Any]) -> None:
+        pilot.app.open_participant(kari.id)  # type: ignore[attr-defined]
+        await pilot.pause()
+
+    assert snap_compare(app(clock), run_before=open_kari, press=["end"], terminal_size=size)
+
+
+@SIZES
+def test_callbacks(
+    demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]
+) -> None:
+    """Callbacks: overdue, today, later this week and returned today, each with the reason
+    readable; the keys of the screen on the upper footer line."""
+    assert snap_compare(app(clock), press=["f4"], terminal_size=size)
+
+
+@SIZES
+def test_rounds(
+    demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]
+) -> None:
+    """Rounds: the three meeting places by week, this Thursday's still to come."""
+    assert snap_compare(app(clock), press=["f5"], terminal_size=size)
+
+
+@SIZES
+def test_process_board(
+    demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]
+) -> None:
+    """The process board: five stages, each card a name (ending in … where it is cut) over its
+    days in the stage; late ones as "!Nd" counted from the start (Siv Rønning: 140d ⚑ !160d);
+    with the cursor on a card, that card in words under the board."""
+    assert snap_compare(app(clock), press=["f6", "tab"], terminal_size=size)
+
+
+@SIZES
+def test_statistics(
+    demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]
+) -> None:
+    """Statistics for this year: every figure's number on screen beside its label."""
+    assert snap_compare(app(clock), press=["f7"], terminal_size=size)
+
+
+@SIZES
+def test_search(
+    demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]
+) -> None:
+    """Search for "namsmann": newest first (the count line says so, and that ctrl+o switches),
+    the text column as wide as the rest allows, the whole text of the second result under
+    the list."""
+
+    async def search(pilot: Pilot[Any]) -> None:
+        await pilot.press("slash", *"namsmann")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter", "down")
+        await pilot.pause()
+
+    assert snap_compare(app(clock), run_before=search, terminal_size=size)
+
+
+@SIZES
+def test_contact_form(
+    demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]
+) -> None:
+    """The contact form for Kari Nordmann: labels clear of their fields, the kinds and the
+    eight life areas with their keys, wrapped to the width; its keys in the footer."""
+
+    async def form(pilot: Pilot[Any]) -> None:
+        await pilot.press("ctrl+l", *"kari", "enter", "enter")
+        await pilot.pause()
+
+    assert snap_compare(app(clock), run_before=form, terminal_size=size)
+
+
+@SIZES
+def test_callback_form(
+    demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]
+) -> None:
+    """The call-owed form: who, number, reason and due time, each label clear of its field."""
+    assert snap_compare(app(clock), press=["ctrl+r"], terminal_size=size)
+
+
+@SIZES
+def test_participant_form(
+    demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]
+) -> None:
+    """The new-participant form: "First contact" and every other label clear of its field."""
+    assert snap_compare(app(clock), press=["f3", "n"], terminal_size=size)

@@ -1,0 +1,119 @@
+"""The footer: this screen's keys on one line, the keys that work everywhere on the line below.
+
+Textual's one-line footer cut the app-wide keys off at 80 columns (F9, ``?`` and ctrl+q were
+never seen) and drew the screen keys F2–F7 as ``f3f4f5f6f7``. Here the app-wide keys have a line
+of their own, in a fixed order, so the ones that matter (ctrl+l, ctrl+r,
+ctrl+z, F9, ``?``, ctrl+q) fit in 80 columns; the screen keys F2–F7 come last, shown where the
+terminal is wide enough, and are always listed under ``?``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widget import Widget
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from tp_tui.i18n import t
+
+# App-wide keys in the order they are shown; any others the app shows come after these.
+APP_ORDER = (
+    "app.log_contact",
+    "app.register_callback",
+    "app.undo",
+    "app.close_day",
+    "app.help_question",
+    "app.quit",
+)
+# Shown though Textual hides them (show=False): they matter on every screen.
+ALWAYS = frozenset({"app.undo", "app.quit"})
+
+
+class _Keys(Footer):
+    DEFAULT_CSS = """
+    ScreenKeys, AppKeys { dock: none; }
+    """
+    app_wide: ClassVar[bool] = False
+
+    def __init__(self) -> None:
+        super().__init__(compact=True, show_command_palette=not self.app_wide)
+
+    def _chosen(self) -> Iterator[tuple[Binding, bool, str]]:
+        seen: set[str] = set()
+        for node, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if (node is self.app) != self.app_wide or binding.action in seen:
+                continue
+            if binding.group is not None and self.app_wide:
+                continue  # the screen keys: one item after the others
+            if binding.show or (self.app_wide and binding.id in ALWAYS):
+                seen.add(binding.action)
+                yield binding, enabled, tooltip
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        chosen = list(self._chosen())
+        if self.app_wide:
+            rank = {binding_id: n for n, binding_id in enumerate(APP_ORDER)}
+            chosen.sort(key=lambda item: rank.get(item[0].id or "", len(rank)))
+        for binding, enabled, tooltip in chosen:
+            yield FooterKey(
+                binding.key,
+                self.app.get_key_display(binding),
+                binding.description,
+                binding.action,
+                disabled=not enabled,
+                tooltip=tooltip or binding.description,
+            ).data_bind(compact=Footer.compact)
+        if self.app_wide:
+            # F2–F7: a click opens the command palette, which lists the screens too.
+            yield FooterKey(
+                "ctrl+p", "F2–F7", t("nav.screens"), "app.command_palette"
+            ).data_bind(compact=Footer.compact)
+        elif self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
+            yield from self._palette_key()
+
+    def _palette_key(self) -> Iterator[Widget]:
+        found = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if found is None:
+            return
+        _, binding, enabled, tooltip = found
+        yield FooterKey(
+            binding.key,
+            self.app.get_key_display(binding),
+            binding.description,
+            binding.action,
+            classes="-command-palette",
+            disabled=not enabled,
+            tooltip=binding.tooltip or binding.description,
+        )
+
+
+class ScreenKeys(_Keys):
+    """The keys of this screen (and of what has focus), with the command palette at the right."""
+
+
+class AppKeys(_Keys):
+    """The keys that work on every screen."""
+
+    app_wide = True
+
+
+class KeyFooter(Widget):
+    """Both lines, docked at the bottom of a screen (a plain widget: a screen's rules for its
+    Vertical containers are not meant for it)."""
+
+    DEFAULT_CSS = """
+    KeyFooter { dock: bottom; height: auto; layout: vertical; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield ScreenKeys()
+        # A form or dialog keeps the keys to itself (Textual leaves the app's out of a modal
+        # screen's bindings): its own line is all that applies.
+        if not self.screen.is_modal:
+            yield AppKeys()
