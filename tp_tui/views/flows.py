@@ -256,9 +256,16 @@ def change_stage(app: TpApp, participant_id: int) -> None:
             )
         except process.EarlyClose as early:
             question = t("stage_form.early_close", days=early.days)
-            app.push_screen(
-                ConfirmScreen(question), lambda yes: save(change, True) if yes else None
-            )
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    save(change, True)
+                else:  # not closing after all: back to the form as it was typed
+                    app.push_screen(
+                        StageFormScreen(participant.name, current_stage, typed=change), chosen
+                    )
+
+            app.push_screen(ConfirmScreen(question), answered)
             return
         except ValidationFailed as failed:
             errors = {f: t(e.key, **e.params) for f, e in failed.errors.items()}

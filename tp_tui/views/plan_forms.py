@@ -86,6 +86,8 @@ class PlanForm(FormScreen[bool | None]):
         shown = self.opened_as()
         if shown is not None and self.version is not None:
             self.opened = Opened(shown, self.version)
+        # Esc asks before throwing away what was typed (FormScreen.action_cancel).
+        self._initial = self.typed()
         # The first field that can be changed (a goal's life area is fixed once set).
         for widget in self.query("KeyChoice, Input"):
             if not widget.disabled:
@@ -293,6 +295,9 @@ class RatingsForm(PlanForm):
             choice = KeyChoice(options, str(latest) if latest else None, id=f"rate-{area.value}")
             yield from self._row(f"rate-{area.value}", area.label_key, choice)
 
+    def typed(self) -> tuple[str | None, ...]:
+        return tuple(self.query_one(f"#rate-{a.value}", KeyChoice).value for a in LifeArea)
+
     def store(self) -> None:
         standings = plan.area_standings(self.participant_id)
         for area in LifeArea:
@@ -376,6 +381,9 @@ class ChecklistForm(PlanForm):
         choice.set_values([item for item in CHECKLIST[self.stage] if item in done])
         yield Static(t(self.stage.label_key), markup=False)
         yield from self._row("items", "process.checklist", choice)
+
+    def typed(self) -> frozenset[str]:
+        return frozenset(self.query_one("#items", KeyChoice).values)
 
     def store(self) -> None:
         from tp_tui.domain import CHECKLIST
