@@ -410,7 +410,9 @@ def export_summary(app: TpApp, participant_id: int) -> None:
     def chosen(request: ExportRequest | None) -> None:
         if request is None:
             return
-        summary = participant_summary(participant_id, now, include_notes="notes" in request.options)
+        summary = participant_summary(
+            participant_id, now, since=request.since, include_notes="notes" in request.options
+        )
         renderers: dict[str, Callable[[Any], str | bytes]] = {
             "pdf": render.render_pdf,
             "html": render.render_html,
@@ -430,7 +432,8 @@ def export_summary(app: TpApp, participant_id: int) -> None:
 
     formats = [("pdf", "PDF"), ("html", "HTML"), ("md", "Markdown")]
     options = [("print", t("export.option_print")), ("notes", t("export.option_notes"))]
-    app.push_screen(ExportDialog(t("export.summary_title"), formats, options, paths), chosen)
+    dialog = ExportDialog(t("export.summary_title"), formats, options, paths, with_since=True)
+    app.push_screen(dialog, chosen)
 
 
 def erase_participant(app: TpApp, participant_id: int) -> None:
