@@ -204,6 +204,8 @@ class Card:
     days_in_stage: int
     stalled: bool
     late: bool
+    closing_reason: str | None = None
+    """Why it ended (a ClosingReason code), on a closed participant's card."""
 
 
 def _day(stored: str | date) -> date:

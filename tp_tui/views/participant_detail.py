@@ -77,6 +77,7 @@ class ParticipantDetailScreen(TpScreen[None]):
                 with Vertical(id="right"):
                     yield Static(t("detail.process"), classes="section-title", markup=False)
                     yield Static("", id="process")
+                    yield from self._periods_section()
                     yield Static(t("detail.group"), classes="section-title", markup=False)
                     yield Static("", id="group")
             yield Static(t("detail.callbacks"), classes="section-title", markup=False)
@@ -118,6 +119,7 @@ class ParticipantDetailScreen(TpScreen[None]):
         self.query_one("#goals", Static).update(self._goals(detail))
         self.query_one("#process", Static).update(self._process(detail))
         self.query_one("#group", Static).update(self._group(detail))
+        self._show_periods()
         self._tables(detail)
 
     def _who(self, detail: ParticipantDetail) -> Text:
@@ -186,6 +188,46 @@ class ParticipantDetailScreen(TpScreen[None]):
                 )
             )
         return literal("\n".join(lines))
+
+    def _periods_section(self) -> ComposeResult:
+        """Every period with why it closed, an earlier one with its stages (the current one's
+        are above); hidden while there is one period, open."""
+        with Vertical(id="periods-section"):
+            yield Static(t("periods.title"), classes="section-title", markup=False)
+            yield Static("", id="periods")
+
+    def _show_periods(self) -> None:
+        from tp_tui.services.periods import periods_of
+
+        periods = periods_of(self.participant_id)
+        section = self.query_one("#periods-section")
+        section.display = len(periods) > 1 or any(p.closed_on for p in periods)
+        lines = []
+        for period in periods:
+            start = format_date(period.started_on)
+            if period.closed_on is None:
+                lines.append(t("periods.line_open", number=period.number, start=start))
+            else:
+                reason = (
+                    t(f"closing_reason.{period.closing_reason}") if period.closing_reason else "–"
+                )
+                end = format_date(period.closed_on)
+                lines.append(
+                    t(
+                        "periods.line_closed",
+                        number=period.number,
+                        start=start,
+                        end=end,
+                        reason=reason,
+                    )
+                )
+            if period is periods[-1]:
+                continue  # its stages are shown above, with their checklists
+            for stage in period.stages:
+                lines.append(f"{INDENT}{format_date(stage.entered_on)}  {t(stage.stage.label_key)}")
+                if stage.reason:
+                    lines.append(f"{INDENT}{INDENT}{one_line(stage.reason)}")
+        self.query_one("#periods", Static).update(literal("\n".join(lines)))
 
     def _team(self, detail: ParticipantDetail) -> list[str]:
         """The responsible trust person (first; the heading line is full at 80 columns), then
