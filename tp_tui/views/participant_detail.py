@@ -19,6 +19,7 @@ from tp_tui.services.detail import (
     contact_lines,
     participant_detail,
 )
+from tp_tui.services.goals import folded_goal
 from tp_tui.text import cell, literal, one_line
 from tp_tui.views.base import TpScreen
 from tp_tui.widgets.lazy_table import LazyTable
@@ -153,7 +154,8 @@ class ParticipantDetailScreen(TpScreen[None]):
             if not goals:
                 lines.append(f"{INDENT}–")
             for goal in goals:
-                lines.append(f"{INDENT}• {one_line(goal.text)} ({t('goal_status.' + goal.status)})")
+                words = folded_goal(goal.text)[0]  # a long goal folded; g shows it whole
+                lines.append(f"{INDENT}• {words} ({t('goal_status.' + goal.status)})")
         return literal("\n".join(lines))
 
     def _process(self, detail: ParticipantDetail) -> Text:
@@ -402,7 +404,7 @@ class ParticipantDetailScreen(TpScreen[None]):
         items = [
             (
                 str(g.id),
-                f"{t('life_area.' + g.life_area)}: {one_line(g.text)} "
+                f"{t('life_area.' + g.life_area)}: {folded_goal(g.text)[0]} "
                 f"({t('goal_status.' + g.status)})",
             )
             for g in goals

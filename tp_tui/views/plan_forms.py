@@ -18,8 +18,9 @@ from tp_tui.models import Goal, GroupMember, IndividualPlan
 from tp_tui.phone import format_phone
 from tp_tui.services import plan
 from tp_tui.services.conflicts import ChangedSince, OnTopInvalid, Opened
+from tp_tui.services.goals import GOAL_MAX_CHARS, folded_goal
 from tp_tui.services.validation import FieldError, ValidationFailed
-from tp_tui.text import literal, one_line
+from tp_tui.text import literal
 from tp_tui.views.conflict import (
     GOAL_CODED,
     GOAL_LABELS,
@@ -88,7 +89,10 @@ class PlanForm(FormScreen[bool | None]):
             self.opened = Opened(shown, self.version)
         # Esc asks before throwing away what was typed (FormScreen.action_cancel).
         self._initial = self.typed()
-        # The first field that can be changed (a goal's life area is fixed once set).
+        self.focus_first()
+
+    def focus_first(self) -> None:
+        """The first field that can be changed."""
         for widget in self.query("KeyChoice, Input"):
             if not widget.disabled:
                 widget.focus()
@@ -141,8 +145,8 @@ class GoalForm(PlanForm):
         self.version = int(goal.version) if goal is not None else None
         areas = [Option(a.value, t(a.label_key), str(n)) for n, a in enumerate(LifeArea, 1)]
         statuses = with_hotkeys([(s.value, t(s.label_key)) for s in GoalStatus])
+        # A goal can be moved to another area; its history says where it came from.
         area_choice = KeyChoice(areas, goal.life_area if goal else None, advance=True, id="area")
-        area_choice.disabled = goal is not None  # a goal stays in its life area
         yield from self._row("area", "plan.field.area", area_choice)
         yield from self._row(
             "text",
@@ -159,19 +163,20 @@ class GoalForm(PlanForm):
             "plan.field.status",
             KeyChoice(statuses, goal.status if goal else GoalStatus.WANTED.value, id="status"),
         )
+        yield Static(t("goals.limit_hint", limit=GOAL_MAX_CHARS), classes="message", markup=False)
         if goal is not None:
-            history = [
-                f"{format_date(event.at.date())}  {t('goal_status.' + event.status)}: "
-                f"{one_line(event.text)}"
-                for event in plan.goal_history(goal.id)
-            ]
             yield Static(t("plan.goal_history"), classes="section-title", markup=False)
-            yield Static(literal("\n".join(history)), classes="message form-message")
+            yield Static(literal(goal_history_text(goal.id)), classes="message form-message")
+
+    def focus_first(self) -> None:
+        # A goal opened to change is mostly a change of its words or status, seldom a move.
+        self.query_one("#text" if self.item_id else "#area").focus()
 
     def typed(self) -> plan.GoalInput:
         return plan.GoalInput(
             self.query_one("#text", Input).value,
             self.query_one("#status", KeyChoice).value or GoalStatus.WANTED.value,
+            self.query_one("#area", KeyChoice).value or "",
         )
 
     def opened_as(self) -> plan.GoalInput | None:
@@ -188,12 +193,26 @@ class GoalForm(PlanForm):
                 self.tp.clock,
                 expected_version=self.version,
                 opened=self.opened,
+                life_area=typed.life_area,
             )
         area = self.query_one("#area", KeyChoice).value
         if area is None:
             raise ValidationFailed({"area": FieldError("plan.error.area")})
         plan.add_goal(self.participant_id, LifeArea(area), text, status, self.tp.clock)
         return None
+
+
+def goal_history_text(goal_id: int) -> str:
+    """Each change of a goal, a long wording folded, a move with the area it came from."""
+    lines = []
+    for event in plan.goal_history(goal_id):
+        words, _ = folded_goal(event.text)
+        line = f"{format_date(event.at.date())}  {t('goal_status.' + event.status)}: {words}"
+        came_from = plan.moved_from(event.note)
+        if came_from is not None:
+            line += " " + t("goals.moved_from", area=t(came_from.label_key))
+        lines.append(line)
+    return "\n".join(lines)
 
 
 class MemberForm(PlanForm):
