@@ -14,7 +14,7 @@ from tp_tui.services.participants import ParticipantInput, add_participant
 from tp_tui.services.process import change_stage, reopen
 from tp_tui.views.process import ProcessScreen
 
-from .helpers import column, wait_until
+from .helpers import column, screen_text, wait_until
 
 
 async def test_arrows_move_across_the_board(db_path: Path, clock: FrozenClock) -> None:
@@ -86,6 +86,7 @@ async def test_the_page_lists_every_period_with_why_it_closed(
         app.open_participant(kari.id)
         await pilot.pause()
         shown = str(app.screen.query_one("#periods", Static).render())
+        assert "Period 1: 01.06.2026–01.10.2026," in screen_text(app)  # on the screen too
     assert "Period 1: 01.06.2026–01.10.2026, closed: masters own life" in shown
     assert "01.07.2026  2 Map needs" in shown
     assert "Flyttet" in shown

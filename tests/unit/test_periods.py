@@ -15,6 +15,8 @@ from tp_tui.services.periods import closed_cards, periods_of
 from tp_tui.services.process import change_stage, process_board, reopen
 from tp_tui.settings import Settings
 
+pytestmark = pytest.mark.engines
+
 
 @pytest.fixture
 def kari(db_path: Path, clock: FrozenClock) -> Participant:

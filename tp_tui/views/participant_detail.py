@@ -194,16 +194,16 @@ class ParticipantDetailScreen(TpScreen[None]):
     def _periods_section(self) -> ComposeResult:
         """Every period with why it closed, an earlier one with its stages (the current one's
         are above); hidden while there is one period, open."""
-        with Vertical(id="periods-section"):
-            yield Static(t("periods.title"), classes="section-title", markup=False)
-            yield Static("", id="periods")
+        yield Static(t("periods.title"), id="periods-title", classes="section-title", markup=False)
+        yield Static("", id="periods")
 
     def _show_periods(self) -> None:
         from tp_tui.services.periods import periods_of
 
         periods = periods_of(self.participant_id)
-        section = self.query_one("#periods-section")
-        section.display = len(periods) > 1 or any(p.closed_on for p in periods)
+        shown = len(periods) > 1 or any(p.closed_on for p in periods)
+        for part in ("#periods-title", "#periods"):
+            self.query_one(part).display = shown
         lines = []
         for period in periods:
             start = format_date(period.started_on)
