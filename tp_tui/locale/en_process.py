@@ -13,7 +13,7 @@ MESSAGES: dict[str, str] = {
     "periods.line_closed": "Period {number}: {start}–{end}, closed: {reason}",
     "goal_status.ended": "ended",
     "goals.error.too_long": "A goal can be at most {limit} characters; this one has {length}. Shorten it: what you typed is still in the field.",
-    "goals.limit_hint": "In the participant's own words, at most {limit} characters. Area 1-8 moves the goal; status 'ended' ends it. Both are kept in its history.",
+    "goals.limit_hint": "In the participant's own words, at most {limit} characters. Another life area moves the goal; status 'ended' ends it. Both are kept in its history.",
     "goals.moved_from": "(moved from {area})",
     "change.goal.move": "moving a goal of {name} to another life area",
     "change.goal.end": "ending a goal of {name}",

@@ -13,7 +13,7 @@ MESSAGES: dict[str, str] = {
     "periods.line_closed": "Periode {number}: {start}–{end}, avsluttet: {reason}",
     "goal_status.ended": "avsluttet",
     "goals.error.too_long": "Et mål kan være høyst {limit} tegn; dette har {length}. Gjør det kortere: det du skrev står fortsatt i feltet.",
-    "goals.limit_hint": "Med deltakerens egne ord, høyst {limit} tegn. Område 1-8 flytter målet; status «avsluttet» avslutter det. Begge deler blir stående i historikken.",
+    "goals.limit_hint": "Med deltakerens egne ord, høyst {limit} tegn. Et annet livsområde flytter målet; status «avsluttet» avslutter det. Begge deler blir stående i historikken.",
     "goals.moved_from": "(flyttet fra {area})",
     "change.goal.move": "flyttingen av et mål for {name} til et annet livsområde",
     "change.goal.end": "avslutningen av et mål for {name}",
