@@ -103,7 +103,12 @@ class ExportDialog(FormScreen[ExportRequest | None]):
         return True, day
 
     def on_mount(self) -> None:
+        self._initial = self.typed()  # Esc asks before throwing away what was chosen
         self.query_one("#format", KeyChoice).focus()
+
+    def typed(self) -> tuple[object, ...]:
+        fields = (str(field.value) for field in self.query(Input))
+        return (*fields, *(tuple(choice.values) for choice in self.query(KeyChoice)))
 
     @on(KeyChoice.Changed, "#format")
     def _format_changed(self) -> None:
