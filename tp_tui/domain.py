@@ -179,6 +179,8 @@ class GoalStatus(Code):
     WORKING = "working"
     REACHED = "reached"
     PUT_ASIDE = "put_aside"
+    ENDED = "ended"
+    """No longer the participant's goal; kept with its history (no schema change: a status)."""
 
     @classmethod
     def label_prefix(cls) -> str:

@@ -53,6 +53,7 @@ CATALOGUE_PARTS = (
     "_figures",
     "_pdf",
     "_layout",
+    "_process",
 )
 
 

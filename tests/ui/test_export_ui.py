@@ -91,3 +91,32 @@ async def test_a_summary_that_could_not_be_printed_is_not_audited_as_printed(
             for row in AuditEvent.select().where(AuditEvent.participant_id == kari.id)
         ]
         assert actions[-2:] == ["export.summary", "print.failed"]
+
+
+async def test_the_summary_dialog_takes_a_since_day_and_refuses_a_future_one(
+    demo_db: Path, clock: FrozenClock, private_dirs: Path
+) -> None:
+    from textual.widgets import Input
+
+    kari = Participant.get(Participant.name == "Kari Nordmann")
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_participant(kari.id)
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.press("m", "tab", "tab")  # Markdown; past the options to "since"
+        await type_text(pilot, "20.11.2027")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)  # refused: the dialog stays, as typed
+        message = str(app.screen.query_one("#since-message", Static).render())
+        assert "cannot be later than today" in message
+        assert app.screen.query_one("#since", Input).value == "20.11.2027"
+        assert ExportRecord.select().where(ExportRecord.participant == kari.id).count() == 0
+        app.screen.query_one("#since", Input).value = ""
+        await type_text(pilot, "05.11.2026")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        path = private_dirs / "Documents" / "tp-tui" / f"utdrag-{kari.id}-20261126.md"
+        assert "since 05.11.2026" in path.read_text(encoding="utf-8")

@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def export_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
-    from tp_tui.dates import DateParseError, parse_date
+    from tp_tui.dates import DateParseError
     from tp_tui.export import summary as render
     from tp_tui.export.files import STDOUT, ExportExists, write_private
     from tp_tui.paths import data_dir
@@ -39,6 +39,7 @@ def export_command(args: argparse.Namespace, settings: Settings, clock: Clock) -
         record_print,
         resolve_participant,
     )
+    from tp_tui.services.summary_since import parse_since
 
     now = clock.now()
     try:
@@ -49,7 +50,7 @@ def export_command(args: argparse.Namespace, settings: Settings, clock: Clock) -
     since = None
     if args.since:
         try:
-            since = parse_date(args.since, now.date(), "past")
+            since = parse_since(args.since, now.date())
         except DateParseError as error:
             print(f"--since: {t(error.key, **error.params)}", file=sys.stderr)
             return 2

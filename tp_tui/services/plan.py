@@ -19,6 +19,7 @@ from tp_tui.services.conflicts import (
     check_version,
     on_top,
 )
+from tp_tui.services.goals import GOAL_MAX_CHARS
 from tp_tui.services.history import name_change, record_revision, revised
 from tp_tui.services.process import current_record
 from tp_tui.services.validation import FieldError, ValidationFailed
@@ -33,7 +34,7 @@ PLAN_DATES = {
 }
 
 # The fields each form shows, as compared when a save meets someone else's (conflicts.py).
-GOAL_FIELDS = ("text", "status")
+GOAL_FIELDS = ("text", "status", "life_area")
 MEMBER_FIELDS = ("agency", "name", "role", "phone", "is_coordinator", "left_on")
 PLAN_FIELDS = ("status",)
 
@@ -44,23 +45,33 @@ class GoalInput:
 
     text: str
     status: str
+    life_area: str = ""
+    """The life area the goal is in (a LifeArea code); "" keeps the one it has."""
 
 
 def goal_input(goal: Goal) -> GoalInput:
-    return GoalInput(goal.text, goal.status)
+    return GoalInput(goal.text, goal.status, goal.life_area)
 
 
-def _checked_goal(data: GoalInput) -> GoalInput:
-    errors = _goal_checks(data.text, data.status)
+def _checked_goal(data: GoalInput, stored_text: str | None = None) -> GoalInput:
+    errors = _goal_checks(data.text, data.status, stored_text)
+    if data.life_area and data.life_area not in {a.value for a in LifeArea}:
+        errors["area"] = FieldError("plan.error.area")
     if errors:
         raise ValidationFailed(errors)
-    return GoalInput(data.text.strip(), data.status)
+    return GoalInput(data.text.strip(), data.status, data.life_area)
 
 
-def _goal_checks(text: str, status: str) -> dict[str, FieldError]:
+def _goal_checks(text: str, status: str, stored_text: str | None = None) -> dict[str, FieldError]:
+    """``stored_text``: the goal's words as stored, which stay allowed as they are (a goal
+    saved before the limit can still have its status changed)."""
     errors: dict[str, FieldError] = {}
     if not text.strip():
         errors["text"] = FieldError("plan.error.goal_text")
+    elif len(text.strip()) > GOAL_MAX_CHARS and text.strip() != stored_text:
+        errors["text"] = FieldError(
+            "goals.error.too_long", {"limit": GOAL_MAX_CHARS, "length": len(text.strip())}
+        )
     if status not in {s.value for s in GoalStatus}:
         errors["status"] = FieldError("plan.error.goal_status", {"value": status})
     return errors
@@ -97,33 +108,61 @@ def update_goal(
     note: str = "",
     expected_version: int | None = None,
     opened: Opened[GoalInput] | None = None,
+    life_area: str = "",
 ) -> Goal:
-    """Change a goal's words or status; each change is kept in its history.
+    """Change a goal's words or status, move it to another life area (``life_area``; "" keeps
+    it), or end it (status ``ended``); each change is kept in its history, a move with the
+    area it came from.
 
     With ``expected_version`` (the version the form opened) a goal someone else saved since is
     not overwritten: :class:`ChangedSince` says which fields they changed. With ``opened`` (what
     the form showed when it opened) a save on top of theirs writes only what the form changed.
     """
-    typed = GoalInput(text, status)
-    text = _checked_goal(typed).text
     now = clock.now()
     with write():
         goal = Goal.get_by_id(goal_id)
-        if goal.text == text and goal.status == status:
+        typed = GoalInput(text, status, life_area or goal.life_area)
+        checked = _checked_goal(typed, goal.text)
+        text, area = checked.text, checked.life_area
+        if (goal.text, goal.status, goal.life_area) == (text, status, area):
             return goal  # what was typed is what is stored: nothing to overwrite
         check_version(goal, expected_version, GOAL_FIELDS)
-        merged = check_on_top(goal, typed, opened, goal_input, _checked_goal, GOAL_FIELDS)
+        merged = check_on_top(
+            goal, typed, opened, goal_input, lambda d: _checked_goal(d, goal.text), GOAL_FIELDS
+        )
         if merged is not None:
-            text, status = merged.text, merged.status
-            if goal.text == text and goal.status == status:
+            text, status, area = merged.text, merged.status, merged.life_area or goal.life_area
+            if (goal.text, goal.status, goal.life_area) == (text, status, area):
                 return goal  # only what someone else saved: theirs stays as it is
+        moved_from = goal.life_area if area != goal.life_area else ""
+        ending = status == GoalStatus.ENDED.value and goal.status != status
         with revised(goal, now, goal.participant_id):
             if goal.status != status:
                 goal.status_on = now.date()
-            goal.text, goal.status = text.strip(), status
+            goal.text, goal.status, goal.life_area = text.strip(), status, area
+        if moved_from:
+            note = goal_moved_note(moved_from) + (f" {note}" if note else "")
         event = GoalEvent.create(goal=goal, at=now, status=status, text=goal.text, note=note)
         record_revision(event, "create", now, goal.participant_id)
+        if moved_from or ending:
+            name_change("goal.move" if moved_from else "goal.end")
     return goal
+
+
+MOVED_PREFIX = "moved-from:"
+
+
+def goal_moved_note(area: str) -> str:
+    """The history note of a move: the area it came from, as a code the form translates."""
+    return f"{MOVED_PREFIX}{area}"
+
+
+def moved_from(note: str) -> LifeArea | None:
+    """The area a history entry says the goal was moved from, if it is a move."""
+    if not note.startswith(MOVED_PREFIX):
+        return None
+    code = note[len(MOVED_PREFIX) :].split(" ", 1)[0]
+    return LifeArea(code) if code in {a.value for a in LifeArea} else None
 
 
 def goal_version(goal_id: int) -> int | None:

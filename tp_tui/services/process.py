@@ -205,6 +205,8 @@ class Card:
     stalled: bool
     late: bool  # past the expected time, counted from the start of the period
     days_since_start: int = 0
+    closing_reason: str | None = None
+    """Why it ended (a ClosingReason code), on a closed participant's card."""
 
 
 def _day(stored: str | date) -> date:

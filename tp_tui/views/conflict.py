@@ -38,7 +38,9 @@ CONTACT_LABELS = {
     "outcome": "contact.field.outcome",
     "note": "contact.field.note",
 }
-GOAL_LABELS = {"text": "plan.field.goal", "status": "plan.field.status"}
+GOAL_LABELS = {
+    "text": "plan.field.goal", "status": "plan.field.status", "life_area": "plan.field.area",
+}
 MEMBER_LABELS = {
     "agency": "plan.field.agency", "name": "plan.field.name", "role": "plan.field.role",
     "phone": "participant.field.phone", "is_coordinator": "plan.field.coordinator",
@@ -56,7 +58,7 @@ CODED = {
     "status": "status.", "kind": "kind.", "arena": "arena.", "destination": "destination.",
     "outcome": "outcome.",
 }  # fmt: skip
-GOAL_CODED = {"status": "goal_status."}
+GOAL_CODED = {"status": "goal_status.", "life_area": "life_area."}
 MEMBER_CODED = {"agency": "agency."}
 PLAN_CODED = {"status": "plan_status."}
 

@@ -256,9 +256,16 @@ def change_stage(app: TpApp, participant_id: int) -> None:
             )
         except process.EarlyClose as early:
             question = t("stage_form.early_close", days=early.days)
-            app.push_screen(
-                ConfirmScreen(question), lambda yes: save(change, True) if yes else None
-            )
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    save(change, True)
+                else:  # not closing after all: back to the form as it was typed
+                    app.push_screen(
+                        StageFormScreen(participant.name, current_stage, typed=change), chosen
+                    )
+
+            app.push_screen(ConfirmScreen(question), answered)
             return
         except ValidationFailed as failed:
             errors = {f: t(e.key, **e.params) for f, e in failed.errors.items()}
@@ -403,7 +410,9 @@ def export_summary(app: TpApp, participant_id: int) -> None:
     def chosen(request: ExportRequest | None) -> None:
         if request is None:
             return
-        summary = participant_summary(participant_id, now, include_notes="notes" in request.options)
+        summary = participant_summary(
+            participant_id, now, since=request.since, include_notes="notes" in request.options
+        )
         renderers: dict[str, Callable[[Any], str | bytes]] = {
             "pdf": render.render_pdf,
             "html": render.render_html,
@@ -423,7 +432,8 @@ def export_summary(app: TpApp, participant_id: int) -> None:
 
     formats = [("pdf", "PDF"), ("html", "HTML"), ("md", "Markdown")]
     options = [("print", t("export.option_print")), ("notes", t("export.option_notes"))]
-    app.push_screen(ExportDialog(t("export.summary_title"), formats, options, paths), chosen)
+    dialog = ExportDialog(t("export.summary_title"), formats, options, paths, with_since=True)
+    app.push_screen(dialog, chosen)
 
 
 def erase_participant(app: TpApp, participant_id: int) -> None:

@@ -48,7 +48,13 @@ class GuestFormScreen(FormScreen[int | None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self._initial = self.typed()  # Esc asks before throwing away what was typed
         self.query_one("#nickname", Input).focus()
+
+    def typed(self) -> tuple[str, ...]:
+        return tuple(
+            self.query_one(f"#{name}", Input).value for name in ("nickname", "phone", "reason")
+        )
 
     def on_input_submitted(self) -> None:
         self.focus_next()

@@ -19,6 +19,7 @@ from tp_tui.services.detail import (
     contact_lines,
     participant_detail,
 )
+from tp_tui.services.goals import folded_goal
 from tp_tui.text import cell, literal, one_line
 from tp_tui.views.base import TpScreen
 from tp_tui.widgets.key_footer import KeyFooter
@@ -81,6 +82,7 @@ class ParticipantDetailScreen(TpScreen[None]):
                 with Vertical(id="right"):
                     yield Static(t("detail.process"), classes="section-title", markup=False)
                     yield Static("", id="process")
+                    yield from self._periods_section()
                     yield Static(t("detail.group"), classes="section-title", markup=False)
                     yield Static("", id="group")
             yield Static(t("detail.callbacks"), classes="section-title", markup=False)
@@ -122,6 +124,7 @@ class ParticipantDetailScreen(TpScreen[None]):
         self.query_one("#goals", Static).update(self._goals(detail))
         self.query_one("#process", Static).update(self._process(detail))
         self.query_one("#group", Static).update(self._group(detail))
+        self._show_periods()
         self._tables(detail)
 
     def _who(self, detail: ParticipantDetail) -> Text:
@@ -155,7 +158,8 @@ class ParticipantDetailScreen(TpScreen[None]):
             if not goals:
                 lines.append(f"{INDENT}–")
             for goal in goals:
-                lines.append(f"{INDENT}• {one_line(goal.text)} ({t('goal_status.' + goal.status)})")
+                words = folded_goal(goal.text)[0]  # a long goal folded; g shows it whole
+                lines.append(f"{INDENT}• {words} ({t('goal_status.' + goal.status)})")
         return literal("\n".join(lines))
 
     def _process(self, detail: ParticipantDetail) -> Text:
@@ -190,6 +194,46 @@ class ParticipantDetailScreen(TpScreen[None]):
                 )
             )
         return literal("\n".join(lines))
+
+    def _periods_section(self) -> ComposeResult:
+        """Every period with why it closed, an earlier one with its stages (the current one's
+        are above); hidden while there is one period, open."""
+        yield Static(t("periods.title"), id="periods-title", classes="section-title", markup=False)
+        yield Static("", id="periods")
+
+    def _show_periods(self) -> None:
+        from tp_tui.services.periods import periods_of
+
+        periods = periods_of(self.participant_id)
+        shown = len(periods) > 1 or any(p.closed_on for p in periods)
+        for part in ("#periods-title", "#periods"):
+            self.query_one(part).display = shown
+        lines = []
+        for period in periods:
+            start = format_date(period.started_on)
+            if period.closed_on is None:
+                lines.append(t("periods.line_open", number=period.number, start=start))
+            else:
+                reason = (
+                    t(f"closing_reason.{period.closing_reason}") if period.closing_reason else "–"
+                )
+                end = format_date(period.closed_on)
+                lines.append(
+                    t(
+                        "periods.line_closed",
+                        number=period.number,
+                        start=start,
+                        end=end,
+                        reason=reason,
+                    )
+                )
+            if period is periods[-1]:
+                continue  # its stages are shown above, with their checklists
+            for stage in period.stages:
+                lines.append(f"{INDENT}{format_date(stage.entered_on)}  {t(stage.stage.label_key)}")
+                if stage.reason:
+                    lines.append(f"{INDENT}{INDENT}{one_line(stage.reason)}")
+        self.query_one("#periods", Static).update(literal("\n".join(lines)))
 
     def _team(self, detail: ParticipantDetail) -> list[str]:
         """The responsible trust person (first; the heading line is full at 80 columns), then
@@ -364,7 +408,7 @@ class ParticipantDetailScreen(TpScreen[None]):
         items = [
             (
                 str(g.id),
-                f"{t('life_area.' + g.life_area)}: {one_line(g.text)} "
+                f"{t('life_area.' + g.life_area)}: {folded_goal(g.text)[0]} "
                 f"({t('goal_status.' + g.status)})",
             )
             for g in goals

@@ -46,7 +46,11 @@ class PeriodFormScreen(FormScreen[tuple[date, date] | None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self._initial = self.typed()  # Esc asks before throwing away what was typed
         self.query_one("#start", Input).focus()
+
+    def typed(self) -> tuple[str, str]:
+        return self.query_one("#start", Input).value, self.query_one("#end", Input).value
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "end":

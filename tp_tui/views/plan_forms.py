@@ -18,8 +18,9 @@ from tp_tui.models import Goal, GroupMember, IndividualPlan
 from tp_tui.phone import format_phone
 from tp_tui.services import plan
 from tp_tui.services.conflicts import ChangedSince, OnTopInvalid, Opened
+from tp_tui.services.goals import GOAL_MAX_CHARS, folded_goal
 from tp_tui.services.validation import FieldError, ValidationFailed
-from tp_tui.text import literal, one_line
+from tp_tui.text import literal
 from tp_tui.views.conflict import (
     GOAL_CODED,
     GOAL_LABELS,
@@ -87,7 +88,12 @@ class PlanForm(FormScreen[bool | None]):
         shown = self.opened_as()
         if shown is not None and self.version is not None:
             self.opened = Opened(shown, self.version)
-        # The first field that can be changed (a goal's life area is fixed once set).
+        # Esc asks before throwing away what was typed (FormScreen.action_cancel).
+        self._initial = self.typed()
+        self.focus_first()
+
+    def focus_first(self) -> None:
+        """The first field that can be changed."""
         for widget in self.query("KeyChoice, Input"):
             if not widget.disabled:
                 widget.focus()
@@ -140,8 +146,8 @@ class GoalForm(PlanForm):
         self.version = int(goal.version) if goal is not None else None
         areas = [Option(a.value, t(a.label_key), str(n)) for n, a in enumerate(LifeArea, 1)]
         statuses = with_hotkeys([(s.value, t(s.label_key)) for s in GoalStatus])
+        # A goal can be moved to another area; its history says where it came from.
         area_choice = KeyChoice(areas, goal.life_area if goal else None, advance=True, id="area")
-        area_choice.disabled = goal is not None  # a goal stays in its life area
         yield from self._row("area", "plan.field.area", area_choice)
         yield from self._row(
             "text",
@@ -158,19 +164,20 @@ class GoalForm(PlanForm):
             "plan.field.status",
             KeyChoice(statuses, goal.status if goal else GoalStatus.WANTED.value, id="status"),
         )
+        yield Static(t("goals.limit_hint", limit=GOAL_MAX_CHARS), classes="message", markup=False)
         if goal is not None:
-            history = [
-                f"{format_date(event.at.date())}  {t('goal_status.' + event.status)}: "
-                f"{one_line(event.text)}"
-                for event in plan.goal_history(goal.id)
-            ]
             yield Static(t("plan.goal_history"), classes="section-title", markup=False)
-            yield Static(literal("\n".join(history)), classes="message form-message")
+            yield Static(literal(goal_history_text(goal.id)), classes="message form-message")
+
+    def focus_first(self) -> None:
+        # A goal opened to change is mostly a change of its words or status, seldom a move.
+        self.query_one("#text" if self.item_id else "#area").focus()
 
     def typed(self) -> plan.GoalInput:
         return plan.GoalInput(
             self.query_one("#text", Input).value,
             self.query_one("#status", KeyChoice).value or GoalStatus.WANTED.value,
+            self.query_one("#area", KeyChoice).value or "",
         )
 
     def opened_as(self) -> plan.GoalInput | None:
@@ -187,12 +194,26 @@ class GoalForm(PlanForm):
                 self.tp.clock,
                 expected_version=self.version,
                 opened=self.opened,
+                life_area=typed.life_area,
             )
         area = self.query_one("#area", KeyChoice).value
         if area is None:
             raise ValidationFailed({"area": FieldError("plan.error.area")})
         plan.add_goal(self.participant_id, LifeArea(area), text, status, self.tp.clock)
         return None
+
+
+def goal_history_text(goal_id: int) -> str:
+    """Each change of a goal, a long wording folded, a move with the area it came from."""
+    lines = []
+    for event in plan.goal_history(goal_id):
+        words, _ = folded_goal(event.text)
+        line = f"{format_date(event.at.date())}  {t('goal_status.' + event.status)}: {words}"
+        came_from = plan.moved_from(event.note)
+        if came_from is not None:
+            line += " " + t("goals.moved_from", area=t(came_from.label_key))
+        lines.append(line)
+    return "\n".join(lines)
 
 
 class MemberForm(PlanForm):
@@ -294,6 +315,9 @@ class RatingsForm(PlanForm):
             choice = KeyChoice(options, str(latest) if latest else None, id=f"rate-{area.value}")
             yield from self._row(f"rate-{area.value}", area.label_key, choice)
 
+    def typed(self) -> tuple[str | None, ...]:
+        return tuple(self.query_one(f"#rate-{a.value}", KeyChoice).value for a in LifeArea)
+
     def store(self) -> None:
         standings = plan.area_standings(self.participant_id)
         for area in LifeArea:
@@ -377,6 +401,9 @@ class ChecklistForm(PlanForm):
         choice.set_values([item for item in CHECKLIST[self.stage] if item in done])
         yield Static(t(self.stage.label_key), markup=False)
         yield from self._row("items", "process.checklist", choice)
+
+    def typed(self) -> frozenset[str]:
+        return frozenset(self.query_one("#items", KeyChoice).values)
 
     def store(self) -> None:
         from tp_tui.domain import CHECKLIST

@@ -1,4 +1,5 @@
-"""The process board: active participants by stage, how long in it, who has stalled."""
+"""The process board: active participants by stage, how long in it, who has stalled; the
+closed, on request, to reopen."""
 
 from __future__ import annotations
 
@@ -6,13 +7,15 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.widgets import DataTable, Header, Static
 
 from tp_tui.domain import Stage
 from tp_tui.i18n import t
 from tp_tui.keys import key
+from tp_tui.services.periods import closed_cards
 from tp_tui.services.process import Card, process_board
-from tp_tui.text import one_line
+from tp_tui.text import cell, one_line
 from tp_tui.views.base import TpScreen
 from tp_tui.widgets.key_footer import KeyFooter
 from tp_tui.widgets.lazy_table import LazyTable
@@ -55,12 +58,20 @@ class ProcessScreen(TpScreen[None]):
     #board DataTable { height: 1fr; }
     .stage-title { text-style: bold; height: 2; padding: 0 1; }
     .card-detail { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
+    #closed-column { display: none; }
+    #closed-column.shown { display: block; }
     """
+    # Priority: a focused table would take the arrows (its one column has nowhere to go).
     BINDINGS = [
-        key("left", "column(-1)", "process.left", "process.left", show=False),
-        key("right", "column(1)", "process.right", "process.right", show=False),
+        key("left", "column(-1)", "process.left", "process.left", show=False, priority=True),
+        key("right", "column(1)", "process.right", "process.right", show=False, priority=True),
         key("s", "stage", "process.change_stage", "process.stage"),
+        key("c", "closed", "process.closed", "process.closed"),
+        key("o", "reopen", "process.reopen", "process.reopen"),
     ]
+
+    show_closed: reactive[bool] = reactive(False, bindings=True)
+    """Whether the closed participants' column is on the board (key c)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -74,12 +85,17 @@ class ProcessScreen(TpScreen[None]):
                     )
                     board.flexible = 0  # as wide as the column: a long name ends in "…"
                     yield board
+            yield from self._closed_column()
         yield Static("", id="card-detail", classes="card-detail", markup=False)
         yield KeyFooter()
 
+    def _closed_column(self) -> ComposeResult:
+        with Vertical(id="closed-column"):
+            yield Static(t(Stage.CLOSE.label_key), classes="stage-title", markup=False)
+            yield DataTable(id=f"stage-{int(Stage.CLOSE)}", cursor_type="row", show_header=False)
+
     def on_mount(self) -> None:
-        for stage in COLUMNS:
-            table = self.query_one(f"#stage-{int(stage)}", DataTable)
+        for table in self.query(DataTable):
             table.add_column("", key="card")
 
     def on_screen_resume(self) -> None:
@@ -95,9 +111,45 @@ class ProcessScreen(TpScreen[None]):
             for card in board[stage]:
                 table.add_row(card_text(card), height=2, key=str(card.participant_id))
                 self._cards[str(card.participant_id)] = card
+        self._load_closed()
+
+    def _load_closed(self) -> None:
+        table = self.query_one(f"#stage-{int(Stage.CLOSE)}", DataTable)
+        table.clear()
+        if not self.show_closed:
+            return
+        for card in closed_cards(self.tp.clock.now()):
+            why = t(f"closing_reason.{card.closing_reason}") if card.closing_reason else ""
+            text = f"{card.days_in_stage:>3}d {card.name}" + (f" · {why}" if why else "")
+            table.add_row(cell(text), key=str(card.participant_id))
+
+    def action_closed(self) -> None:
+        self.show_closed = not self.show_closed
+        self.query_one("#closed-column").set_class(self.show_closed, "shown")
+        self._load_closed()
+        closed = self.query_one(f"#stage-{int(Stage.CLOSE)}", DataTable)
+        if self.show_closed:
+            closed.focus()
+        elif closed.has_focus:
+            self.query(DataTable).first().focus()
+
+    def action_reopen(self) -> None:
+        from tp_tui.views import flows
+
+        focused = self.focused
+        participant_id = self._selected()
+        if participant_id is None or not isinstance(focused, DataTable):
+            return
+        if focused.id != f"stage-{int(Stage.CLOSE)}":
+            self.notify(t("process.reopen_only_closed"), markup=False, severity="warning")
+            return
+        flows.reopen(self.tp, participant_id)
 
     def action_column(self, step: int) -> None:
-        tables = list(self.query(DataTable))
+        closed = f"stage-{int(Stage.CLOSE)}"
+        tables = [
+            table for table in self.query(DataTable) if self.show_closed or table.id != closed
+        ]
         focused = self.focused
         index = tables.index(focused) if isinstance(focused, DataTable) and focused in tables else 0
         tables[(index + step) % len(tables)].focus()

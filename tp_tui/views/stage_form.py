@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
@@ -15,6 +14,7 @@ from tp_tui.domain import ClosingReason, Stage
 from tp_tui.i18n import t
 from tp_tui.keys import key
 from tp_tui.text import one_line
+from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
 from tp_tui.widgets.key_footer import KeyFooter
 
@@ -27,7 +27,7 @@ class StageChange:
     closing_reason: str | None
 
 
-class StageFormScreen(ModalScreen[StageChange | None]):
+class StageFormScreen(FormScreen[StageChange | None]):
     CSS_PATH = ["forms.tcss"]
     DEFAULT_CSS = """
     StageFormScreen { align: center middle; }
@@ -52,13 +52,12 @@ class StageFormScreen(ModalScreen[StageChange | None]):
         self.errors = errors or {}
         self.typed_before = typed
 
+    def _suggested(self) -> Stage:
+        return Stage(min(int(self.current) + 1, 6)) if self.current else Stage.ESTABLISH
+
     def compose(self) -> ComposeResult:
         typed = self.typed_before
-        suggested = (
-            typed.stage
-            if typed
-            else (Stage(min(int(self.current) + 1, 6)) if self.current else Stage.ESTABLISH)
-        )
+        suggested = typed.stage if typed else self._suggested()
         # The labels start with the stage number, which is also the key.
         stages = [Option(str(int(s)), t(s.label_key).split(" ", 1)[-1], str(int(s))) for s in Stage]
         reasons = with_hotkeys([(r.value, t(r.label_key)) for r in ClosingReason])
@@ -108,6 +107,11 @@ class StageFormScreen(ModalScreen[StageChange | None]):
         yield message
 
     def on_mount(self) -> None:
+        # Esc asks before throwing away what was typed; a form shown again with what was
+        # typed before (after a message) holds changes from the start.
+        self._initial = StageChange(self._suggested(), t("stage_form.today"), "", None)
+        if self.typed_before is None:
+            self._initial = self.typed()
         self._closing_visible()
         if "closing_reason" in self.errors:
             self.query_one("#closing_reason-message", Static).update(self.errors["closing_reason"])
@@ -122,18 +126,18 @@ class StageFormScreen(ModalScreen[StageChange | None]):
     def on_input_submitted(self) -> None:
         self.focus_next()
 
-    def action_save(self) -> None:
+    def typed(self) -> StageChange | None:
         stage = self.query_one("#stage", KeyChoice).value
         if stage is None:
-            return
-        self.dismiss(
-            StageChange(
-                Stage(int(stage)),
-                self.query_one("#on", Input).value,
-                self.query_one("#reason", Input).value,
-                self.query_one("#closing_reason", KeyChoice).value,
-            )
+            return None
+        return StageChange(
+            Stage(int(stage)),
+            self.query_one("#on", Input).value,
+            self.query_one("#reason", Input).value,
+            self.query_one("#closing_reason", KeyChoice).value,
         )
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def action_save(self) -> None:
+        change = self.typed()
+        if change is not None:
+            self.dismiss(change)
