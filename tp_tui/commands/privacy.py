@@ -19,6 +19,8 @@ from tp_tui.settings import Settings
 from tp_tui.text import one_line
 
 EXIT_BAD_INPUT = 2
+# Audit actions told in words of their own (the count, if any, is the row's entity_id).
+WHOLE_ACTIONS = ("print.failed", "erase.files")
 
 
 def add_erase_arguments(parser: argparse.ArgumentParser) -> None:
@@ -156,14 +158,17 @@ def audit_command(args: argparse.Namespace, settings: Settings, clock: Clock) ->
     erased = None
     for line in lines:
         family, _, detail = line.action.partition(".")
-        action = t(f"audit.action.{family}") + (f" ({detail})" if detail else "")
+        if line.action in WHOLE_ACTIONS:  # a sentence of its own, not "family (detail)"
+            action = t(f"audit.action.{line.action}", count=line.entity_id or 0)
+        else:
+            action = t(f"audit.action.{family}") + (f" ({detail})" if detail else "")
         if line.entity and line.entity_id is not None and line.entity != "participant":
             action += f"  {line.entity} #{line.entity_id}"
-        if erased is not None:
+        if erased is not None and family != "erase":
             print(t("audit.reused"))
             erased = None
         print(t("audit.line", when=format_datetime(line.at), action=action))
-        if family == "erase":
+        if line.action == "erase":
             erased = line.at
             print(t("audit.erased", date=format_date(line.at.date())))
     return 0

@@ -23,6 +23,7 @@ from tp_tui.widgets.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
+    from tp_tui.export.deliver import Delivered
 
 # A contact that reached the person answers the call owed; a message left answers it too.
 ANSWERS = {
@@ -298,10 +299,11 @@ def deliver_export(
     data: str | bytes,
     path: Path,
     to_printer: bool,
-    done: Callable[[], None],
+    done: Callable[[Delivered], None],
     force: bool = False,
 ) -> None:
-    """Write (asking before overwriting) and print; say plainly where the file is."""
+    """Write (asking before overwriting) and print; say plainly where the file is. ``done``
+    gets what really happened (the file, and whether the printer took it)."""
     from tp_tui.export.deliver import deliver
     from tp_tui.export.files import ExportExists
 
@@ -329,7 +331,7 @@ def deliver_export(
             timeout=10,
             severity="information" if delivered.printed.ok else "warning",
         )
-    done()
+    done(delivered)
 
 
 def export_callback_list(app: TpApp, team: bool = False) -> None:
@@ -372,7 +374,7 @@ def export_callback_list(app: TpApp, team: bool = False) -> None:
         }
         data = renderers[request.fmt](sheet)
         deliver_export(
-            app, data, Path(request.path).expanduser(), "print" in request.options, lambda: None
+            app, data, Path(request.path).expanduser(), "print" in request.options, lambda _: None
         )
 
     formats = [
@@ -410,14 +412,16 @@ def export_summary(app: TpApp, participant_id: int) -> None:
         }
         data = renderers[request.fmt](summary)
 
-        def recorded() -> None:
+        def recorded(delivered: Delivered) -> None:
             record_export(participant_id, "summary", request.fmt, app.clock)
-            if "print" in request.options:
+            if delivered.printed is not None:
                 from tp_tui.db import write
                 from tp_tui.services.audit import record
 
+                # What happened: "printed" only when the print service took the file.
+                action = "print" if delivered.printed.ok else "print.failed"
                 with write():
-                    record("print", participant_id, app.clock.now())
+                    record(action, participant_id, app.clock.now())
             refresh(app)
 
         deliver_export(

@@ -26,7 +26,7 @@ def export_statistics(app: TpApp, stats: PeriodStats) -> None:
             return
         data = render_report(stats, request.fmt, app.settings)
         path = Path(request.path).expanduser()
-        deliver_export(app, data, path, "print" in request.options, lambda: None)
+        deliver_export(app, data, path, "print" in request.options, lambda _: None)
 
     options = [("print", t("export.option_print"))]
     app.push_screen(ExportDialog(t("stats_screen.export_title"), formats, options, paths), chosen)
