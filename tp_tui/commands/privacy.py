@@ -28,6 +28,7 @@ def add_erase_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--yes", action="store_true", help=t("cli.help.erase_yes"))
     parser.add_argument("--purge-backups", action="store_true", help=t("cli.help.purge_backups"))
     parser.add_argument("--scrub", action="store_true", help=t("cli.help.scrub"))
+    parser.add_argument("--keep-unlinked", action="store_true", help=t("cli.help.keep_unlinked"))
 
 
 def _database_file(args: argparse.Namespace) -> Path | str:
@@ -96,6 +97,7 @@ def erase_command(args: argparse.Namespace, settings: Settings, clock: Clock) ->
         scrub_message,
         scrub_server,
     )
+    from tp_tui.services.erasure_report import plan_lines
     from tp_tui.services.summary import SummaryError, resolve_participant
 
     if args.scrub and not args.name:
@@ -117,14 +119,13 @@ def erase_command(args: argparse.Namespace, settings: Settings, clock: Clock) ->
         print(t(error.key, **error.params), file=sys.stderr)
         return EXIT_BAD_INPUT
     print(t("erase.plan.title", id=plan.participant_id, name=one_line(plan.name)))
-    for table, count in plan.counts.items():
-        print(t("erase.plan.line", label=t(f"erase.table.{table}"), count=count))
-    print(t("erase.plan.kept", id=plan.participant_id))
+    for line in plan_lines(plan, bool(args.keep_unlinked)):
+        print(line)
     typed = _confirmation(args)
     if typed is None:
         return EXIT_BAD_INPUT
     try:
-        result = erase(plan.participant_id, typed, clock)
+        result = erase(plan.participant_id, typed, clock, keep_unlinked=args.keep_unlinked)
     except ErasureRefused as error:
         print(t(error.key, **error.params), file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -1,6 +1,21 @@
 """English: what erasure finds outside the participant's own rows, and honest audit lines."""
 
 MESSAGES: dict[str, str] = {
+    "erase.keep_unlinked": "Keep what names them",
+    "erase.keep_unlinked.tooltip": "Keep calls to a free name with their name or number, and their name in other people's notes (not erased then)",
+    "erase.unlinked.how_to_keep_tui": "  To keep these as they are, press F2.",
+    "cli.help.keep_unlinked": "keep calls owed to a free name that is theirs, and leave their "
+    "name and number in other people's notes (not erased then)",
+    "erase.unlinked.title": "Not linked to them, but naming them by name or number "
+    "(calls are deleted, the name and number are taken out of the notes):",
+    "erase.unlinked.kept": "Not linked to them, but naming them by name or number: KEPT as they "
+    "are (--keep-unlinked), so these still name the participant:",
+    "erase.unlinked.how_to_keep": "  To keep these as they are, add --keep-unlinked.",
+    "erase.unlinked.free_calls": "calls owed to a free name with their name or number",
+    "erase.unlinked.round_notes": "round notes",
+    "erase.unlinked.contact_notes": "other participants' contact notes",
+    "erase.unlinked.call_reasons": "reasons of other calls owed",
+    "erase.unlinked.revisions": "history entries of other records",
     "audit.action.print.failed": "printing asked for, but it failed: nothing was printed",
     "audit.action.erase.files": "{count} file(s) tp had written about them overwritten and deleted",
 }
