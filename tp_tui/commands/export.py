@@ -76,6 +76,9 @@ def export_command(args: argparse.Namespace, settings: Settings, clock: Clock) -
             )
             return 1
         if str(path) != STDOUT:
+            from tp_tui.services.written_files import remember
+
+            remember(path, "summary")
             print(t("cli.written", path=str(path)))
     record_export(participant_id, "summary", args.format, clock)
     return 0

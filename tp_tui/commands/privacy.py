@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tp_tui.clock import Clock
 from tp_tui.commands.arguments import record_id
 from tp_tui.i18n import format_date, format_datetime, t
 from tp_tui.settings import Settings
 from tp_tui.text import one_line
+
+if TYPE_CHECKING:
+    from tp_tui.services.erasure import ErasureResult
 
 EXIT_BAD_INPUT = 2
 # Audit actions told in words of their own (the count, if any, is the row's entity_id).
@@ -70,18 +73,20 @@ def _other_copies(database: Path | str) -> list[Path]:
     return [*half_made_files(database, backup_folder(database)), *kept]
 
 
-def _backups(args: argparse.Namespace, erased_at: datetime) -> None:
-    from tp_tui.services.erasure import backups_older_than, purge_backups
+def _backups(args: argparse.Namespace, result: ErasureResult, participant_id: int) -> None:
+    from tp_tui.services.erasure import backups_older_than, purge_files
 
     database = _database_file(args)
-    old = backups_older_than(database, erased_at) + _other_copies(database)
+    old = backups_older_than(database, result.erased_at) + _other_copies(database)
+    old += [path for path in result.files if path not in old]
     if not old:
         return
     print(t("erase.backups"))
     for path in old:
         print(f"  {path}")
     if args.purge_backups:
-        print(t("erase.backups_purged", count=purge_backups(old)))
+        removed = purge_files(participant_id, old, result.erased_at)
+        print(t("erase.backups_purged", count=removed))
     else:
         print(t("erase.backups_untouched"))
 
@@ -132,7 +137,7 @@ def erase_command(args: argparse.Namespace, settings: Settings, clock: Clock) ->
     total = sum(result.counts.values()) + 1  # and the participant's own row
     message = result_message(result, plan.participant_id, total)
     print(message, file=sys.stdout if result.scrubbed else sys.stderr)
-    _backups(args, result.erased_at)
+    _backups(args, result, plan.participant_id)
     return 0 if result.scrubbed else 1
 
 

@@ -1,6 +1,7 @@
 """English: what erasure finds outside the participant's own rows, and honest audit lines."""
 
 MESSAGES: dict[str, str] = {
+    "erase.files.title": "Files tp wrote that still hold them ({count}; overwritten and deleted with --purge-backups):",
     "erase.keep_unlinked": "Keep what names them",
     "erase.keep_unlinked.tooltip": "Keep calls to a free name with their name or number, and their name in other people's notes (not erased then)",
     "erase.unlinked.how_to_keep_tui": "  To keep these as they are, press F2.",

@@ -1,6 +1,7 @@
 """Norsk bokmål: det slettingen finner utenfor deltakerens egne rader, og ærlige logglinjer."""
 
 MESSAGES: dict[str, str] = {
+    "erase.files.title": "Filer tp har skrevet som fortsatt inneholder dem ({count}; overskrives og slettes med --purge-backups):",
     "erase.keep_unlinked": "Behold det som nevner dem",
     "erase.keep_unlinked.tooltip": "Behold anrop til et fritt navn med deres navn eller nummer, og navnet i andres notater (slettes da ikke)",
     "erase.unlinked.how_to_keep_tui": "  For å beholde disse som de er, trykk F2.",

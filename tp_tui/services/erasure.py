@@ -64,6 +64,7 @@ from tp_tui.paths import data_dir
 from tp_tui.services.audit import record
 from tp_tui.services.erasure_matches import Unlinked, find_unlinked, marks_of, redact_unlinked
 from tp_tui.services.history import keep_revision, name_change
+from tp_tui.services.written_files import files_holding
 from tp_tui.settings import Settings
 
 # How counts are shown: the participant's own record first, the history last.
@@ -91,6 +92,7 @@ class ErasurePlan:
     counts: dict[str, int]
     # Rows that name them without being theirs (erasure_matches.Unlinked.counts()).
     unlinked: dict[str, int] = field(default_factory=dict)
+    files: tuple[Path, ...] = ()  # exports tp wrote that still hold them (written_files.py)
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ class ErasureResult:
     scrubbed: bool  # False: another copy kept the file busy; run scrub() again later
     on_server: bool = False  # PostgreSQL: tables rewritten, no file of ours
     problem: str = ""  # why not scrubbed, a translation key (see ServerScrub)
+    files: tuple[Path, ...] = ()  # exports tp wrote that held them: to list, or to purge
 
 
 @dataclass(frozen=True)
@@ -217,7 +220,12 @@ def plan_erasure(participant_id: int) -> ErasurePlan:
         raise ErasureRefused("erase.error.no_id", id=participant_id)
     targets, unlinked = _what_goes(participant_id, keep_unlinked=False)
     counts = {table: len(targets[table]) for table in COUNT_ORDER}
-    return ErasurePlan(participant_id, participant.name, counts, unlinked.counts())
+    files = _their_files(participant)
+    return ErasurePlan(participant_id, participant.name, counts, unlinked.counts(), files)
+
+
+def _their_files(participant: Participant) -> tuple[Path, ...]:
+    return tuple(files_holding(participant.id, marks_of(participant).spellings()))
 
 
 def erase(
@@ -237,6 +245,7 @@ def erase(
         if typed_name.strip() != participant.name.strip():
             raise ErasureRefused("erase.error.name_mismatch")
         targets, unlinked = _what_goes(participant_id, keep_unlinked)
+        files = _their_files(participant)
         redact_unlinked(unlinked, marks_of(participant))
         # Other people's callbacks may point at these contacts or callbacks: unlink them first,
         # whatever the foreign-key setting of this connection.
@@ -265,8 +274,8 @@ def erase(
     counts = {table: len(targets[table]) for table in COUNT_ORDER}
     if on_server:
         outcome = scrub_server(ERASED_TABLES, delete_xid)
-        return ErasureResult(counts, now, outcome.done, True, outcome.problem)
-    return ErasureResult(counts, now, scrub())
+        return ErasureResult(counts, now, outcome.done, True, outcome.problem, files)
+    return ErasureResult(counts, now, scrub(), files=files)
 
 
 def result_message(result: ErasureResult, participant_id: int, count: int) -> str:
@@ -472,7 +481,8 @@ def backups_older_than(db_path: Path | str, when: datetime) -> list[Path]:
     found = []
     for path in folder.glob(pattern):
         made = when_made(path)
-        if made is not None and made < when and path.is_file():
+        # The same second counts: a backup tp made just before erasing is named with it.
+        if made is not None and made <= when and path.is_file():
             found.append((made, path))
     return [path for _, path in sorted(found)]
 
@@ -501,6 +511,19 @@ def _zero(path: Path) -> None:
             written += handle.write(block[: min(len(block), size - written)])
         handle.flush()
         os.fsync(handle.fileno())
+
+
+def purge_files(participant_id: int, paths: list[Path], now: datetime) -> int:
+    """Overwrite and remove ``paths`` (see :func:`purge_backups`), drop them from the ledger of
+    written files, and leave the tombstone in the audit trail: how many files went, no names."""
+    from tp_tui.services.written_files import forget
+
+    removed = purge_backups(paths)
+    forget(paths)
+    if removed:
+        with write():
+            record("erase.files", participant_id, now, "files", removed)
+    return removed
 
 
 def purge_backups(paths: list[Path]) -> int:

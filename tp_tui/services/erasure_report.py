@@ -26,5 +26,8 @@ def plan_lines(plan: ErasurePlan, keep_unlinked: bool = False, in_app: bool = Fa
             lines.append(
                 t("erase.unlinked.how_to_keep_tui" if in_app else "erase.unlinked.how_to_keep")
             )
+    if plan.files:
+        lines.append(t("erase.files.title", count=len(plan.files)))
+        lines += [f"  {one_line(str(path))}" for path in plan.files]
     lines.append(t("erase.plan.kept", id=plan.participant_id))
     return lines

@@ -439,7 +439,7 @@ def erase_participant(app: TpApp, participant_id: int) -> None:
         ErasureResult,
         backups_older_than,
         current_server_url,
-        purge_backups,
+        purge_files,
         result_message,
     )
     from tp_tui.views.erase_form import EraseScreen
@@ -467,11 +467,13 @@ def erase_participant(app: TpApp, participant_id: int) -> None:
         # On a server, the pg_dump files tp made of it (app.db_path is None there).
         location = app.db_path or current_server_url()
         older = backups_older_than(location, result.erased_at) if location else []
+        older += [path for path in result.files if path not in older]  # exports tp wrote
         if older:
 
             def purge(yes: bool | None) -> None:
                 if yes:
-                    app.notify(t("erase.backups_purged", count=purge_backups(older)), markup=False)
+                    removed = purge_files(participant_id, older, result.erased_at)
+                    app.notify(t("erase.backups_purged", count=removed), markup=False)
 
             app.push_screen(ConfirmScreen(t("erase.tui_purge", count=len(older))), purge)
 
