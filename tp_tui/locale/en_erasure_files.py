@@ -1,6 +1,13 @@
 """English: what erasure finds outside the participant's own rows, and honest audit lines."""
 
 MESSAGES: dict[str, str] = {
+    # Overrides the main catalogue's: the files offered now include exports tp wrote.
+    "erase.tui_purge": "{count} file(s) tp wrote (backups from before the erasure, exports) "
+    "still hold the participant. Overwrite and delete them?",
+    "erase.unlinked.kept_tui": "Not linked to them, but naming them by name or number: KEPT as "
+    "they are (F2 again to erase them), so these still name the participant:",
+    "erase.files.title_tui": "Files tp wrote that still hold them ({count}; after the erasure "
+    "you are asked whether to overwrite and delete them):",
     "erase.files.title": "Files tp wrote that still hold them ({count}; overwritten and deleted with --purge-backups):",
     "erase.keep_unlinked": "Keep what names them",
     "erase.keep_unlinked.tooltip": "Keep calls to a free name with their name or number, and their name in other people's notes (not erased then)",

@@ -1,6 +1,13 @@
 """Norsk bokmål: det slettingen finner utenfor deltakerens egne rader, og ærlige logglinjer."""
 
 MESSAGES: dict[str, str] = {
+    # Erstatter hovedkatalogens: filene som tilbys nå, tar med eksporter tp har skrevet.
+    "erase.tui_purge": "{count} fil(er) tp har skrevet (sikkerhetskopier fra før slettingen, "
+    "eksporter) inneholder fortsatt deltakeren. Overskrive og slette dem?",
+    "erase.unlinked.kept_tui": "Ikke knyttet til dem, men som nevner dem med navn eller nummer: "
+    "BEHOLDES som de er (F2 igjen for å slette dem), så disse nevner fortsatt deltakeren:",
+    "erase.files.title_tui": "Filer tp har skrevet som fortsatt inneholder dem ({count}; etter "
+    "slettingen blir du spurt om de skal overskrives og slettes):",
     "erase.files.title": "Filer tp har skrevet som fortsatt inneholder dem ({count}; overskrives og slettes med --purge-backups):",
     "erase.keep_unlinked": "Behold det som nevner dem",
     "erase.keep_unlinked.tooltip": "Behold anrop til et fritt navn med deres navn eller nummer, og navnet i andres notater (slettes da ikke)",

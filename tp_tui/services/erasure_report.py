@@ -17,7 +17,13 @@ def plan_lines(plan: ErasurePlan, keep_unlinked: bool = False, in_app: bool = Fa
     ]
     named = {kind: count for kind, count in plan.unlinked.items() if count}
     if named:
-        lines.append(t("erase.unlinked.kept" if keep_unlinked else "erase.unlinked.title"))
+        lines.append(
+            t(
+                ("erase.unlinked.kept_tui" if in_app else "erase.unlinked.kept")
+                if keep_unlinked
+                else "erase.unlinked.title"
+            )
+        )
         lines += [
             t("erase.plan.line", label=t(f"erase.unlinked.{kind}"), count=count)
             for kind, count in named.items()
@@ -27,7 +33,9 @@ def plan_lines(plan: ErasurePlan, keep_unlinked: bool = False, in_app: bool = Fa
                 t("erase.unlinked.how_to_keep_tui" if in_app else "erase.unlinked.how_to_keep")
             )
     if plan.files:
-        lines.append(t("erase.files.title", count=len(plan.files)))
+        lines.append(
+            t("erase.files.title_tui" if in_app else "erase.files.title", count=len(plan.files))
+        )
         lines += [f"  {one_line(str(path))}" for path in plan.files]
     lines.append(t("erase.plan.kept", id=plan.participant_id))
     return lines
