@@ -58,8 +58,9 @@ def test_redacting_takes_the_name_and_any_form_of_the_number() -> None:
     assert redact("Ring 22 33 44 55 og Kari", marks) == "Ring 22 33 44 55 og Kari"  # not hers
 
 
+@pytest.mark.engines
 def test_the_plan_shows_them_and_erasure_takes_them(
-    demo_db: Path, named: dict[str, int], clock: FrozenClock
+    demo_db: Path, named: dict[str, int], clock: FrozenClock, engine: str
 ) -> None:
     plan = plan_erasure(named["kari"])
     assert plan.unlinked["free_calls"] == 2
@@ -70,6 +71,8 @@ def test_the_plan_shows_them_and_erasure_takes_them(
     assert Callback.get_by_id(named["stranger"]).caller_name == "Per Hansen"
     assert RoundVisit.get_by_id(named["round"]).note == f"Traff {REDACTED}, tlf {REDACTED}. Kaffe."
     assert Contact.get_by_id(named["contact"]).note == f"Snakket om {REDACTED} og husleie"
+    if engine != "sqlite":
+        return  # the index and the file below are SQLite's (a server's tables are rewritten)
     found = db.execute_sql(
         "SELECT count(*) FROM search_index WHERE search_index MATCH ?", ('"nordmann"',)
     ).fetchone()[0]
@@ -80,6 +83,7 @@ def test_the_plan_shows_them_and_erasure_takes_them(
     assert b"husleie" in data and b"Per Hansen" in data
 
 
+@pytest.mark.engines
 def test_kept_when_asked(named: dict[str, int], clock: FrozenClock) -> None:
     erase(named["kari"], NAME, clock, keep_unlinked=True)
     assert Callback.get_by_id(named["by_name"]).caller_name == "kari  nordmann"
