@@ -134,9 +134,19 @@ def forget(paths: Iterable[Path]) -> None:
         except (ValueError, KeyError, TypeError):
             pass
         kept.append(line)
-    from tp_tui.export.files import write_private
-
+    if len(kept) == len(lines):
+        return
+    # Rewritten in place, the old bytes overwritten (a path may hold a name): not a new file
+    # beside an old one whose blocks keep it.
+    payload = "".join(f"{line}\n" for line in kept).encode("utf-8")
     try:
-        write_private(ledger, "".join(f"{line}\n" for line in kept), force=True)
+        with ledger.open("r+b") as stream:
+            size = stream.seek(0, os.SEEK_END)
+            stream.seek(0)
+            stream.write(payload + b"\0" * max(0, size - len(payload)))
+            stream.flush()
+            os.fsync(stream.fileno())
+            stream.truncate(len(payload))
+            os.fsync(stream.fileno())
     except OSError:
         return
