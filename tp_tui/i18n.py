@@ -54,6 +54,7 @@ CATALOGUE_PARTS = (
     "_pdf",
     "_layout",
     "_process",
+    "_erasure_files",
 )
 
 

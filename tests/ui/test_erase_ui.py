@@ -59,3 +59,34 @@ async def test_long_closed_participants_are_named_on_start(
         messages = [str(n.message) for n in app._notifications]  # noqa: SLF001
         assert any("closed more than 24 months ago" in m for m in messages)
         assert not any("Gammel" in m for m in messages)  # a count, never a name
+
+
+async def test_the_plan_lists_calls_to_her_free_name_and_f2_keeps_them(
+    demo_db: Path, clock: FrozenClock
+) -> None:
+    from textual.widgets import Static
+
+    from tp_tui.models import Callback
+
+    kari = Participant.get(Participant.name == "Kari Nordmann")
+    now = clock.now()
+    free = Callback.create(participant=None, caller_name="Kari Nordmann", reason="Ny telefon",
+                           received_at=now, due_at=now, created_at=now, updated_at=now)  # fmt: skip
+    app = TpApp(clock=clock, db_path=demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_participant(kari.id)
+        await pilot.pause()
+        await pilot.press("E")
+        await pilot.pause()
+        assert isinstance(app.screen, EraseScreen)
+        plan = str(app.screen.query_one("#erase-plan", Static).render())
+        assert "calls owed to a free name with their name or number: 1" in plan
+        assert "press F2" in plan
+        await pilot.press("f2")  # keep them
+        await pilot.pause()
+        assert "KEPT" in str(app.screen.query_one("#erase-plan", Static).render())
+        await type_text(pilot, "Kari Nordmann")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert Participant.get_or_none(Participant.id == kari.id) is None
+        assert Callback.get_by_id(free.id).caller_name == "Kari Nordmann"  # kept, as asked

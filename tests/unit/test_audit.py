@@ -216,3 +216,19 @@ def test_a_number_given_again_after_erasure_is_marked(
     out = capsys.readouterr().out
     assert second.id == first.id  # reused: the participant table has no AUTOINCREMENT
     assert "a later participant given the same number" in out
+
+
+def test_a_failed_print_and_an_erasure_tombstone_are_told_in_words(
+    demo_db: Path, clock: FrozenClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    person = kari()
+    with write():
+        record("print.failed", person, clock.now())
+        record("erase", person, clock.now(), "participant", person)
+        record("erase.files", person, clock.now(), "files", 3)
+    assert audit_command(audit_args(person), Settings(), clock) == 0
+    out = capsys.readouterr().out
+    assert "printing failed: nothing went to the printer" in out
+    assert "printed (" not in out
+    assert "3 file(s) tp had written about them overwritten and deleted" in out
+    assert "later participant" not in out  # the tombstone belongs to the erasure

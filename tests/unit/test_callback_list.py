@@ -427,9 +427,10 @@ def test_ics_parses_back_one_event_per_call(week_data: dict[str, Callback]) -> N
     assert str(calendar["VERSION"]) == "2.0"
     events = list(calendar.walk("VEVENT"))
     expected = ["last_week", "tuesday", "this_morning", "today", "free", "long", "sunday"]
-    assert [str(e["UID"]) for e in events] == [
-        f"callback-{week_data[k].id}@tp-tui" for k in expected
-    ]
+    lines = [*week.overdue, *(line for day in week.days for line in day.lines)]
+    assert [line.callback_id for line in lines] == [week_data[k].id for k in expected]
+    assert [str(e["UID"]) for e in events] == [line.uid for line in lines]
+    assert len({line.uid for line in lines}) == len(lines)
     first = events[0]
     start = first.decoded("DTSTART")
     assert start == at(20, 14) and start.utcoffset() == timedelta(0)

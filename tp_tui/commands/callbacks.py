@@ -107,6 +107,9 @@ def callbacks_command(args: argparse.Namespace, settings: Settings, clock: Clock
         print(t("cli.error.cannot_write", path=str(path), reason=error.strerror), file=sys.stderr)
         return 1
     if str(path) != STDOUT:
+        from tp_tui.services.written_files import remember
+
+        remember(path, "callbacks")
         print(t("cli.written", path=str(path)))
     if args.to_printer:
         from tp_tui.export.printing import send_to_printer

@@ -85,6 +85,9 @@ def export_command(args: argparse.Namespace, settings: Settings, clock: Clock) -
         print(t("cli.error.cannot_write", path=str(path), reason=error.strerror), file=sys.stderr)
         return 1
     if str(path) != STDOUT:
+        from tp_tui.services.written_files import remember
+
+        remember(path, "summary")
         print(t("cli.written", path=str(path)))
     record_export(participant_id, "summary", fmt, clock)
     if not args.to_printer:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tp_tui.clock import Clock
 from tp_tui.commands.arguments import record_id
@@ -18,7 +18,12 @@ from tp_tui.i18n import format_date, format_datetime, t
 from tp_tui.settings import Settings
 from tp_tui.text import one_line
 
+if TYPE_CHECKING:
+    from tp_tui.services.erasure import ErasureResult
+
 EXIT_BAD_INPUT = 2
+# Audit actions told in words of their own (the count, if any, is the row's entity_id).
+WHOLE_ACTIONS = ("print.failed", "erase.files")
 
 
 def add_erase_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,6 +31,7 @@ def add_erase_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--yes", action="store_true", help=t("cli.help.erase_yes"))
     parser.add_argument("--purge-backups", action="store_true", help=t("cli.help.purge_backups"))
     parser.add_argument("--scrub", action="store_true", help=t("cli.help.scrub"))
+    parser.add_argument("--keep-unlinked", action="store_true", help=t("cli.help.keep_unlinked"))
 
 
 def _database_file(args: argparse.Namespace) -> Path | str:
@@ -67,18 +73,20 @@ def _other_copies(database: Path | str) -> list[Path]:
     return [*half_made_files(database, backup_folder(database)), *kept]
 
 
-def _backups(args: argparse.Namespace, erased_at: datetime) -> None:
-    from tp_tui.services.erasure import backups_older_than, purge_backups
+def _backups(args: argparse.Namespace, result: ErasureResult, participant_id: int) -> None:
+    from tp_tui.services.erasure import backups_older_than, purge_files
 
     database = _database_file(args)
-    old = backups_older_than(database, erased_at) + _other_copies(database)
+    old = backups_older_than(database, result.erased_at) + _other_copies(database)
+    old += [path for path in result.files if path not in old]
     if not old:
         return
     print(t("erase.backups"))
     for path in old:
         print(f"  {path}")
     if args.purge_backups:
-        print(t("erase.backups_purged", count=purge_backups(old)))
+        removed = purge_files(participant_id, old, result.erased_at)
+        print(t("erase.backups_purged", count=removed))
     else:
         print(t("erase.backups_untouched"))
 
@@ -94,6 +102,7 @@ def erase_command(args: argparse.Namespace, settings: Settings, clock: Clock) ->
         scrub_message,
         scrub_server,
     )
+    from tp_tui.services.erasure_report import plan_lines
     from tp_tui.services.summary import SummaryError, resolve_participant
 
     if args.scrub and not args.name:
@@ -115,21 +124,20 @@ def erase_command(args: argparse.Namespace, settings: Settings, clock: Clock) ->
         print(t(error.key, **error.params), file=sys.stderr)
         return EXIT_BAD_INPUT
     print(t("erase.plan.title", id=plan.participant_id, name=one_line(plan.name)))
-    for table, count in plan.counts.items():
-        print(t("erase.plan.line", label=t(f"erase.table.{table}"), count=count))
-    print(t("erase.plan.kept", id=plan.participant_id))
+    for line in plan_lines(plan, bool(args.keep_unlinked)):
+        print(line)
     typed = _confirmation(args)
     if typed is None:
         return EXIT_BAD_INPUT
     try:
-        result = erase(plan.participant_id, typed, clock)
+        result = erase(plan.participant_id, typed, clock, keep_unlinked=args.keep_unlinked)
     except ErasureRefused as error:
         print(t(error.key, **error.params), file=sys.stderr)
         return EXIT_BAD_INPUT
     total = sum(result.counts.values()) + 1  # and the participant's own row
     message = result_message(result, plan.participant_id, total)
     print(message, file=sys.stdout if result.scrubbed else sys.stderr)
-    _backups(args, result.erased_at)
+    _backups(args, result, plan.participant_id)
     return 0 if result.scrubbed else 1
 
 
@@ -156,17 +164,17 @@ def audit_command(args: argparse.Namespace, settings: Settings, clock: Clock) ->
     erased = None
     for line in lines:
         family, _, detail = line.action.partition(".")
-        if line.action == "print.failed":
-            action = t("audit.action.print_failed")
+        if line.action in WHOLE_ACTIONS:  # a sentence of its own, not "family (detail)"
+            action = t(f"audit.action.{line.action}", count=line.entity_id or 0)
         else:
             action = t(f"audit.action.{family}") + (f" ({detail})" if detail else "")
         if line.entity and line.entity_id is not None and line.entity != "participant":
             action += f"  {line.entity} #{line.entity_id}"
-        if erased is not None:
+        if erased is not None and family != "erase":
             print(t("audit.reused"))
             erased = None
         print(t("audit.line", when=format_datetime(line.at), action=action))
-        if family == "erase":
+        if line.action == "erase":
             erased = line.at
             print(t("audit.erased", date=format_date(line.at.date())))
     return 0

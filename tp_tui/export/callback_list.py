@@ -203,7 +203,7 @@ def render_ics(week: CallbackWeek) -> bytes:
             when = format_datetime(line.due_at)
             details.append(t("callback_list.ics.overdue", when=when))
         event = Event()
-        event.add("uid", f"callback-{line.callback_id}@tp-tui")
+        event.add("uid", line.uid or f"callback-{line.callback_id}@tp-tui")
         event.add("dtstamp", stamp)
         event.add("dtstart", start)
         event.add("dtend", start + timedelta(minutes=EVENT_MINUTES))

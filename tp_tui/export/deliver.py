@@ -27,5 +27,8 @@ def deliver(
     data: str | bytes, path: Path, force: bool = False, to_printer: bool = False
 ) -> Delivered:
     """Write the file (ExportExists unless ``force``), then print it when asked."""
+    from tp_tui.services.written_files import remember
+
     written = write_private(path, data, force=force)
+    remember(written, "export")
     return Delivered(written, send_to_printer(written) if to_printer else None)

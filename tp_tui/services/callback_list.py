@@ -18,6 +18,7 @@ from tp_tui.dates import MAX_YEAR, MIN_YEAR, DateParseError, iso_week
 from tp_tui.folding import initials as name_initials
 from tp_tui.models import Callback, Participant
 from tp_tui.phone import format_phone
+from tp_tui.services.calendar_uid import callback_uid, database_seed
 from tp_tui.services.moments import day_bounds, is_overdue
 from tp_tui.text import one_line
 
@@ -37,6 +38,7 @@ class ListLine:
     due_at: datetime  # aware, Europe/Oslo
     overdue: bool  # not returned by its due time, as of ``generated_at``
     received_at: datetime
+    uid: str = ""  # its calendar identity (services/calendar_uid.py)
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,7 @@ def _who(name: str, initials: bool) -> str:
     return name_initials(name).upper() if initials else name
 
 
-def _line(callback: Callback, now: datetime, initials: bool) -> ListLine:
+def _line(callback: Callback, now: datetime, initials: bool, seed: str = "") -> ListLine:
     participant = callback.participant if callback.participant_id else None
     name = participant.name if participant else callback.caller_name
     phone = participant.phone if participant else callback.caller_phone
@@ -147,6 +149,7 @@ def _line(callback: Callback, now: datetime, initials: bool) -> ListLine:
         due_at=callback.due_at.astimezone(OSLO),
         overdue=is_overdue(callback.due_at, None, now),
         received_at=callback.received_at.astimezone(OSLO),
+        uid=callback_uid(callback.id, callback.created_at, seed),
     )
 
 
@@ -193,8 +196,9 @@ def callback_week(
     overdue: list[ListLine] = []
     before_week: list[ListLine] = []
     by_day: dict[date, list[ListLine]] = {monday + timedelta(days=n): [] for n in range(7)}
+    seed = database_seed()
     for callback in query:
-        line = _line(callback, now, initials)
+        line = _line(callback, now, initials, seed)
         if line.due_at.astimezone(UTC) < cutoff:
             (overdue if line.overdue else before_week).append(line)
         else:

@@ -30,7 +30,7 @@ import calendar
 import hashlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -55,13 +55,16 @@ from tp_tui.models import (
     IndividualPlan,
     Participant,
     Revision,
+    RoundVisit,
     StageRecord,
     db,
     delete_query,
 )
 from tp_tui.paths import data_dir
 from tp_tui.services.audit import record
+from tp_tui.services.erasure_matches import Unlinked, find_unlinked, marks_of, redact_unlinked
 from tp_tui.services.history import keep_revision, name_change
+from tp_tui.services.written_files import files_holding
 from tp_tui.settings import Settings
 
 # How counts are shown: the participant's own record first, the history last.
@@ -87,6 +90,9 @@ class ErasurePlan:
     participant_id: int
     name: str  # for the confirmation only: never logged
     counts: dict[str, int]
+    # Rows that name them without being theirs (erasure_matches.Unlinked.counts()).
+    unlinked: dict[str, int] = field(default_factory=dict)
+    files: tuple[Path, ...] = ()  # exports tp wrote that still hold them (written_files.py)
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,7 @@ class ErasureResult:
     scrubbed: bool  # False: another copy kept the file busy; run scrub() again later
     on_server: bool = False  # PostgreSQL: tables rewritten, no file of ours
     problem: str = ""  # why not scrubbed, a translation key (see ServerScrub)
+    files: tuple[Path, ...] = ()  # exports tp wrote that held them: to list, or to purge
 
 
 @dataclass(frozen=True)
@@ -159,17 +166,19 @@ def _snapshot_revision_ids(participant_id: int) -> list[int]:
     return found
 
 
-def _targets(participant_id: int) -> dict[str, list[int]]:
-    """The ids of every row that goes, per table, in the order they are deleted."""
+def _targets(participant_id: int, free_calls: tuple[int, ...] = ()) -> dict[str, list[int]]:
+    """The ids of every row that goes, per table, in the order they are deleted; with the
+    calls owed to a free name that is theirs (see services/erasure_matches.py)."""
     contacts = _ids(Contact.select(Contact.id).where(Contact.participant == participant_id))
     callbacks = _ids(Callback.select(Callback.id).where(Callback.participant == participant_id))
+    calls = [*callbacks, *free_calls]
     goals = _ids(Goal.select(Goal.id).where(Goal.participant == participant_id))
 
     def of(model: Any) -> list[int]:
         return _ids(model.select(model.id).where(model.participant == participant_id))
 
     return {
-        "revisions": _revision_ids(participant_id, contacts, callbacks),
+        "revisions": _revision_ids(participant_id, contacts, calls),
         "exports": of(ExportRecord),
         "consents": of(ConsentGrant),
         "ratings": of(AreaRating),
@@ -180,6 +189,7 @@ def _targets(participant_id: int) -> dict[str, list[int]]:
         "plans": of(IndividualPlan),
         "group_members": of(GroupMember),
         "callbacks": callbacks,
+        "free_calls": list(free_calls),
         "contacts": contacts,
     }
 
@@ -188,22 +198,43 @@ MODELS: dict[str, type[BaseModel]] = {
     "revisions": Revision, "exports": ExportRecord, "consents": ConsentGrant,
     "ratings": AreaRating, "goal_events": GoalEvent, "goals": Goal,
     "stage_records": StageRecord, "checklist": ChecklistMark, "plans": IndividualPlan,
-    "group_members": GroupMember, "callbacks": Callback, "contacts": Contact,
+    "group_members": GroupMember, "callbacks": Callback, "free_calls": Callback,
+    "contacts": Contact,
 }  # fmt: skip
 
 
+def _what_goes(participant_id: int, keep_unlinked: bool) -> tuple[dict[str, list[int]], Unlinked]:
+    """Their rows, and the rows naming them elsewhere (none when those are kept)."""
+    unlinked = find_unlinked(participant_id)
+    targets = _targets(participant_id, () if keep_unlinked else unlinked.free_calls)
+    own = set(targets["revisions"])
+    unlinked = replace(unlinked, revisions=tuple(r for r in unlinked.revisions if r not in own))
+    return targets, Unlinked() if keep_unlinked else unlinked
+
+
 def plan_erasure(participant_id: int) -> ErasurePlan:
-    """What erasing would delete: rows per table, and the name to confirm against."""
+    """What erasing would delete: rows per table, the rows elsewhere that name them, and the
+    name to confirm against."""
     participant = Participant.get_or_none(Participant.id == participant_id)
     if participant is None:
         raise ErasureRefused("erase.error.no_id", id=participant_id)
-    targets = _targets(participant_id)
+    targets, unlinked = _what_goes(participant_id, keep_unlinked=False)
     counts = {table: len(targets[table]) for table in COUNT_ORDER}
-    return ErasurePlan(participant_id, participant.name, counts)
+    files = _their_files(participant)
+    return ErasurePlan(participant_id, participant.name, counts, unlinked.counts(), files)
 
 
-def erase(participant_id: int, typed_name: str, clock: Clock) -> ErasureResult:
-    """Delete the participant and every row about them, then scrub the file (see the module)."""
+def _their_files(participant: Participant) -> tuple[Path, ...]:
+    return tuple(files_holding(participant.id, marks_of(participant).spellings()))
+
+
+def erase(
+    participant_id: int, typed_name: str, clock: Clock, keep_unlinked: bool = False
+) -> ErasureResult:
+    """Delete the participant and every row about them, then scrub the file (see the module).
+
+    Calls owed to their name or number as a free name go too, and their name and number are
+    taken out of other people's notes, unless ``keep_unlinked``."""
     now = clock.now()
     on_server = isinstance(db.obj, PostgresqlDatabase)
     delete_xid: int | None = None
@@ -213,14 +244,17 @@ def erase(participant_id: int, typed_name: str, clock: Clock) -> ErasureResult:
             raise ErasureRefused("erase.error.no_id", id=participant_id)
         if typed_name.strip() != participant.name.strip():
             raise ErasureRefused("erase.error.name_mismatch")
-        targets = _targets(participant_id)
+        targets, unlinked = _what_goes(participant_id, keep_unlinked)
+        files = _their_files(participant)
+        redact_unlinked(unlinked, marks_of(participant))
         # Other people's callbacks may point at these contacts or callbacks: unlink them first,
         # whatever the foreign-key setting of this connection.
         if targets["contacts"]:
             Callback.update(contact=None).where(Callback.contact.in_(targets["contacts"])).execute()
-        if targets["callbacks"]:
+        calls = targets["callbacks"] + targets["free_calls"]
+        if calls:
             Callback.update(rescheduled_from=None).where(
-                Callback.rescheduled_from.in_(targets["callbacks"])
+                Callback.rescheduled_from.in_(calls)
             ).execute()
         # Children first, explicitly: the same rows go with foreign keys on (cascade) or off.
         for table, ids in targets.items():
@@ -240,8 +274,8 @@ def erase(participant_id: int, typed_name: str, clock: Clock) -> ErasureResult:
     counts = {table: len(targets[table]) for table in COUNT_ORDER}
     if on_server:
         outcome = scrub_server(ERASED_TABLES, delete_xid)
-        return ErasureResult(counts, now, outcome.done, True, outcome.problem)
-    return ErasureResult(counts, now, scrub())
+        return ErasureResult(counts, now, outcome.done, True, outcome.problem, files)
+    return ErasureResult(counts, now, scrub(), files=files)
 
 
 def result_message(result: ErasureResult, participant_id: int, count: int) -> str:
@@ -299,8 +333,11 @@ def scrub() -> bool:
 
 
 # Every table that holds rows about a participant (what erase() deletes or unlinks), by name.
-_ERASED_MODELS: tuple[type[BaseModel], ...] = (Participant, *MODELS.values(), Handover)
-ERASED_TABLES: tuple[str, ...] = tuple(model._meta.table_name for model in _ERASED_MODELS)
+# RoundVisit: its note may name them (erasure_matches redacts it).
+_ERASED_MODELS: tuple[type[BaseModel], ...] = (Participant, *MODELS.values(), Handover, RoundVisit)
+ERASED_TABLES: tuple[str, ...] = tuple(
+    dict.fromkeys(model._meta.table_name for model in _ERASED_MODELS)
+)
 LOCK_TIMEOUT = "5s"  # how long the rewrite waits for a colleague's transaction on a table
 # SQLSTATEs: lock_not_available, insufficient_privilege.
 _LOCKED, _DENIED = "55P03", "42501"
@@ -444,7 +481,8 @@ def backups_older_than(db_path: Path | str, when: datetime) -> list[Path]:
     found = []
     for path in folder.glob(pattern):
         made = when_made(path)
-        if made is not None and made < when and path.is_file():
+        # The same second counts: a backup tp made just before erasing is named with it.
+        if made is not None and made <= when and path.is_file():
             found.append((made, path))
     return [path for _, path in sorted(found)]
 
@@ -473,6 +511,19 @@ def _zero(path: Path) -> None:
             written += handle.write(block[: min(len(block), size - written)])
         handle.flush()
         os.fsync(handle.fileno())
+
+
+def purge_files(participant_id: int, paths: list[Path], now: datetime) -> int:
+    """Overwrite and remove ``paths`` (see :func:`purge_backups`), drop them from the ledger of
+    written files, and leave the tombstone in the audit trail: how many files went, no names."""
+    from tp_tui.services.written_files import forget
+
+    removed = purge_backups(paths)
+    forget(paths)
+    if removed:
+        with write():
+            record("erase.files", participant_id, now, "files", removed)
+    return removed
 
 
 def purge_backups(paths: list[Path]) -> int:

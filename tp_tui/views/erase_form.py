@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.reactive import reactive
 from textual.widgets import Input, Static
 
 from tp_tui.i18n import t
 from tp_tui.keys import key
 from tp_tui.services.erasure import ErasureRefused, ErasureResult, erase, plan_erasure
-from tp_tui.text import literal, one_line
+from tp_tui.services.erasure_report import plan_lines
+from tp_tui.text import literal
 from tp_tui.views.base import TpModalScreen
 from tp_tui.widgets.key_footer import KeyFooter
 
@@ -19,22 +22,25 @@ class EraseScreen(TpModalScreen[ErasureResult | None]):
     DEFAULT_CSS = (
         "EraseScreen { align: center middle; } EraseScreen .form { border: thick $error; }"
     )
-    BINDINGS = [key("escape", "cancel", "form.cancel", "erase.cancel")]
+    BINDINGS = [
+        key("escape", "cancel", "form.cancel", "erase.cancel"),
+        key("f2", "toggle_keep", "erase.keep_unlinked", "erase.keep_unlinked"),
+    ]
+
+    keep_unlinked: reactive[bool] = reactive(False, bindings=True)
+    """Keep the rows that name them without being theirs (calls to a free name, notes)."""
 
     def __init__(self, participant_id: int) -> None:
         super().__init__()
         self.participant_id = participant_id
+        self.plan = plan_erasure(participant_id)
+
+    def _plan_text(self) -> Text:
+        return literal("\n".join(plan_lines(self.plan, self.keep_unlinked, in_app=True)))
 
     def compose(self) -> ComposeResult:
-        plan = plan_erasure(self.participant_id)
-        lines = [t("erase.plan.title", id=plan.participant_id, name=one_line(plan.name))]
-        lines += [
-            t("erase.plan.line", label=t(f"erase.table.{table}"), count=count)
-            for table, count in plan.counts.items()
-        ]
-        lines.append(t("erase.plan.kept", id=plan.participant_id))
         with VerticalScroll(classes="form"):
-            yield Static(literal("\n".join(lines)))
+            yield Static(self._plan_text(), id="erase-plan")
             yield Static(t("erase.tui_prompt"), markup=False)
             yield Input(id="typed-name", compact=True)
             yield Static("", id="erase-message", classes="message form-message", markup=False)
@@ -48,13 +54,27 @@ class EraseScreen(TpModalScreen[ErasureResult | None]):
             self.dismiss(None)
             return
         try:
-            result = erase(self.participant_id, event.value, self.tp.clock)
+            result = erase(
+                self.participant_id, event.value, self.tp.clock, keep_unlinked=self.keep_unlinked
+            )
         except ErasureRefused as refused:
             message = self.query_one("#erase-message", Static)
             message.update(t(refused.key, **refused.params))
             message.set_class(True, "error")
             return
         self.dismiss(result)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_keep":
+            return any(self.plan.unlinked.values())  # nothing elsewhere names them: no choice
+        return True
+
+    def action_toggle_keep(self) -> None:
+        self.keep_unlinked = not self.keep_unlinked
+
+    def watch_keep_unlinked(self) -> None:
+        if self.is_mounted:
+            self.query_one("#erase-plan", Static).update(self._plan_text())
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -23,7 +23,7 @@ from tp_tui.widgets.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
-    from tp_tui.export.printing import PrintOutcome
+    from tp_tui.export.deliver import Delivered
 
 # A contact that reached the person answers the call owed; a message left answers it too.
 ANSWERS = {
@@ -306,10 +306,11 @@ def deliver_export(
     data: str | bytes,
     path: Path,
     to_printer: bool,
-    done: Callable[[PrintOutcome | None], None],
+    done: Callable[[Delivered], None],
     force: bool = False,
 ) -> None:
-    """Write (asking before overwriting) and print; say plainly where the file is."""
+    """Write (asking before overwriting) and print; say plainly where the file is. ``done``
+    gets what really happened (the file, and whether the printer took it)."""
     from tp_tui.export.deliver import deliver
     from tp_tui.export.files import ExportExists
 
@@ -337,7 +338,7 @@ def deliver_export(
             timeout=10,
             severity="information" if delivered.printed.ok else "warning",
         )
-    done(delivered.printed)
+    done(delivered)
 
 
 def export_callback_list(app: TpApp, team: bool = False) -> None:
@@ -420,10 +421,10 @@ def export_summary(app: TpApp, participant_id: int) -> None:
         }
         data = renderers[request.fmt](summary)
 
-        def recorded(printed: PrintOutcome | None) -> None:
+        def recorded(delivered: Delivered) -> None:
             record_export(participant_id, "summary", request.fmt, app.clock)
-            if printed is not None:
-                record_print(participant_id, printed.ok, app.clock)
+            if delivered.printed is not None:
+                record_print(participant_id, delivered.printed.ok, app.clock)
             refresh(app)
 
         deliver_export(
@@ -442,7 +443,7 @@ def erase_participant(app: TpApp, participant_id: int) -> None:
         ErasureResult,
         backups_older_than,
         current_server_url,
-        purge_backups,
+        purge_files,
         result_message,
     )
     from tp_tui.views.erase_form import EraseScreen
@@ -470,11 +471,13 @@ def erase_participant(app: TpApp, participant_id: int) -> None:
         # On a server, the pg_dump files tp made of it (app.db_path is None there).
         location = app.db_path or current_server_url()
         older = backups_older_than(location, result.erased_at) if location else []
+        older += [path for path in result.files if path not in older]  # exports tp wrote
         if older:
 
             def purge(yes: bool | None) -> None:
                 if yes:
-                    app.notify(t("erase.backups_purged", count=purge_backups(older)), markup=False)
+                    removed = purge_files(participant_id, older, result.erased_at)
+                    app.notify(t("erase.backups_purged", count=removed), markup=False)
 
             app.push_screen(ConfirmScreen(t("erase.tui_purge", count=len(older))), purge)
 
