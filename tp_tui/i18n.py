@@ -50,6 +50,7 @@ CATALOGUE_PARTS = (
     "_mine",
     "_undo",
     "_calls_owed",
+    "_consent",
 )
 
 
