@@ -22,6 +22,7 @@ from tp_tui.services.validation import FieldError, ValidationFailed
 
 GROUP = "group"  # the responsibility group; any other recipient is a named service
 CHECKLIST_ITEM = "consent_recorded"
+SCOPE_ORDER = {scope.value: n for n, scope in enumerate(ConsentScope)}
 FIELDS = ("scope", "recipient", "given_on", "expires_on", "withdrawn_on", "given_how", "note")
 
 
