@@ -111,9 +111,7 @@ def test_expiring_soon_within_the_window_unless_renewed(ola: int, clock: FrozenC
     assert expiring_soon(TODAY, 30) == []
 
 
-def test_recording_ticks_stage_one_and_undo_takes_both_back(
-    ola: int, clock: FrozenClock
-) -> None:
+def test_recording_ticks_stage_one_and_undo_takes_both_back(ola: int, clock: FrozenClock) -> None:
     assert "consent_recorded" not in checklist_done(ola)
     record_consent(ola, ConsentInput("goals"), clock)
     assert "consent_recorded" in checklist_done(ola)
@@ -127,9 +125,7 @@ def test_recording_ticks_stage_one_and_undo_takes_both_back(
     assert ChecklistMark.get().stage == int(Stage.ESTABLISH)
 
 
-def test_a_withdrawal_is_undone_and_the_consent_holds_again(
-    ola: int, clock: FrozenClock
-) -> None:
+def test_a_withdrawal_is_undone_and_the_consent_holds_again(ola: int, clock: FrozenClock) -> None:
     grant = record_consent(ola, ConsentInput("goals"), clock)
     later = FrozenClock(clock.now() + timedelta(minutes=5))
     withdraw_consent(int(grant.id), later)

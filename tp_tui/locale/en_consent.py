@@ -19,7 +19,7 @@ MESSAGES: dict[str, str] = {
     "consent.error.withdrawn_day": "Withdrawn on a day between when it was given and today.",
     "consent.title": "Consents",
     "consent.form_title": "Record a consent",
-    "consent.field.scope": "What may be shared",
+    "consent.field.scope": "May share",
     "consent.field.recipient": "To",
     "consent.recipient_placeholder": "the responsibility group",
     "consent.field.given_on": "Given on",
