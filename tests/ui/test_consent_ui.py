@@ -125,3 +125,27 @@ async def test_escape_asks_before_throwing_away_a_typed_consent(
         assert isinstance(app.screen, ConsentForm)  # refused, with what was typed kept
         assert "Fastlegen" in screen_text(app)
     assert ConsentGrant.select().count() == 0
+
+
+async def test_today_shows_a_consent_about_to_end_and_opens_the_participant(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    from tp_tui.views.today import TodayScreen
+
+    kari = add_participant(ParticipantInput(name="Kari Nordmann"), clock)
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#consents").display  # nothing ends: no section
+        record_consent(kari.id, ConsentInput("goals", expires_on="10.12.2026"), clock)
+        assert isinstance(app.screen, TodayScreen)
+        app.screen.load()
+        await pilot.pause()
+        table = app.screen.query_one("#consents")
+        assert table.display
+        assert "Kari Nordmann" in screen_text(app) and "10.12.2026" in screen_text(app)
+        table.focus()
+        await pilot.press("enter")
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, ParticipantDetailScreen), "Kari's page"
+        )

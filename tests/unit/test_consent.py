@@ -133,3 +133,17 @@ def test_a_withdrawal_is_undone_and_the_consent_holds_again(ola: int, clock: Fro
     undone = undo_last(later)
     assert undone is not None and undone.kind == "consent.withdraw"
     assert in_force_on(ola, TODAY) == {"goals"}
+
+
+def test_today_lists_a_consent_about_to_end_within_the_setting(
+    ola: int, clock: FrozenClock
+) -> None:
+    from tp_tui.services.today import today_overview
+    from tp_tui.settings import Settings
+
+    record_consent(ola, ConsentInput("notes", expires_on="+20"), clock)
+    ending = today_overview(clock.now(), Settings()).consents_ending
+    assert [(e.name, e.scope, e.expires_on) for e in ending] == [
+        ("Ola Testesen", "notes", date(2026, 12, 16))
+    ]
+    assert today_overview(clock.now(), Settings(consent_warning_days=14)).consents_ending == ()

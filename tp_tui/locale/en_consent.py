@@ -43,6 +43,8 @@ MESSAGES: dict[str, str] = {
     "change.consent_grant.update": "the change of a consent for {name}",
     "today.consents": "Consents ending soon",
     "today.consent_line": "{name}: {scope} to {recipient} ends {date}",
+    "today.col.consent": "Consent",
+    "today.col.ends": "Ends",
     "today.no_consents": "No consent ends soon.",
     "summary.foot.expired": "{section}: the agreement ended {date}.",
     "cli.help.consent": "the consent register of a participant: list, record, withdraw",

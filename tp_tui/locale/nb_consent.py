@@ -43,6 +43,8 @@ MESSAGES: dict[str, str] = {
     "change.consent_grant.update": "endringen av et samtykke for {name}",
     "today.consents": "Samtykker som snart går ut",
     "today.consent_line": "{name}: {scope} til {recipient} går ut {date}",
+    "today.col.consent": "Samtykke",
+    "today.col.ends": "Går ut",
     "today.no_consents": "Ingen samtykker går ut snart.",
     "summary.foot.expired": "{section}: samtykket gikk ut {date}.",
     "cli.help.consent": "samtykkeregisteret for en deltaker: vis, registrer, trekk tilbake",
