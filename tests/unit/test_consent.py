@@ -42,7 +42,7 @@ def test_in_force_from_the_day_given_to_the_day_it_ends(ola: int, clock: FrozenC
     assert in_force_on(ola, date(2026, 11, 1)) == {"goals"}
     assert in_force_on(ola, date(2026, 12, 31)) == {"goals"}
     assert in_force_on(ola, date(2027, 1, 1)) == set()
-    assert lapsed_on(ola, date(2027, 1, 1)) == {"goals": ("expired", date(2027, 1, 1))}
+    assert lapsed_on(ola, date(2027, 1, 1)) == {"goals": ("expired", date(2026, 12, 31))}
 
 
 def test_a_named_service_is_not_the_group(ola: int, clock: FrozenClock) -> None:

@@ -249,8 +249,8 @@ def test_a_notes_consent_that_has_expired_keeps_them_out_from_the_day_after(
     consent(pid, "notes", expires_on=date(2026, 11, 25))
     s = participant_summary(pid, NOW, include_notes=True)
     assert not s.include_notes
-    assert LeftOut("notes", "expired", date(2026, 11, 26)) in s.left_out
-    assert "Notes from the contacts: the agreement ended 26.11.2026." in render_markdown(s)
+    assert LeftOut("notes", "expired", date(2026, 11, 25)) in s.left_out
+    assert "Notes from the contacts: the agreement held until 25.11.2026." in render_markdown(s)
     day_before = participant_summary(pid, at(25), include_notes=True)
     assert day_before.include_notes
 
@@ -260,8 +260,8 @@ def test_an_expired_section_is_left_out_and_said_so(db_path: Path) -> None:
     consent(pid, "goals", expires_on=date(2026, 10, 31))
     s = participant_summary(pid, NOW)
     assert s.goals is None
-    assert LeftOut("goals", "expired", date(2026, 11, 1)) in s.left_out
-    assert "Goals: the agreement ended 01.11.2026." in render_markdown(s)
+    assert LeftOut("goals", "expired", date(2026, 10, 31)) in s.left_out
+    assert "Goals: the agreement held until 31.10.2026." in render_markdown(s)
 
 
 def test_notes_never_without_the_contacts_consent(db_path: Path) -> None:

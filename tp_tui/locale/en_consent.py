@@ -46,7 +46,8 @@ MESSAGES: dict[str, str] = {
     "today.col.consent": "Consent",
     "today.col.ends": "Ends",
     "today.no_consents": "No consent ends soon.",
-    "summary.foot.expired": "{section}: the agreement ended {date}.",
+    "consent.notes_left_out": "Notes from the contacts are left out: the participant has not agreed to share them with the group (or the agreement has ended). The summary says so.",
+    "summary.foot.expired": "{section}: the agreement held until {date}.",
     "cli.help.consent": "the consent register of a participant: list, record, withdraw",
     "consent_cli.help.name": "the participant (part of the name or initials; never guessed)",
     "consent_cli.help.purpose": "what may be shared: goals, process, plan, group, contacts, "

@@ -46,7 +46,8 @@ MESSAGES: dict[str, str] = {
     "today.col.consent": "Samtykke",
     "today.col.ends": "Går ut",
     "today.no_consents": "Ingen samtykker går ut snart.",
-    "summary.foot.expired": "{section}: samtykket gikk ut {date}.",
+    "consent.notes_left_out": "Notater fra kontaktene er utelatt: deltakeren har ikke samtykket til å dele dem med gruppen (eller samtykket har gått ut). Utdraget sier det selv.",
+    "summary.foot.expired": "{section}: samtykket gjaldt til {date}.",
     "cli.help.consent": "samtykkeregisteret for en deltaker: vis, registrer, trekk tilbake",
     "consent_cli.help.name": "deltakeren (del av navnet eller initialer; gjettes aldri)",
     "consent_cli.help.purpose": "hva som kan deles: goals, process, plan, group, contacts, "

@@ -107,8 +107,8 @@ def in_force_on(participant_id: int, day: date, recipient: str = GROUP) -> set[s
 def lapsed_on(
     participant_id: int, day: date, recipient: str = GROUP
 ) -> dict[str, tuple[str, date]]:
-    """Purposes once shared with ``recipient`` and not on ``day``: why (withdrawn or expired)
-    and since when, by the latest end among them."""
+    """Purposes once shared with ``recipient`` and not on ``day``: why, and the day withdrawn
+    or the last day it held (expired), by the latest among them."""
     grants = _for(participant_id, recipient)
     shared = {g.scope for g in grants if state_on(g, day) == "in_force"}
     lapsed: dict[str, tuple[str, date]] = {}
@@ -116,12 +116,10 @@ def lapsed_on(
         state = state_on(grant, day)
         if grant.scope in shared or state not in ("withdrawn", "expired"):
             continue
-        # The first day without: the day withdrawn, or the day after the last day it held.
+        # The day withdrawn, or the last day it held.
         ended = grant.withdrawn_on if state == "withdrawn" else grant.expires_on
         if ended is None:
             continue
-        if state == "expired":
-            ended += timedelta(days=1)
         if grant.scope not in lapsed or lapsed[grant.scope][1] < ended:
             lapsed[grant.scope] = (state, ended)
     return lapsed

@@ -115,7 +115,8 @@ class NextStep:
 
 @dataclass(frozen=True)
 class LeftOut:
-    """``reason``: not_shared, withdrawn or expired (with ``on``, the first day without), or
+    """``reason``: not_shared, withdrawn or expired (``on``: the day withdrawn, the last day it
+    held), or
     on_purpose (notes not asked for)."""
 
     section: str
