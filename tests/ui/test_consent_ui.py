@@ -149,3 +149,21 @@ async def test_today_shows_a_consent_about_to_end_and_opens_the_participant(
         await wait_until(
             pilot, lambda: isinstance(app.screen, ParticipantDetailScreen), "Kari's page"
         )
+
+
+async def test_the_palette_opens_the_register_from_a_participant_page(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    from tp_tui.views.plan_forms import PickScreen
+
+    from .helpers import palette
+
+    kari = add_participant(ParticipantInput(name="Kari Nordmann"), clock)
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_participant(kari.id)
+        await pilot.pause()
+        await palette(pilot, "consents", "Consents of this participant")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, PickScreen), "the register")
+        assert "Consents" in screen_text(app)

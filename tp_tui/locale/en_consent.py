@@ -33,6 +33,8 @@ MESSAGES: dict[str, str] = {
     "consent.pick_help": "Enter: record (on a row: renew) · x: withdraw",
     "consent.given_placeholder": "today",
     "consent.cannot_withdraw": "Only a consent in force can be withdrawn.",
+    "consent.palette": "Consents of this participant",
+    "consent.palette.help": "Record, renew or withdraw what may be shared, with whom, until when",
     "detail.consent_key": "Consent",
     "detail.consent_key.tooltip": "The consent register: record, renew, withdraw",
     "checklist.consent_key.tooltip": "Record a consent (the tick follows by itself)",

@@ -33,6 +33,8 @@ MESSAGES: dict[str, str] = {
     "consent.pick_help": "Enter: registrer (på en rad: forny) · x: trekk tilbake",
     "consent.given_placeholder": "i dag",
     "consent.cannot_withdraw": "Bare et samtykke som gjelder kan trekkes tilbake.",
+    "consent.palette": "Samtykker for denne deltakeren",
+    "consent.palette.help": "Registrer, forny eller trekk tilbake hva som kan deles, med hvem, til når",
     "detail.consent_key": "Samtykke",
     "detail.consent_key.tooltip": "Samtykkeregisteret: registrer, forny, trekk tilbake",
     "checklist.consent_key.tooltip": "Registrer samtykke (avkrysningen følger av seg selv)",
