@@ -83,3 +83,27 @@ def test_bad_input_is_refused_and_saves_nothing(db: str, capsys: Capture) -> Non
     assert run([*args, "--until", "31.12.2026"]) == 2
     with stored(db):
         assert ConsentGrant.select().count() == 0
+
+
+def test_tp_today_lists_a_consent_about_to_end(db: str, capsys: Capture) -> None:
+    args = ["--db", db, "--lang", "en"]
+    assert run([*args, "today"]) == 0
+    assert "Consents ending soon" not in capsys.readouterr().out
+    assert run([*args, "consent", "nordmann", "--purpose", "notes", "--until", "10.12.2026"]) == 0
+    assert run([*args, "consent", "nilsen", "--purpose", "goals", "--until", "31.12.2027"]) == 0
+    capsys.readouterr()
+    assert run([*args, "today"]) == 0
+    out = capsys.readouterr().out
+    assert "Consents ending soon" in out
+    assert "Kari Nordmann  notes from contacts → the responsibility group  10.12.2026" in out
+    assert "Kari Nilsen" not in out.split("Consents ending soon")[1].split("\n\n")[0]
+
+
+def test_hostile_text_in_a_consent_is_printed_as_text(db: str, capsys: Capture) -> None:
+    args = ["--db", db, "--lang", "en", "consent", "nordmann"]
+    hostile = "NAV [bold]x\x1b[2J\u202e"
+    assert run([*args, "--purpose", "plan", "--to", hostile, "--note", "[red]y\x07"]) == 0
+    assert run(args) == 0
+    out = capsys.readouterr().out
+    assert "→ NAV [bold]x · " in out and "[red]y" in out
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
