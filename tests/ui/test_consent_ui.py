@@ -167,3 +167,24 @@ async def test_the_palette_opens_the_register_from_a_participant_page(
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, PickScreen), "the register")
         assert "Consents" in screen_text(app)
+
+
+async def test_a_consent_changed_since_the_list_was_read_is_not_withdrawn(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    kari = add_participant(ParticipantInput(name="Kari Nordmann"), clock)
+    grant = record_consent(kari.id, ConsentInput("goals"), clock)
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_participant(kari.id)
+        await pilot.pause()
+        await pilot.press("y", "down")
+        # A colleague renews the note on it meanwhile (their save moves the version on).
+        ConsentGrant.update(note="skriftlig fornyet", version=2).where(
+            ConsentGrant.id == grant.id
+        ).execute()
+        await pilot.press("x")
+        await wait_until(
+            pilot, lambda: "someone changed this consent" in notifications(app), "why not"
+        )
+    assert ConsentGrant.get_by_id(grant.id).withdrawn_on is None

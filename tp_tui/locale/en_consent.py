@@ -35,6 +35,7 @@ MESSAGES: dict[str, str] = {
     "consent.cannot_withdraw": "Only a consent in force can be withdrawn.",
     "consent.palette": "Consents of this participant",
     "consent.palette.help": "Record, renew or withdraw what may be shared, with whom, until when",
+    "consent.changed_since": "Not withdrawn: someone changed this consent after the list was read. The list now shows it as it is.",
     "detail.consent_key": "Consent",
     "detail.consent_key.tooltip": "The consent register: record, renew, withdraw",
     "checklist.consent_key.tooltip": "Record a consent (the tick follows by itself)",

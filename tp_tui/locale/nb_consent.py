@@ -35,6 +35,7 @@ MESSAGES: dict[str, str] = {
     "consent.cannot_withdraw": "Bare et samtykke som gjelder kan trekkes tilbake.",
     "consent.palette": "Samtykker for denne deltakeren",
     "consent.palette.help": "Registrer, forny eller trekk tilbake hva som kan deles, med hvem, til når",
+    "consent.changed_since": "Ikke trukket tilbake: noen endret dette samtykket etter at listen ble lest. Listen viser det nå slik det er.",
     "detail.consent_key": "Samtykke",
     "detail.consent_key.tooltip": "Samtykkeregisteret: registrer, forny, trekk tilbake",
     "checklist.consent_key.tooltip": "Registrer samtykke (avkrysningen følger av seg selv)",

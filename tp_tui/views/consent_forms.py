@@ -110,7 +110,10 @@ def withdraw_safely(app: TpApp, line: consent.ConsentLine) -> bool:
         return False
     try:
         consent.withdraw_consent(line.id, app.clock, expected_version=line.version)
-    except (ChangedSince, ValidationFailed):
+    except ChangedSince:  # a colleague saved it after the list was read: theirs stands
+        app.notify(t("consent.changed_since"), markup=False, severity="warning")
+        return False
+    except ValidationFailed:
         app.notify(t("consent.cannot_withdraw"), markup=False, severity="warning")
         return False
     except Exception as error:  # never a traceback
