@@ -360,6 +360,9 @@ class TpApp(App[None]):
         yield SystemCommand(t("nav.undo"), t("palette.undo"), self.action_undo)
         yield SystemCommand(t("nav.redo"), t("palette.redo"), self.action_redo)
         yield SystemCommand(t("nav.close_day"), t("palette.close_day"), self.action_close_day)
+        consents = getattr(screen, "action_consents", None)  # on a participant's page
+        if callable(consents):
+            yield SystemCommand(t("consent.palette"), t("consent.palette.help"), consents)
         for command in super().get_system_commands(screen):
             # A screenshot would write an unencrypted picture of sensitive data to disk.
             if command.callback != self.deliver_screenshot and command.title != "Screenshot":

@@ -121,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
         "callbacks", t("cli.help.callbacks"), _arguments("callbacks", "add_arguments", shared)
     )
     command("export", t("cli.help.export"), _arguments("export", "add_arguments"))
+    command("consent", t("cli.help.consent"), _arguments("consent", "add_arguments"))
     command("backup", t("cli.help.backup"), _arguments("backup", "add_backup_arguments"))
     command("restore", t("cli.help.restore"), _arguments("backup", "add_restore_arguments"))
     command("erase", t("cli.help.erase"), _arguments("privacy", "add_erase_arguments"))
@@ -347,6 +348,7 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "today": ("tp_tui.commands.today", "today_command"),
     "callbacks": ("tp_tui.commands.callbacks", "callbacks_command"),
     "export": ("tp_tui.commands.export", "export_command"),
+    "consent": ("tp_tui.commands.consent", "consent_command"),
     "stats": ("tp_tui.commands.stats", "stats_command"),
     "import": ("tp_tui.commands.importer", "import_command"),
     "places": ("tp_tui.commands.places", "places_command"),

@@ -624,6 +624,29 @@ def _fill_person(demo: _Demo, person: Person) -> Participant:
     return p
 
 
+# Consents recorded as a trust person records them (the register, with history): one to a
+# named service, one for contact notes that ends within Today's warning, one given orally.
+RECORDED_CONSENTS = (
+    ("Kari Nordmann", "notes", "", 60, 12, "written"),
+    ("Roy-Arne Sivertsen", "plan", "NAV Tromsø", 90, 200, "written"),
+    ("Tor Einar Dahle", "callbacks", "", 40, None, "oral"),
+)
+
+
+def _recorded_consents(clock: Clock) -> None:
+    from tp_tui.i18n import format_date
+    from tp_tui.services.consent import ConsentInput, record_consent
+
+    today = clock.now().date()
+    for name, scope, to, given_ago, ends_in, how in RECORDED_CONSENTS:
+        person = Participant.get_or_none(Participant.name == name)
+        if person is None:
+            continue
+        ends = format_date(today + timedelta(days=ends_in)) if ends_in is not None else ""
+        given = format_date(today - timedelta(days=given_ago))
+        record_consent(person.id, ConsentInput(scope, to, given, ends, how), clock)
+
+
 def fill_demo(clock: Clock, seed: int = 48) -> None:
     """Fill the bound database with fictional participants, contacts, callbacks and rounds."""
     with write():
@@ -640,4 +663,5 @@ def fill_demo(clock: Clock, seed: int = 48) -> None:
         demo.open_callbacks(reachable)
         demo.flush(Callback)
         demo.team()
+        _recorded_consents(clock)
         fill_demo_surveys(clock.now().date(), seed)

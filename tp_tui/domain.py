@@ -239,10 +239,22 @@ class ConsentScope(Code):
     GROUP = "group"
     CONTACTS = "contacts"
     CALLBACKS = "callbacks"
+    NOTES = "notes"  # what contact notes say (a relapse): only with the contacts themselves
 
     @classmethod
     def label_prefix(cls) -> str:
         return "consent"
+
+
+class ConsentHow(Code):
+    """How the participant gave a consent."""
+
+    ORAL = "oral"
+    WRITTEN = "written"
+
+    @classmethod
+    def label_prefix(cls) -> str:
+        return "consent_how"
 
 
 class Stage(IntEnum):

@@ -55,6 +55,7 @@ CATALOGUE_PARTS = (
     "_layout",
     "_process",
     "_erasure_files",
+    "_consent",
 )
 
 

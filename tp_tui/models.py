@@ -123,12 +123,17 @@ class Participant(BaseModel):
 class ConsentGrant(BaseModel):
     """One thing the participant agreed may be shared, with whom, from when (and until)."""
 
+    participant_id: int
     participant = ForeignKeyField(Participant, backref="consents", on_delete="CASCADE")
     scope = TextField()
     recipient = TextField(default="group")
     given_on = DateField()
     withdrawn_on = DateField(null=True)
     note = TextField(default="")
+    # Made by migration m0011: until when it holds (None: until withdrawn), oral or written.
+    expires_on = DateField(null=True, index=True)
+    given_how = TextField(default="")
+    version = IntegerField(default=1)
 
 
 class Goal(BaseModel):

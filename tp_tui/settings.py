@@ -7,6 +7,7 @@ Example file::
     workday_end = "15:30"      # callbacks are due by this time the same day
     remind_before_minutes = 60 # the open app names the calls still owed this long before (0: off)
     stalled_days = 30          # no stage change and no contact this long: stalled
+    consent_warning_days = 30  # a consent ending within this many days shows on Today
     backup_every_hours = 4     # automatic backups; kept: daily for a week, weekly for 5 weeks
     cursor_blink = true        # false: a steady text cursor
 
@@ -39,6 +40,8 @@ class Settings:
     (0: no reminder)."""
     stalled_days: int = 30
     """Days with no stage change and no contact before a participant counts as stalled."""
+    consent_warning_days: int = 30
+    """Days before a consent ends when Today shows it, so it is renewed in time."""
     expected_mapping_days: int = 14
     """Days from intake within which needs should be mapped."""
     expected_group_days: int = 42

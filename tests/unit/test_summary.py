@@ -76,7 +76,9 @@ def contact(pid: int, moment: datetime, kind: str = "phone", note: str = "") -> 
                    updated_at=moment)  # fmt: skip
 
 
-def kari(scopes: tuple[str, ...] = ALL, goal: str = "Betale 50 % av gjelda *før* jul") -> int:
+def kari(
+    scopes: tuple[str, ...] = ALL, goal: str = "Betale 50 % av gjelda *før* jul", notes: bool = True
+) -> int:
     """Hand-made, fictional: the golden file's participant."""
     pid = person("Kari Nordmann")
     for stage, day in ((1, date(2026, 5, 4)), (2, date(2026, 6, 1)), (3, date(2026, 8, 3)),
@@ -115,6 +117,8 @@ def kari(scopes: tuple[str, ...] = ALL, goal: str = "Betale 50 % av gjelda *før
                     done_at=at(20), created_at=at(20), updated_at=at(20))  # fmt: skip
     shared = [s for s in scopes if s != "callbacks"]
     consent(pid, *shared)
+    if notes:
+        consent(pid, "notes")
     if "callbacks" in scopes:
         consent(pid, "callbacks")
     else:
@@ -222,6 +226,42 @@ def test_notes_only_when_asked_for(db_path: Path) -> None:
     ]
     assert "13.11.2026: phone – Ringte om husleia" in render_markdown(with_notes)
     assert "included because they were asked for" in render_markdown(with_notes)
+
+
+def test_notes_asked_for_stay_out_without_a_notes_consent_and_the_summary_says_so(
+    db_path: Path,
+) -> None:
+    pid = kari(notes=False)
+    Contact.update(note="Tilbakefall i helga").where(Contact.kind == "sms").execute()
+    s = participant_summary(pid, NOW, include_notes=True)
+    assert s.contacts is not None and all(c.note is None for c in s.contacts)
+    assert not s.include_notes
+    assert LeftOut("notes", "not_shared") in s.left_out
+    text = render_markdown(s)
+    assert "Tilbakefall" not in text
+    assert "Notes from the contacts: not agreed to share." in text
+
+
+def test_a_notes_consent_that_has_expired_keeps_them_out_from_the_day_after(
+    db_path: Path,
+) -> None:
+    pid = kari(notes=False)
+    consent(pid, "notes", expires_on=date(2026, 11, 25))
+    s = participant_summary(pid, NOW, include_notes=True)
+    assert not s.include_notes
+    assert LeftOut("notes", "expired", date(2026, 11, 25)) in s.left_out
+    assert "Notes from the contacts: the agreement held until 25.11.2026." in render_markdown(s)
+    day_before = participant_summary(pid, at(25), include_notes=True)
+    assert day_before.include_notes
+
+
+def test_an_expired_section_is_left_out_and_said_so(db_path: Path) -> None:
+    pid = person("Per Prøve")
+    consent(pid, "goals", expires_on=date(2026, 10, 31))
+    s = participant_summary(pid, NOW)
+    assert s.goals is None
+    assert LeftOut("goals", "expired", date(2026, 10, 31)) in s.left_out
+    assert "Goals: the agreement held until 31.10.2026." in render_markdown(s)
 
 
 def test_notes_never_without_the_contacts_consent(db_path: Path) -> None:

@@ -57,6 +57,8 @@ def export_command(args: argparse.Namespace, settings: Settings, clock: Clock) -
     summary = participant_summary(
         participant_id, now, since=since, include_notes=args.include_notes
     )
+    if args.include_notes and not summary.include_notes:  # the file says so too, at its foot
+        print(t("consent.notes_left_out"), file=sys.stderr)
     renderers: dict[str, Callable[[Summary], str | bytes]] = {
         "md": render.render_markdown,
         "html": render.render_html,

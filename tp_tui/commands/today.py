@@ -130,7 +130,24 @@ def render(overview: TodayOverview, settings: Settings) -> list[str]:
     lines = [long_day(overview.day)]
     for heading, header_keys, rows, empty_key in sections:
         lines += ["", heading, *table(header_keys, rows, empty_key)]
+        if empty_key == "today.none_callbacks" and overview.consents_ending:
+            # Shown only when one ends soon, as on the screen: renewing it is owed, like a call.
+            ending = ("today.col.who", "today.col.consent", "today.col.ends")
+            lines += ["", t("today.consents"), *table(ending, consent_rows(overview), "")]
     return lines
+
+
+def consent_rows(overview: TodayOverview) -> list[Row]:
+    from tp_tui.commands.consent import recipient_label
+
+    return [
+        (
+            one_line(line.name),
+            f"{t(f'consent.{line.scope}')} → {recipient_label(line.recipient)}",
+            format_date(line.expires_on),
+        )
+        for line in overview.consents_ending
+    ]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -22,6 +22,7 @@ from tp_tui.models import (
     Participant,
     StageRecord,
 )
+from tp_tui.services.consent import GROUP, SCOPE_ORDER, state_on
 from tp_tui.services.handover import HandoverLine, handovers_for
 from tp_tui.services.moments import is_overdue
 from tp_tui.services.team import trust_person_name
@@ -88,7 +89,8 @@ class ParticipantDetail:
     group: tuple[MemberLine, ...]
     plan_status: PlanStatus
     plan_coordinator: str
-    consents: tuple[str, ...]
+    consents: tuple[tuple[str, str], ...]
+    """(purpose, recipient) in force today: the group's first, in the register's order."""
     contacts: tuple[ContactLine, ...]
     contact_count: int
     open_callbacks: tuple[CallbackLine, ...]
@@ -175,9 +177,16 @@ def participant_detail(
         member = GroupMember.get_or_none(GroupMember.id == plan.coordinator_id)
         coordinator = member.name if member else ""
     consents = tuple(
-        c.scope
-        for c in ConsentGrant.select().where(
-            (ConsentGrant.participant == participant_id) & ConsentGrant.withdrawn_on.is_null()
+        sorted(
+            {
+                (c.scope, c.recipient)
+                for c in ConsentGrant.select().where(
+                    (ConsentGrant.participant == participant_id)
+                    & ConsentGrant.withdrawn_on.is_null()
+                )
+                if state_on(c, now.date()) == "in_force"
+            },
+            key=lambda pair: (pair[1] != GROUP, pair[1], SCOPE_ORDER.get(pair[0], 99)),
         )
     )
     contacts = contact_lines(participant_id, contacts_limit)

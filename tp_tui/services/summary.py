@@ -1,8 +1,9 @@
 """The participant summary for a responsibility-group meeting: what to show, no rendering.
 
 Consent decides what is in it. Each section needs the participant's agreement to share it with the
-group (a :class:`ConsentGrant` for the responsibility group, given and not withdrawn by today);
-a section left out is listed with the reason, so the summary can say so at its foot.
+group (a :class:`ConsentGrant` for the responsibility group, in force on the day the summary is
+made: given, not withdrawn, not expired); contact notes need a consent of their own, and being
+asked for. A section left out is listed with the reason, so the summary can say so at its foot.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from tp_tui.models import (
     AuditEvent,
     Callback,
     ChecklistMark,
-    ConsentGrant,
     Contact,
     ExportRecord,
     Goal,
@@ -36,14 +36,15 @@ from tp_tui.models import (
     Participant,
     StageRecord,
 )
+from tp_tui.services.consent import GROUP, in_force_on, lapsed_on
 from tp_tui.services.detail import MemberLine
 from tp_tui.services.participants import Match, find_participants
 from tp_tui.text import one_line
 
 # The summary is read in the responsibility group: only consents given to the group count.
-RECIPIENT = "group"
-NOTES = "notes"  # the left-out entry for contact notes, beside the ConsentScope codes
-SECTIONS = tuple(scope.value for scope in ConsentScope)
+RECIPIENT = GROUP
+NOTES = ConsentScope.NOTES.value  # notes go only with the contacts, so not a section of its own
+SECTIONS = tuple(scope.value for scope in ConsentScope if scope != ConsentScope.NOTES)
 SURE_SCORE = 60  # word starts, initials, a phone number: below this a name is only a guess
 SUGGESTIONS = 5
 PLAN_STEPS = (PlanStatus.DRAFT, PlanStatus.OFFERED, PlanStatus.ACCEPTED)  # something left to do
@@ -115,7 +116,9 @@ class NextStep:
 
 @dataclass(frozen=True)
 class LeftOut:
-    """``reason``: not_shared, withdrawn (with ``on``) or on_purpose (notes)."""
+    """``reason``: not_shared, withdrawn or expired (``on``: the day withdrawn, the last day it
+    held), or
+    on_purpose (notes not asked for)."""
 
     section: str
     reason: str
@@ -178,24 +181,6 @@ def resolve_participant(text: str) -> int:
     shown = (top if len(top) > 1 else tuple(matches))[:SUGGESTIONS]
     names = ", ".join(f"{m.name} (#{m.id})" for m in shown)
     raise SummaryError(key, candidates=shown, text=typed, candidates_text=names)
-
-
-def _consents(participant_id: int, today: date) -> tuple[set[str], dict[str, date]]:
-    """Scopes shared today, and the withdrawal date of scopes that were shared and taken back."""
-    shared: set[str] = set()
-    withdrawn: dict[str, date] = {}
-    for grant in ConsentGrant.select().where(
-        (ConsentGrant.participant == participant_id) & (ConsentGrant.recipient == RECIPIENT)
-    ):
-        if grant.given_on > today:
-            continue
-        if grant.withdrawn_on is None or grant.withdrawn_on > today:
-            shared.add(grant.scope)
-        else:
-            withdrawn[grant.scope] = max(
-                withdrawn.get(grant.scope, grant.withdrawn_on), grant.withdrawn_on
-            )
-    return shared, withdrawn
 
 
 def _goals(participant_id: int) -> dict[LifeArea, tuple[GoalItem, ...]]:
@@ -339,7 +324,8 @@ def participant_summary(
     if participant is None:
         raise SummaryError("summary.error.no_id", id=participant_id)
     today = now.date()
-    shared, withdrawn = _consents(participant_id, today)
+    shared = in_force_on(participant_id, today, RECIPIENT)
+    lapsed = lapsed_on(participant_id, today, RECIPIENT)
     records = list(
         StageRecord.select()
         .where(StageRecord.participant == participant_id)
@@ -348,13 +334,16 @@ def participant_summary(
     period = records[-1].period if records else 1
     steps = tuple((Stage(r.stage), r.entered_on) for r in records if r.period == period)
     since_day, basis, after = _since(participant, now, since)
-    left_out = tuple(
-        LeftOut(key, "withdrawn" if key in withdrawn else "not_shared", withdrawn.get(key))
-        for key in SECTIONS
-        if key not in shared
-    )
+    def left(key: str) -> LeftOut:
+        reason, on = lapsed.get(key, ("not_shared", None))
+        return LeftOut(key, reason, on)
+
+    left_out = tuple(left(key) for key in SECTIONS if key not in shared)
     if "contacts" in shared and not include_notes:
         left_out += (LeftOut(NOTES, "on_purpose"),)
+    elif "contacts" in shared and NOTES not in shared:
+        left_out += (left(NOTES),)  # asked for, but the participant has not agreed
+    include_notes = include_notes and NOTES in shared
     goals = _goals(participant_id) if "goals" in shared else None
     plan = _plan(participant_id, period) if "plan" in shared else None
     callbacks = _callbacks(participant_id) if "callbacks" in shared else None

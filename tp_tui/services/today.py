@@ -14,6 +14,7 @@ from tp_tui.dates import week_bounds
 from tp_tui.domain import ParticipantStatus
 from tp_tui.models import Contact, MeetingPlace, Participant, RoundVisit
 from tp_tui.services.callbacks import CallbackLine, due_callbacks
+from tp_tui.services.consent import Expiring, expiring_soon
 from tp_tui.services.moments import day_bounds
 from tp_tui.settings import Settings
 
@@ -53,6 +54,8 @@ class TodayOverview:
     contacts: tuple[ContactToday, ...]
     not_heard_from: tuple[NotHeardFrom, ...]
     rounds: tuple[RoundStatus, ...]
+    consents_ending: tuple[Expiring, ...] = ()
+    """Consents in force that end within ``Settings.consent_warning_days``: to renew in time."""
 
 
 def contacts_today(
@@ -157,4 +160,7 @@ def today_overview(
         contacts=contacts_today(now, page, mine=mine),
         not_heard_from=not_heard_from(now, settings.not_heard_days, page, mine=mine),
         rounds=week_rounds(now),
+        consents_ending=tuple(
+            expiring_soon(now.date(), settings.consent_warning_days, responsible=mine)
+        ),
     )

@@ -414,6 +414,8 @@ def export_summary(app: TpApp, participant_id: int) -> None:
         summary = participant_summary(
             participant_id, now, since=request.since, include_notes="notes" in request.options
         )
+        if "notes" in request.options and not summary.include_notes:
+            app.notify(t("consent.notes_left_out"), markup=False, severity="warning", timeout=10)
         renderers: dict[str, Callable[[Any], str | bytes]] = {
             "pdf": render.render_pdf,
             "html": render.render_html,

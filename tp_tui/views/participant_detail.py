@@ -12,6 +12,7 @@ from tp_tui.domain import CHECKLIST, Agency, ContactKind, ContactOutcome, LifeAr
 from tp_tui.i18n import format_date, format_datetime, short_datetime, t
 from tp_tui.keys import key
 from tp_tui.phone import format_phone
+from tp_tui.services.consent import GROUP
 from tp_tui.services.detail import (
     RECENT_CONTACTS,
     ContactLine,
@@ -57,6 +58,7 @@ class ParticipantDetailScreen(TpScreen[None]):
         key("u", "export", "export.summary", "detail.export"),
         key("k", "checklist", "process.checklist", "detail.checklist"),
         key("h", "hand_over", "handover.key", "detail.hand_over"),
+        key("y", "consents", "detail.consent_key", "detail.consents"),
         key("E", "erase", "erase.key", "detail.erase", show=False),
         key("o", "reopen", "process.reopen", "detail.reopen", show=False),
     ]
@@ -179,7 +181,10 @@ class ParticipantDetailScreen(TpScreen[None]):
         if detail.plan_coordinator:
             plan += " · " + t("detail.coordinator", name=one_line(detail.plan_coordinator))
         lines.append(t("detail.plan", status=plan))
-        shared = ", ".join(t(f"consent.{scope}") for scope in detail.consents) or "–"
+        shared = ", ".join(
+            t(f"consent.{scope}") if to == GROUP else f"{t(f'consent.{scope}')} → {one_line(to)}"
+            for scope, to in detail.consents
+        ) or "–"
         lines.append(t("detail.consent", scopes=shared))
         lines.extend(self._team(detail)[1:])
         from tp_tui.services.summary import exports_of
@@ -476,6 +481,11 @@ class ParticipantDetailScreen(TpScreen[None]):
 
         screen = HandoverFormScreen(participant_id=self.participant_id)
         self.app.push_screen(screen, lambda _: self.load())
+
+    def action_consents(self) -> None:
+        from tp_tui.views.consent_forms import open_register
+
+        open_register(self.tp, self.participant_id, self.load)
 
     def action_checklist(self) -> None:
         from tp_tui.views.plan_forms import ChecklistForm

@@ -385,6 +385,26 @@ class ChecklistForm(PlanForm):
     """What is done in the current stage; ticking dates it today, unticking takes it back."""
 
     title_key = "process.checklist_title"
+    BINDINGS = [
+        key("ctrl+o", "consent", "checklist.consent_key", "checklist.consent", priority=True),
+    ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        from tp_tui.domain import Stage
+
+        if action == "consent":  # consent is recorded in stage 1, establishing cooperation
+            return getattr(self, "stage", None) == Stage.ESTABLISH
+        return True
+
+    def action_consent(self) -> None:
+        from tp_tui.views.consent_forms import ConsentForm
+
+        def saved(done: bool | None) -> None:
+            if done:  # the service ticked "consent recorded": the form shows it ticked too
+                choice = self.query_one("#items", KeyChoice)
+                choice.set_values([*choice.values, "consent_recorded"])
+
+        self.app.push_screen(ConsentForm(self.participant_id), saved)
 
     def fields(self) -> ComposeResult:
         from tp_tui.domain import CHECKLIST, Stage

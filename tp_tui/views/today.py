@@ -14,6 +14,7 @@ from tp_tui.i18n import format_date, format_time, long_day, short_datetime, t
 from tp_tui.keys import key
 from tp_tui.phone import format_phone
 from tp_tui.services.callbacks import CallbackLine, due_callbacks
+from tp_tui.services.consent import GROUP
 from tp_tui.services.team import is_single_user, my_id
 from tp_tui.services.today import (
     ContactToday,
@@ -23,7 +24,7 @@ from tp_tui.services.today import (
     not_heard_from,
     today_overview,
 )
-from tp_tui.text import cell
+from tp_tui.text import cell, one_line
 from tp_tui.views.base import TpScreen
 from tp_tui.views.participants import SHORT_NAME_WIDTH
 from tp_tui.widgets.key_footer import KeyFooter
@@ -69,6 +70,10 @@ class TodayScreen(ShowsRowDetail, TpScreen[None]):
         with VerticalScroll(id="today-sections"):
             yield Static(t("today.callbacks"), classes="section-title", markup=False)
             yield LazyTable(id="callbacks", cursor_type="row", zebra_stripes=False)
+            # Shown only when a consent ends soon: renewing it is owed, like a call.
+            yield Static(t("today.consents"), id="consents-title", classes="section-title",
+                         markup=False)  # fmt: skip
+            yield DataTable(id="consents", cursor_type="row")
             yield Static(t("today.contacts"), classes="section-title", markup=False)
             yield LazyTable(id="contacts", cursor_type="row")
             # The rounds (three lines) before the longest list, so they are seen at 80×24.
@@ -89,6 +94,7 @@ class TodayScreen(ShowsRowDetail, TpScreen[None]):
             "#contacts": ("today.col.time", "today.col.who", "today.col.kind", "today.col.note"),
             "#not-heard": ("today.col.who", "today.col.phone", "today.col.last", "today.col.days"),
             "#rounds": ("today.col.place", "today.col.planned", "today.col.status"),
+            "#consents": ("today.col.who", "today.col.consent", "today.col.ends"),
         }
         for table_id, keys in columns.items():
             table = self.query_one(table_id, DataTable)
@@ -150,6 +156,22 @@ class TodayScreen(ShowsRowDetail, TpScreen[None]):
         self._add_not_heard(quiet, overview.not_heard_from)
         self._empty(quiet, "today.none_not_heard")
         self._page(quiet, overview.not_heard_from, self._more_not_heard)
+
+        ending = self.query_one("#consents", DataTable)
+        ending.clear()
+        for line in overview.consents_ending:
+            what = t(f"consent.{line.scope}")
+            if line.recipient != GROUP:
+                what += f" → {one_line(line.recipient)}"
+            soon = "bold red" if line.expires_on <= overview.day else ""
+            ending.add_row(
+                cell(line.name),
+                cell(what),
+                cell(format_date(line.expires_on), soon),
+                key=f"p{line.participant_id}-k{len(ending.rows)}",
+            )
+        for widget in (ending, self.query_one("#consents-title", Static)):
+            widget.display = bool(overview.consents_ending)
 
         rounds = self.query_one("#rounds", DataTable)
         rounds.clear()
