@@ -54,6 +54,7 @@ from tp_tui.models import (
     Handover,
     IndividualPlan,
     Participant,
+    PlanItem,
     Revision,
     StageRecord,
     db,
@@ -222,6 +223,11 @@ def erase(participant_id: int, typed_name: str, clock: Clock) -> ErasureResult:
             Callback.update(rescheduled_from=None).where(
                 Callback.rescheduled_from.in_(targets["callbacks"])
             ).execute()
+        # The plan document's rows (m0012) hold the participant's goals: before their plan.
+        plans = IndividualPlan.select(IndividualPlan.id).where(
+            IndividualPlan.participant == participant_id
+        )
+        delete_query(PlanItem).where(PlanItem.plan.in_(plans)).execute()
         # Children first, explicitly: the same rows go with foreign keys on (cascade) or off.
         for table, ids in targets.items():
             model = MODELS[table]
@@ -299,7 +305,7 @@ def scrub() -> bool:
 
 
 # Every table that holds rows about a participant (what erase() deletes or unlinks), by name.
-_ERASED_MODELS: tuple[type[BaseModel], ...] = (Participant, *MODELS.values(), Handover)
+_ERASED_MODELS: tuple[type[BaseModel], ...] = (Participant, *MODELS.values(), Handover, PlanItem)
 ERASED_TABLES: tuple[str, ...] = tuple(model._meta.table_name for model in _ERASED_MODELS)
 LOCK_TIMEOUT = "5s"  # how long the rewrite waits for a colleague's transaction on a table
 # SQLSTATEs: lock_not_available, insufficient_privilege.
