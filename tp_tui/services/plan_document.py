@@ -249,6 +249,11 @@ def remove_item(item_id: int, clock: Clock) -> None:
         delete_revised(item, clock.now(), participant_id)
 
 
+def find_item(item_id: int) -> PlanItem | None:
+    item: PlanItem | None = PlanItem.get_or_none(PlanItem.id == item_id)
+    return item
+
+
 def item_version(item_id: int) -> int | None:
     item = PlanItem.get_or_none(PlanItem.id == item_id)
     return int(item.version) if item is not None else None
