@@ -88,3 +88,46 @@ async def test_hand_over_writes_the_file_and_records_to_whom(
         assert (record.what, record.format) == ("plan", "pdf")
         found = re.search(r"(/\S+\.pdf)", notifications(app))
         assert found is not None and Path(found.group(1)).read_bytes().startswith(b"%PDF")
+
+
+async def test_hostile_text_in_the_plan_is_shown_literally(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    from tp_tui.services.plan_document import ItemInput, add_item
+
+    person = add_participant(ParticipantInput(name="Per Testesen"), clock)
+    add_item(person.id, LifeArea.SAFETY, ItemInput("Per [/ [bold]trygg[/bold]", "\x1b[2Jro"),
+             clock)  # fmt: skip
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_participant(person.id)
+        await pilot.pause()
+        await pilot.press("p")
+        await wait_until(pilot, lambda: isinstance(app.screen, PlanScreen), "the plan")
+        shown = screen_text(app)
+        assert "Per [/ [bold]trygg[/bold]" in shown and "\x1b" not in shown
+
+
+async def test_a_row_saved_by_someone_else_meanwhile_is_not_overwritten(
+    kari: int, clock: FrozenClock
+) -> None:
+    from tp_tui.services.plan_document import ItemInput, draft_from_mapping, update_item
+
+    draft_from_mapping(kari, clock)
+    row = PlanItem.get()
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_participant(kari)
+        await pilot.pause()
+        await pilot.press("p")
+        await wait_until(pilot, lambda: isinstance(app.screen, PlanScreen), "the plan")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, PlanItemForm), "the row's form")
+        update_item(row.id, ItemInput("Egen leilighet", "Kollegaens tiltak"), clock)
+        await pilot.press("tab")
+        await type_text(pilot, "Mitt tiltak")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: "Measures" in str(
+            app.screen.query_one("#form-message").render()), "what the colleague changed")
+        assert isinstance(app.screen, PlanItemForm)  # what was typed is still there
+        assert PlanItem.get_by_id(row.id).measures == "Kollegaens tiltak"

@@ -52,3 +52,29 @@ def test_a_pdf_needs_a_file_and_a_wrong_name_is_told(
     assert run(["--demo", "export", "plan", "Marte", "--format", "pdf"]) == 2
     assert run(["--demo", "export", "plan", "Qwerty Zyx"]) == 2
     assert "No participant matches" in capsys.readouterr().err
+
+
+def test_stored_text_in_the_plan_is_text_in_every_format(
+    db_path: Path, tmp_path: Path
+) -> None:
+    from datetime import date, datetime
+
+    from tp_tui.clock import OSLO, FrozenClock
+    from tp_tui.domain import LifeArea
+    from tp_tui.export.plan import render_html, render_markdown
+    from tp_tui.models import ConsentGrant
+    from tp_tui.services.participants import ParticipantInput, add_participant
+    from tp_tui.services.plan_document import ItemInput, add_item
+    from tp_tui.services.plan_export import plan_export
+
+    clock = FrozenClock(datetime(2026, 11, 26, 10, 0, tzinfo=OSLO))
+    person = add_participant(ParticipantInput(name="Per <b>Test</b>"), clock)
+    for scope in ("plan", "goals", "group"):
+        ConsentGrant.create(participant=person.id, scope=scope, given_on=date(2026, 11, 1))
+    add_item(person.id, LifeArea.HOUSING, ItemInput("<script>x</script> [bold]mål", "# tiltak |"),
+             clock)  # fmt: skip
+    exported = plan_export(person.id, clock.now())
+    page = render_html(exported)
+    assert "<script>x" not in page and "&lt;script&gt;x&lt;/script&gt; [bold]mål" in page
+    markdown = render_markdown(exported)
+    assert "\\# tiltak \\|" in markdown and "<script>" not in markdown

@@ -43,6 +43,10 @@ class PlanItemForm(PlanForm):
     """One row: the goal in the participant's words, measures, who, by when, evaluated when."""
 
     title_key = "plandoc.item_title"
+    labels = {field: f"plandoc.field.{'goal' if field == 'goal_text' else field}"
+              for field in plans.ITEM_FIELDS}  # fmt: skip
+    """Field labels for what someone else changed since the form opened (views/conflict.py)."""
+    compared = plans.ITEM_FIELDS
     DEFAULT_CSS = "PlanItemForm TextArea { height: 4; width: 1fr; }"
 
     def fields(self) -> ComposeResult:
