@@ -13,9 +13,9 @@ from textual.widgets import TextArea
 from tp_tui.app import TpApp
 from tp_tui.clock import FrozenClock
 from tp_tui.domain import LifeArea, PlanStatus
-from tp_tui.models import ExportRecord, IndividualPlan, PlanItem
+from tp_tui.models import ExportRecord, GroupMember, IndividualPlan, PlanItem
 from tp_tui.services.participants import ParticipantInput, add_participant
-from tp_tui.services.plan import MemberInput, add_goal, save_member
+from tp_tui.services.plan import MemberInput, add_goal, remove_member, save_member
 from tp_tui.views.plan_document import PlanItemForm, PlanScreen
 
 from .helpers import notifications, screen_text, type_text, wait_until
@@ -88,6 +88,12 @@ async def test_hand_over_writes_the_file_and_records_to_whom(
         assert (record.what, record.format) == ("plan", "pdf")
         found = re.search(r"(/\S+\.pdf)", notifications(app))
         assert found is not None and Path(found.group(1)).read_bytes().startswith(b"%PDF")
+        remove_member(int(GroupMember.get().id), clock)  # the coordinator leaves the group
+        await pilot.press("escape")  # back on the participant page, read again
+        await wait_until(pilot, lambda: "the plan has no" in screen_text(app),
+                         "that the plan has no coordinator")  # fmt: skip
+        assert "individual plan for" in screen_text(app)  # the export, in words
+        assert "summary.what" not in screen_text(app)
 
 
 async def test_hostile_text_in_the_plan_is_shown_literally(

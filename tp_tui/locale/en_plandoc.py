@@ -85,4 +85,5 @@ MESSAGES: dict[str, str] = {
     "plandoc.changed.agreed_on": "agreement",
     "plandoc.changed.handed_to": "handed to",
     "plandoc.changed.note": "note",
+    "summary.what.plan": "individual plan for the coordinator",
 }

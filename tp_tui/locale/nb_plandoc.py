@@ -85,4 +85,5 @@ MESSAGES: dict[str, str] = {
     "plandoc.changed.agreed_on": "samtykke",
     "plandoc.changed.handed_to": "overlevert til",
     "plandoc.changed.note": "notat",
+    "summary.what.plan": "individuell plan til koordinatoren",
 }
