@@ -170,3 +170,11 @@ def test_a_coordinator_who_gives_up_the_role_is_no_longer_the_plans(
     member = _group_with_coordinator(kari, clock)
     save_member(kari, MemberInput("nav", "Nina Veileder", is_coordinator=False), clock, member)
     assert plan_document(kari).coordinator is None
+
+
+def test_erasing_the_participant_takes_the_plan_rows_too(kari: int, clock: FrozenClock) -> None:
+    from tp_tui.services.erasure import erase
+
+    add_item(kari, LifeArea.HOUSING, ItemInput("Egen leilighet", "Søke bolig"), clock)
+    erase(kari, "Kari Testesen", clock)
+    assert PlanItem.select().count() == 0
