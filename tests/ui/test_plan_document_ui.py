@@ -55,6 +55,12 @@ async def test_draft_edit_and_esc_asks_before_throwing_away(kari: int, clock: Fr
         assert row.measures.startswith("Søke kommunal bolig og gå på visning")
         assert str(row.due_on) == "2027-02-01"
         await wait_until(pilot, lambda: "row changed" in screen_text(app), "the new version")
+        await pilot.press("x")  # take the row out, then bring it back with ctrl+z
+        await wait_until(pilot, lambda: PlanItem.select().count() == 0, "the row taken out")
+        await pilot.press("ctrl+z")
+        await wait_until(pilot, lambda: "Undone" in notifications(app), "the undo")
+        assert PlanItem.get().measures.startswith("Søke kommunal bolig")
+        await wait_until(pilot, lambda: "Egen leilighet" in screen_text(app), "the row again")
         await pilot.press("s", "o", "tab")  # a step: offered, on another day than today
         await type_text(pilot, "20.11.2026")
         await pilot.press("ctrl+s")

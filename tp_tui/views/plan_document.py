@@ -216,6 +216,8 @@ class PlanScreen(TpModalScreen[None]):
         key("y", "agree", "plandoc.agree", "plan.agree"),
         key("h", "hand_over", "plandoc.hand_over", "plan.hand_over"),
         key("x,delete", "remove", "plan.remove", "plan.remove_row"),
+        # The app's undo waits while a modal is open; here the plan's own edits are made.
+        key("ctrl+z", "undo_here", "nav.undo", "plan.undo", show=False),
     ]
 
     def __init__(self, participant_id: int) -> None:
@@ -332,6 +334,12 @@ class PlanScreen(TpModalScreen[None]):
             plans.remove_item(item, self.tp.clock)
             self.notify(t("plandoc.removed"), markup=False)
             self.load()
+
+    def action_undo_here(self) -> None:
+        from tp_tui.views import flows
+
+        flows.undo(self.tp)
+        self.load()
 
     def action_close(self) -> None:
         self.dismiss(None)
