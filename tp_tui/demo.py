@@ -33,6 +33,7 @@ from tp_tui.models import (
     IndividualPlan,
     MeetingPlace,
     Participant,
+    PlanItem,
     RoundVisit,
     StageRecord,
     TrustPerson,
@@ -192,6 +193,18 @@ ROUND_NOTES = ("Rolig, mange ville prate om bolig", "Travelt, kø ved kaffen", "
 GUEST_NOTES = ("Pratet litt, vil kanskje møtes igjen", "Spurte hva en tillitsperson gjør",
                "Snakket om å få et sted å bo")  # fmt: skip
 PLAN_NOTES = {"offered": "Vil tenke på det til neste møte", "declined": "Vil ikke ha IP nå"}
+# The plan document's measures and who carries them, by life area (no randomness: the rest of
+# the demo draws from one seeded sequence, and these rows must not shift it).
+MEASURES = {
+    A.HOUSING: ("Søke kommunal bolig, følge på visning", "housing"),
+    A.WORK: ("Avklaringsmøte med NAV om arbeidstrening", "nav"),
+    A.LEISURE: ("Prøve turgruppa på Kafé 103 to ganger", ""),
+    A.NETWORK: ("Ta kontakt med søster, TP er med hvis ønsket", ""),
+    A.INCOME: ("Budsjett og nedbetalingsplan med NAV", "nav"),
+    A.HEALTH: ("Time hos fastlegen, TP følger", "gp"),
+    A.SAFETY: ("Avtale om hva som gjøres ved krise", "mental_health"),
+    A.SUBSTANCE_USE: ("Samtaler med ruskonsulent hver uke", "substance_service"),
+}
 HOLIDAYS = {(12, 24), (12, 25), (12, 26), (12, 31), (1, 1)}
 
 
@@ -342,7 +355,7 @@ class _Demo:
         if status == "accepted" and offered:
             accepted = offered + timedelta(days=14)
         declined = offered + timedelta(days=10) if offered and status == "declined" else None
-        IndividualPlan.create(**{
+        plan = IndividualPlan.create(**{
             "participant": p, "period": 1, "status": status,
             "draft_started_on": dates[1] + timedelta(days=3), "offered_on": offered,
             "accepted_on": accepted,
@@ -350,7 +363,27 @@ class _Demo:
             "handed_over_on": dates[3] - timedelta(days=3) if status == "handed_over" else None,
             "coordinator": lead, "note": PLAN_NOTES.get(status, ""),
             "updated_at": min(self.at(dates[min(stage, 4) - 1], 15), self.now),
+            "agreed_on": accepted if status in ("accepted", "handed_over") else None,
+            "handed_to": self.handed_to(lead) if status == "handed_over" else "",
         })  # fmt: skip
+        self.plan_rows(p, plan, offered or dates[1] + timedelta(days=3))
+
+    def handed_to(self, lead: int | None) -> str:
+        member = GroupMember.get_or_none(GroupMember.id == lead) if lead else None
+        return f"{member.name} ({member.role})" if member else ""
+
+    def plan_rows(self, p: Participant, plan: IndividualPlan, start: date) -> None:
+        """The plan document: a row per goal (put aside stays out), with measures and dates."""
+        goals = Goal.select().where((Goal.participant == p.id) & (Goal.status != "put_aside"))
+        for order, goal in enumerate(goals.order_by(Goal.sort_order, Goal.id)):
+            measures, agency = MEASURES[LifeArea(goal.life_area)]
+            PlanItem.insert(
+                plan=plan.id, life_area=goal.life_area, goal_text=goal.text, measures=measures,
+                responsible=AGENCIES.get(agency, "TP") if agency else "TP",
+                due_on=start + timedelta(days=60 + 14 * order),
+                evaluate_on=start + timedelta(days=90), sort_order=order,
+                updated_at=min(self.at(start, 15), self.now),
+            ).execute()  # fmt: skip
 
     def consents(self, p: Participant, person: Person, intake: date) -> None:
         for scope in person.scopes:

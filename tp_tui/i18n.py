@@ -56,6 +56,7 @@ CATALOGUE_PARTS = (
     "_process",
     "_erasure_files",
     "_consent",
+    "_plandoc",
 )
 
 

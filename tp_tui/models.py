@@ -315,9 +315,31 @@ class IndividualPlan(BaseModel):
     note = TextField(default="")
     updated_at = MomentField()
     version = IntegerField(default=1)  # moved on by each save (m0008)
+    # Made by m0012: the participant's agreement, and to whom the plan was handed over.
+    agreed_on = DateField(null=True)
+    agreement_note = TextField(default="")
+    handed_to = TextField(default="")
 
     class Meta:
         indexes = ((("participant", "period"), True),)
+
+
+class PlanItem(BaseModel):
+    """One row of the plan document (m0012): a goal in the participant's words, the measures,
+    who is responsible, by when, and when it is evaluated."""
+
+    plan_id: int
+
+    plan = ForeignKeyField(IndividualPlan, backref="items", on_delete="CASCADE")
+    life_area = TextField()
+    goal_text = TextField(default="")
+    measures = TextField(default="")
+    responsible = TextField(default="")
+    due_on = DateField(null=True)
+    evaluate_on = DateField(null=True)
+    sort_order = IntegerField(default=0)
+    updated_at = MomentField()
+    version = IntegerField(default=1)
 
 
 class ExportRecord(BaseModel):
@@ -431,3 +453,4 @@ class Handover(BaseModel):
 
 
 ALL_MODELS += (Handover,)
+ALL_MODELS += (PlanItem,)

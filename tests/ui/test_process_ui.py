@@ -94,7 +94,9 @@ async def test_goals_ratings_group_and_plan_by_keys(db_path: Path, clock: Frozen
         await pilot.pause()
         member = GroupMember.get()
         assert (member.agency, member.name, member.is_coordinator) == ("nav", "Randi Olsen", True)
-        await pilot.press("p", "o", "ctrl+s")  # the IP is offered
+        await pilot.press("p", "s", "o", "ctrl+s")  # the plan, a step: the IP is offered
+        await pilot.pause()
+        await pilot.press("escape")  # back to the participant page
         await pilot.pause()
         plan = IndividualPlan.get()
         assert (plan.status, plan.offered_on, plan.coordinator_id) == (

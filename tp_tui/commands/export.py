@@ -1,5 +1,6 @@
 """``tp export summary NAME``: the summary to bring to a responsibility-group meeting, to the
-screen, a file or the printer (``--print``, as the app's export dialog can)."""
+screen, a file or the printer (``--print``, as the app's export dialog can). ``tp export plan
+NAME``: the individual plan for the coordinator, as consent allows."""
 
 from __future__ import annotations
 
@@ -13,10 +14,11 @@ from tp_tui.i18n import t
 from tp_tui.settings import Settings
 
 FORMATS = ("md", "html", "pdf")
+_STEM = {"summary": "utdrag", "plan": "plan"}  # file names hold no name, only the number
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("what", choices=("summary",), help=t("cli.help.export_what"))
+    parser.add_argument("what", choices=("summary", "plan"), help=t("cli.help.export_what"))
     parser.add_argument("name", help=t("cli.help.export_name"))
     parser.add_argument("--format", choices=FORMATS, help=t("cli.help.format"))
     parser.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))
@@ -54,29 +56,40 @@ def export_command(args: argparse.Namespace, settings: Settings, clock: Clock) -
         except DateParseError as error:
             print(f"--since: {t(error.key, **error.params)}", file=sys.stderr)
             return 2
-    summary = participant_summary(
-        participant_id, now, since=since, include_notes=args.include_notes
-    )
-    if args.include_notes and not summary.include_notes:  # the file says so too, at its foot
-        print(t("consent.notes_left_out"), file=sys.stderr)
-    renderers: dict[str, Callable[[Summary], str | bytes]] = {
-        "md": render.render_markdown,
-        "html": render.render_html,
-        "pdf": render.render_pdf,
-    }
     fmt = args.format or ("pdf" if args.to_printer else "md")
-    data = renderers[fmt](summary)
+    if args.what == "plan":
+        from tp_tui.export import plan as plan_render
+        from tp_tui.services.plan_export import PlanExport, plan_export
+
+        plan_renderers: dict[str, Callable[[PlanExport], str | bytes]] = {
+            "md": plan_render.render_markdown,
+            "html": plan_render.render_html,
+            "pdf": plan_render.render_pdf,
+        }
+        data = plan_renderers[fmt](plan_export(participant_id, now))
+    else:
+        summary = participant_summary(
+            participant_id, now, since=since, include_notes=args.include_notes
+        )
+        if args.include_notes and not summary.include_notes:  # the file says so too, at its foot
+            print(t("consent.notes_left_out"), file=sys.stderr)
+        renderers: dict[str, Callable[[Summary], str | bytes]] = {
+            "md": render.render_markdown,
+            "html": render.render_html,
+            "pdf": render.render_pdf,
+        }
+        data = renderers[fmt](summary)
     if not args.output and not args.to_printer:
         if isinstance(data, bytes):
             print(t("cli.error.binary_needs_file", format=fmt), file=sys.stderr)
             return 2
         sys.stdout.write(data)
-        record_export(participant_id, "summary", fmt, clock)
+        record_export(participant_id, args.what, fmt, clock)
         return 0
     if args.output:
         path, force = Path(args.output), args.force
     else:  # printing without a file name: a private file in the data folder, no name in it
-        path = data_dir() / "exports" / f"utdrag-{participant_id}-{now:%Y%m%d}.{fmt}"
+        path = data_dir() / "exports" / f"{_STEM[args.what]}-{participant_id}-{now:%Y%m%d}.{fmt}"
         force = True
     try:
         write_private(path, data, force=force)
@@ -91,7 +104,7 @@ def export_command(args: argparse.Namespace, settings: Settings, clock: Clock) -
 
         remember(path, "summary")
         print(t("cli.written", path=str(path)))
-    record_export(participant_id, "summary", fmt, clock)
+    record_export(participant_id, args.what, fmt, clock)
     if not args.to_printer:
         return 0
     from tp_tui.export.printing import send_to_printer

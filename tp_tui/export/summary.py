@@ -196,9 +196,14 @@ def escape_markdown(text: str) -> str:
 
 
 def render_markdown(s: Summary) -> str:
+    return markdown_of(blocks(s))
+
+
+def markdown_of(every: list[Block]) -> str:
+    """Blocks as Markdown (the summary's, the plan's)."""
     prefix = {"h1": "# ", "h2": "## ", "h3": "### ", "foot": "## ", "meta": "", "p": ""}
     lines: list[str] = []
-    for block in blocks(s):
+    for block in every:
         if block.kind == "foot":
             lines += ["---", ""]
         if block.kind == "ul":
@@ -242,6 +247,11 @@ def _print_footer(s: Summary) -> str:
     the page's margin box: the printout says whose it is and that it is confidential."""
     text = t("summary.pdf.footer", name=one_line(s.name), page="\0", pages="\1",
              date=format_date(s.generated_at.date()))  # fmt: skip
+    return print_footer_css(text)
+
+
+def print_footer_css(text: str) -> str:
+    """A footer text with ``\0`` for the page and ``\1`` for the pages, as a print rule."""
     parts = [css_string(part) for part in re.split("[\0\1]", text)]
     markers = [" counter(page) " if m == "\0" else " counter(pages) "
                for m in re.findall("[\0\1]", text)]  # fmt: skip
@@ -252,9 +262,15 @@ def _print_footer(s: Summary) -> str:
 
 def render_html(s: Summary) -> str:
     """A standalone page; a policy that allows no scripts backs up the escaping."""
+    title = one_line(t("summary.title", name=s.name))
+    return html_of(blocks(s), title, _print_footer(s))
+
+
+def html_of(every: list[Block], title: str, footer_css: str) -> str:
+    """Blocks as a standalone HTML page (the summary's, the plan's)."""
     tags = {"h1": "h1", "h2": "h2", "h3": "h3", "p": "p", "foot": "h2"}
     body: list[str] = []
-    for block in blocks(s):
+    for block in every:
         if block.kind == "foot":
             body.append("<footer>")
         if block.kind == "ul":
@@ -266,8 +282,7 @@ def render_html(s: Summary) -> str:
             tag = tags[block.kind]
             body.append(f"<{tag}>{html.escape(block.text)}</{tag}>")
     body.append("</footer>")  # the foot is always there, and always last
-    title = html.escape(one_line(t("summary.title", name=s.name)))
-    return html_page(title, _CSS + _print_footer(s), body)
+    return html_page(html.escape(title), _CSS + footer_css, body)
 
 
 # -- PDF ---------------------------------------------------------------------------------------

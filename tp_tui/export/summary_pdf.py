@@ -6,6 +6,8 @@ second to import) is loaded only when a PDF is made, not for Markdown or HTML.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from fpdf.enums import XPos, YPos
 from fpdf.recorder import FPDFRecorder
 
@@ -63,17 +65,22 @@ def _draw(pdf: _Pdf | FPDFRecorder, block: Block) -> None:
 def render_pdf(s: Summary) -> bytes:
     """A4; the part that says what is left out is kept on one page, and what no shipped font
     can draw is named after it."""
+    footer = t("summary.pdf.footer", name=one_line(s.name), page="{page}", pages="{nb}",
+               date=format_date(s.generated_at.date()))  # fmt: skip
+    return pdf_of(blocks(s), t("summary.pdf.title"), footer, s.generated_at)
+
+
+def pdf_of(every: list[Block], title: str, footer: str, created: datetime) -> bytes:
+    """Blocks as an A4 PDF (the summary's, the plan's); ``footer`` takes ``{page}``/``{nb}``."""
     pdf = _Pdf()
     pdf.set_margins(20, 18, 20)
     pdf.set_auto_page_break(True, margin=20)
-    pdf.set_creation_date(s.generated_at)
-    pdf.set_title(t("summary.pdf.title"))
+    pdf.set_creation_date(created)
+    pdf.set_title(title)
     pdf.set_lang(get_language())
-    pdf.footer_text = t("summary.pdf.footer", name=one_line(s.name), page="{page}", pages="{nb}",
-                        date=format_date(s.generated_at.date()))  # fmt: skip
+    pdf.footer_text = footer
     pdf.expect([pdf.footer_text])  # the last page's footer is drawn after the end
     pdf.add_page()
-    every = blocks(s)
     cut = next(n for n, block in enumerate(every) if block.kind == "foot")
     for block in every[:cut]:
         _draw(pdf, block)

@@ -22,6 +22,7 @@ MIGRATION_MODULES: tuple[str, ...] = (
     "m0009_revision_author",
     "m0010_changes",
     "m0011_consent",
+    "m0012_plan_document",
 )
 
 LATEST_VERSION = len(MIGRATION_MODULES)

@@ -172,10 +172,10 @@ def participant_detail(
         .where((IndividualPlan.participant == participant_id) & (IndividualPlan.period == period))
         .first()
     )
-    coordinator = ""
-    if plan is not None and plan.coordinator_id:
-        member = GroupMember.get_or_none(GroupMember.id == plan.coordinator_id)
-        coordinator = member.name if member else ""
+    from tp_tui.services.plan_document import current_coordinator
+
+    member = current_coordinator(plan)  # one who left the group is no longer the plan's
+    coordinator = member.name if member else ""
     consents = tuple(
         sorted(
             {

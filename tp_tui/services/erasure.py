@@ -54,6 +54,7 @@ from tp_tui.models import (
     Handover,
     IndividualPlan,
     Participant,
+    PlanItem,
     Revision,
     RoundVisit,
     StageRecord,
@@ -256,6 +257,11 @@ def erase(
             Callback.update(rescheduled_from=None).where(
                 Callback.rescheduled_from.in_(calls)
             ).execute()
+        # The plan document's rows (m0012) hold the participant's goals: before their plan.
+        plans = IndividualPlan.select(IndividualPlan.id).where(
+            IndividualPlan.participant == participant_id
+        )
+        delete_query(PlanItem).where(PlanItem.plan.in_(plans)).execute()
         # Children first, explicitly: the same rows go with foreign keys on (cascade) or off.
         for table, ids in targets.items():
             model = MODELS[table]
@@ -334,7 +340,13 @@ def scrub() -> bool:
 
 # Every table that holds rows about a participant (what erase() deletes or unlinks), by name.
 # RoundVisit: its note may name them (erasure_matches redacts it).
-_ERASED_MODELS: tuple[type[BaseModel], ...] = (Participant, *MODELS.values(), Handover, RoundVisit)
+_ERASED_MODELS: tuple[type[BaseModel], ...] = (
+    Participant,
+    *MODELS.values(),
+    Handover,
+    RoundVisit,
+    PlanItem,
+)
 ERASED_TABLES: tuple[str, ...] = tuple(
     dict.fromkeys(model._meta.table_name for model in _ERASED_MODELS)
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from tp_tui.clock import Clock
 from tp_tui.db import write
@@ -293,6 +293,8 @@ def save_member(
             for other in before:
                 with revised(other, now, participant_id):
                     other.is_coordinator = False
+        elif member is not None and member.is_coordinator:
+            _drop_coordinator(member, now, participant_id)
         if member is None:
             member = GroupMember.create(
                 participant=participant_id,
@@ -338,6 +340,7 @@ def remove_member(member_id: int, clock: Clock, expected_version: int | None = N
         with revised(member, now, member.participant_id):
             member.left_on = clock.today()
             member.is_coordinator = False
+        _drop_coordinator(member, now, member.participant_id)
         name_change("group_member.remove")
 
 
@@ -377,17 +380,30 @@ def set_plan_status(
     clock: Clock,
     expected_version: int | None = None,
     opened: Opened[PlanStatus] | None = None,
+    on: date | None = None,
 ) -> IndividualPlan:
-    """Move the individual plan on; each step keeps the date it was first reached.
+    """Move the individual plan on; each step keeps the date it was first reached, or ``on``
+    when a date is given (not a day to come): the day it really happened.
+
+    Handing over needs a responsibility group with a coordinator (:class:`ValidationFailed`
+    otherwise); whom it went to is kept on the plan.
 
     With ``expected_version`` (from :func:`plan_version` when the form opened; 0: there was no
     plan) a status someone else set since is not overwritten: :class:`ChangedSince`. A change
     they made to something else (the coordinator) does not stand in the way. With ``opened``
     (the status the form showed when it opened) a status left as it was keeps theirs.
     """
+    from tp_tui.services.plan_document import current_coordinator, handover_refusal
+
+    if on is not None and on > clock.today():
+        raise ValidationFailed({"on": FieldError("plandoc.error.future")})
     now = clock.now()
     with write():
         plan = _plan(participant_id, clock)
+        if status == PlanStatus.HANDED_OVER:
+            refusal = handover_refusal(participant_id, plan)
+            if refusal is not None:
+                raise ValidationFailed({"plan_status": FieldError(refusal)})
         current = int(plan.version)
         if opened is not None and current != opened.version:
             status = on_top(opened.data, status, PlanStatus(plan.status))
@@ -406,6 +422,26 @@ def set_plan_status(
         with revised(plan, now, participant_id):
             plan.status = status.value
             field = PLAN_DATES.get(status)
-            if field and getattr(plan, field) is None:
-                setattr(plan, field, clock.today())
+            if field and (on is not None or getattr(plan, field) is None):
+                setattr(plan, field, on or clock.today())
+            coordinator = current_coordinator(plan)
+            if status == PlanStatus.HANDED_OVER and coordinator is not None:
+                plan.handed_to = _member_label(coordinator)
     return plan
+
+
+def _member_label(member: GroupMember) -> str:
+    """The coordinator as the plan keeps them: name and agency as they were that day."""
+    from tp_tui.i18n import t
+
+    known = {a.value for a in Agency}
+    agency = t(Agency(member.agency).label_key) if member.agency in known else member.agency
+    return f"{member.name.strip()} ({agency})" if member.name.strip() else agency
+
+
+def _drop_coordinator(member: GroupMember, now: datetime, participant_id: int) -> None:
+    """A member who leaves the group or gives up the role is no longer the plan's coordinator."""
+    plans = IndividualPlan.select().where(IndividualPlan.coordinator == member.id)
+    for plan in plans:
+        with revised(plan, now, participant_id):
+            plan.coordinator = None

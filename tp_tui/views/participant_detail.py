@@ -177,10 +177,7 @@ class ParticipantDetailScreen(TpScreen[None]):
                 lines.append(f"{INDENT}{one_line(line.reason)}")
         lines.append("")
         lines.extend(self._team(detail)[:1])
-        plan = t(detail.plan_status.label_key)
-        if detail.plan_coordinator:
-            plan += " · " + t("detail.coordinator", name=one_line(detail.plan_coordinator))
-        lines.append(t("detail.plan", status=plan))
+        lines.append(self._plan_line(detail))
         shared = ", ".join(
             t(f"consent.{scope}") if to == GROUP else f"{t(f'consent.{scope}')} → {one_line(to)}"
             for scope, to in detail.consents
@@ -465,11 +462,22 @@ class ParticipantDetailScreen(TpScreen[None]):
 
         self.app.push_screen(RatingsForm(self.participant_id), self._after_form)
 
-    def action_plan_status(self) -> None:
-        from tp_tui.views.plan_forms import PlanStatusForm
+    # -- The individual plan (its document: views/plan_document.py) ------------------------
 
-        current = self.detail.plan_status.value if self.detail else "none"
-        self.app.push_screen(PlanStatusForm(self.participant_id, current), self._after_form)
+    @staticmethod
+    def _plan_line(detail: ParticipantDetail) -> str:
+        """Where the plan stands, with its coordinator, or that it has none once it is begun."""
+        plan = t(detail.plan_status.label_key)
+        if detail.plan_coordinator:
+            plan += " · " + t("detail.coordinator", name=one_line(detail.plan_coordinator))
+        elif detail.plan_status.value != "none":
+            plan += " · " + t("plandoc.page_no_coordinator")
+        return t("detail.plan", status=plan)
+
+    def action_plan_status(self) -> None:
+        from tp_tui.views.plan_document import PlanScreen
+
+        self.app.push_screen(PlanScreen(self.participant_id), lambda _: self.load())
 
     def action_export(self) -> None:
         from tp_tui.views import flows
