@@ -52,6 +52,7 @@ CATALOGUE_PARTS = (
     "_calls_owed",
     "_figures",
     "_pdf",
+    "_meetings",
 )
 
 

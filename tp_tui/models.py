@@ -361,6 +361,9 @@ class AuditEvent(BaseModel):
     participant_id = IntegerField(null=True, index=True)
     entity = TextField(default="")
     entity_id = IntegerField(null=True)
+    # Made by migration m0013: the trust person who did it (NULL on rows from before). No
+    # foreign key: the rows are never changed, so nothing may cascade into them.
+    trust_person_id = IntegerField(null=True)
 
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (

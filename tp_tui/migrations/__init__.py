@@ -21,6 +21,7 @@ MIGRATION_MODULES: tuple[str, ...] = (
     "m0008_versions",
     "m0009_revision_author",
     "m0010_changes",
+    "m0013_meetings",
 )
 
 LATEST_VERSION = len(MIGRATION_MODULES)

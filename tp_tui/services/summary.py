@@ -24,7 +24,6 @@ from tp_tui.domain import (
     Stage,
 )
 from tp_tui.models import (
-    AuditEvent,
     Callback,
     ChecklistMark,
     ConsentGrant,
@@ -389,11 +388,12 @@ def participant_summary(
 
 def record_export(participant_id: int, what: str, fmt: str, clock: Clock) -> None:
     """Note that a summary left the app: on the participant, and in the audit trail (ids only)."""
+    from tp_tui.services.audit import record as audit
+
     now = clock.now()
     with write():
         record = ExportRecord.create(participant=participant_id, at=now, what=what, format=fmt)
-        AuditEvent.create(at=now, action=f"export.{what}", participant_id=participant_id,
-                          entity="export", entity_id=record.id)  # fmt: skip
+        audit("export." + what, participant_id, now, "export", int(record.id))
 
 
 def record_print(participant_id: int, ok: bool, clock: Clock) -> None:
