@@ -311,11 +311,17 @@ class _Demo:
                 self.rows[GoalEvent].append(row)
 
     def ratings(self, p: Participant, first: date, second: date) -> None:
-        """How each life area stood at the mapping and lately, as the participant saw it."""
+        """How each life area stood at the mapping, halfway and lately, as the participant saw
+        it (the halfway rating is drawn from the two others, so the rest of the demo stays as
+        it was)."""
         for area in LifeArea:
             before = self.rng.randint(1, 3)
             after = max(1, min(5, before + self.rng.randint(-1, 2)))
-            for day, rating in ((first, before), (second, after)):
+            days = [(first, before), (second, after)]
+            if (second - first).days >= 30:
+                halfway = first + (second - first) / 2
+                days.insert(1, (halfway, (before + after + (area.value < "m")) // 2))
+            for day, rating in days:
                 row = {"participant": p.id, "life_area": area.value, "rating": rating}
                 self.rows[AreaRating].append({**row, "rated_on": day})
 

@@ -79,6 +79,8 @@ class ParticipantDetailScreen(TpScreen[None]):
                     yield Static("", id="process")
                     yield Static(t("detail.group"), classes="section-title", markup=False)
                     yield Static("", id="group")
+            yield Static(t("ratings.title"), classes="section-title", markup=False)
+            yield Static("", id="ratings", markup=False)
             yield Static(t("detail.callbacks"), classes="section-title", markup=False)
             yield DataTable(id="detail-callbacks", cursor_type="row")
             yield Static("", id="contacts-title", classes="section-title", markup=False)
@@ -118,7 +120,21 @@ class ParticipantDetailScreen(TpScreen[None]):
         self.query_one("#goals", Static).update(self._goals(detail))
         self.query_one("#process", Static).update(self._process(detail))
         self.query_one("#group", Static).update(self._group(detail))
+        self._ratings()
         self._tables(detail)
+
+    def _ratings(self) -> None:
+        """Each life area's ratings over time, as wide as the screen allows."""
+        from tp_tui.services.ratings import rating_history
+        from tp_tui.views.rating_lines import rating_lines
+
+        history = rating_history(self.participant_id)
+        width = max(self.app.size.width - 4, 20)  # the page's padding and scroll bar
+        self.query_one("#ratings", Static).update(literal("\n".join(rating_lines(history, width))))
+
+    def on_resize(self) -> None:
+        if self.detail is not None:
+            self._ratings()
 
     def _who(self, detail: ParticipantDetail) -> Text:
         parts = [one_line(detail.name)]
