@@ -81,7 +81,6 @@ def test_statistics_count_better_same_worse_between_first_and_latest(
     housing = rating_changes(ids, date(2026, 12, 31))[0]
     assert housing.area == LifeArea.HOUSING
     assert (housing.rated_twice, housing.better, housing.same, housing.worse) == (12, 6, 5, 1)
-    assert housing.mean_change == pytest.approx(round((6 * 2 - 2) / 12, 1))
     # One worse is a small group; other cells are hidden beside it so it cannot be worked out.
     states = housing.protected.states
     assert states[2] == SMALL and list(states).count(SHOWN) < 2
@@ -94,3 +93,49 @@ def test_statistics_count_better_same_worse_between_first_and_latest(
 
 def test_the_frozen_clock_is_the_day_of_the_ratings(clock: FrozenClock) -> None:
     assert clock.now() == datetime(2026, 11, 26, 10, 0, tzinfo=OSLO)
+
+
+def test_the_summary_shows_ratings_over_time_only_where_goals_are_shared(
+    kari: Participant, clock: FrozenClock
+) -> None:
+    from tp_tui.export.summary import render_markdown
+    from tp_tui.models import ConsentGrant
+    from tp_tui.services.summary import participant_summary
+
+    rate_area(kari.id, LifeArea.HOUSING, 1, clock, date(2026, 9, 1))
+    rate_area(kari.id, LifeArea.HOUSING, 3, clock, date(2026, 11, 1))
+    ConsentGrant.create(participant=kari.id, scope="process", given_on=date(2026, 9, 1))
+    hidden = participant_summary(kari.id, clock.now())
+    assert hidden.ratings is None
+    assert "1 (01.09.2026)" not in render_markdown(hidden)
+
+    ConsentGrant.create(participant=kari.id, scope="goals", given_on=date(2026, 9, 1))
+    shown = participant_summary(kari.id, clock.now())
+    assert shown.ratings is not None and LifeArea.INCOME not in shown.ratings
+    text = render_markdown(shown)
+    assert "## How the life areas stood (1 hard – 5 good)" in text
+    assert "- Housing: 1 (01.09.2026) → 3 (01.11.2026)" in text
+
+
+def test_the_yearly_report_shows_the_change_per_life_area_small_counts_hidden(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    from tp_tui.export.statistics import render_text, rows
+    from tp_tui.services.statistics import period_stats
+
+    for n in range(6):
+        _rated(f"Fiktiv Bedre {n}", clock, 1, 3)
+    _rated("Fiktiv Verre", clock, 4, 2)
+    stats = period_stats(date(2026, 1, 1), date(2026, 12, 31))
+    shown = {
+        figure: value
+        for section, figure, value in rows(stats)
+        if section == "Ratings: latest against first, per life area"
+    }
+    assert shown == {
+        "Housing: rated on two days or more": "7",
+        "Housing: better": "hidden",  # 6 of 7 would tell that the one left is worse
+        "Housing: the same": "0",
+        "Housing: worse": "< 5",
+    }
+    assert "Housing: rated on two days or more" in render_text(stats)

@@ -56,6 +56,18 @@ def _who(s: Summary) -> list[str]:
     return lines
 
 
+def _ratings(s: Summary) -> list[Block]:
+    """Each rated life area's ratings, oldest first, each with its day."""
+    if not s.ratings:
+        return []
+    lines = [
+        t("summary.ratings_line", area=t(area.label_key), ratings=" → ".join(
+            t("summary.rating", rating=p.rating, date=format_date(p.on)) for p in points))
+        for area, points in s.ratings.items()
+    ]  # fmt: skip
+    return [_block("h2", t("summary.ratings")), _block("ul", items=lines)]
+
+
 def _body(s: Summary) -> list[Block]:
     """The shared sections, in the order of a meeting: goals first, they are the participant's."""
     out: list[Block] = []
@@ -70,6 +82,7 @@ def _body(s: Summary) -> list[Block]:
                 for g in goals
             ]  # fmt: skip
             out += [_block("h3", t(area.label_key)), _block("ul", items=lines)]
+    out += _ratings(s)
     if s.process is not None:
         out.append(_block("h2", t("summary.process")))
         steps = s.process.steps

@@ -11,4 +11,12 @@ MESSAGES: dict[str, str] = {
     "ratings.error.too_early": "That day is too long ago for a rating.",
     "ratings.title": "Ratings over time (1 hard – 5 good)",
     "ratings.none": "No ratings yet (r rates the life areas).",
+    "summary.ratings": "How the life areas stood (1 hard – 5 good)",
+    "summary.ratings_line": "{area}: {ratings}",
+    "summary.rating": "{rating} ({date})",
+    "stats.section.ratings": "Ratings: latest against first, per life area",
+    "stats.ratings.rated_twice": "{area}: rated on two days or more",
+    "stats.ratings.better": "{area}: better",
+    "stats.ratings.same": "{area}: the same",
+    "stats.ratings.worse": "{area}: worse",
 }

@@ -11,4 +11,12 @@ MESSAGES: dict[str, str] = {
     "ratings.error.too_early": "Den dagen er for lenge siden for en vurdering.",
     "ratings.title": "Vurderinger over tid (1 vanskelig – 5 bra)",
     "ratings.none": "Ingen vurderinger ennå (r vurderer livsområdene).",
+    "summary.ratings": "Hvordan livsområdene har stått (1 vanskelig – 5 bra)",
+    "summary.ratings_line": "{area}: {ratings}",
+    "summary.rating": "{rating} ({date})",
+    "stats.section.ratings": "Vurderinger: siste mot første, per livsområde",
+    "stats.ratings.rated_twice": "{area}: vurdert på to dager eller flere",
+    "stats.ratings.better": "{area}: bedre",
+    "stats.ratings.same": "{area}: likt",
+    "stats.ratings.worse": "{area}: verre",
 }

@@ -62,7 +62,6 @@ class AreaChange:
     better: int
     same: int
     worse: int
-    mean_change: float | None
 
     @property
     def protected(self) -> Protected:
@@ -94,7 +93,6 @@ def rating_changes(participant_ids: list[int], end: date) -> tuple[AreaChange, .
             for (_, code), points in series.items()
             if code == area.value and points[-1][0] != points[0][0]
         ]
-        mean = round(sum(changes) / len(changes), 1) if changes else None
         result.append(
             AreaChange(
                 area,
@@ -102,7 +100,6 @@ def rating_changes(participant_ids: list[int], end: date) -> tuple[AreaChange, .
                 sum(1 for c in changes if c > 0),
                 sum(1 for c in changes if c == 0),
                 sum(1 for c in changes if c < 0),
-                mean,
             )
         )
     return tuple(result)

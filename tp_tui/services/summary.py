@@ -37,6 +37,7 @@ from tp_tui.models import (
 )
 from tp_tui.services.detail import MemberLine
 from tp_tui.services.participants import Match, find_participants
+from tp_tui.services.ratings import RatingPoint, rating_history
 from tp_tui.text import one_line
 
 # The summary is read in the responsibility group: only consents given to the group count.
@@ -142,6 +143,8 @@ class Summary:
     include_notes: bool
     generated_at: datetime
     made_by: str = ""  # the trust person making it; "" when only a login is known of them
+    ratings: dict[LifeArea, tuple[RatingPoint, ...]] | None = None
+    """Each rated life area's ratings over time; shared with the goals (None: not shared)."""
 
     @property
     def included(self) -> tuple[str, ...]:
@@ -383,7 +386,14 @@ def participant_summary(
         include_notes=include_notes and contacts is not None,
         generated_at=now,
         made_by=_made_by(),
+        ratings=_ratings(participant_id) if "goals" in shared else None,
     )
+
+
+def _ratings(participant_id: int) -> dict[LifeArea, tuple[RatingPoint, ...]]:
+    """How the life areas stood over time, as the participant rated them with the trust
+    person: part of the participant's own view of the life areas, shared with the goals."""
+    return {area: points for area, points in rating_history(participant_id).items() if points}
 
 
 def record_export(participant_id: int, what: str, fmt: str, clock: Clock) -> None:
