@@ -19,4 +19,9 @@ MESSAGES: dict[str, str] = {
     "stats.ratings.better": "{area}: better",
     "stats.ratings.same": "{area}: the same",
     "stats.ratings.worse": "{area}: worse",
+    "meetings.error.future": "A meeting is recorded on a day that has come: today or before.",
+    "meetings.error.not_member": "Only members of this participant's group can be marked as present.",
+    "meetings.error.no_deadline": "Give the action point a deadline (for example 10.12 or +7).",
+    "change.group_meeting.create": "the group meeting recorded for {name}",
+    "change.action_point.update": "the action point marked done for {name}",
 }

@@ -19,4 +19,9 @@ MESSAGES: dict[str, str] = {
     "stats.ratings.better": "{area}: bedre",
     "stats.ratings.same": "{area}: likt",
     "stats.ratings.worse": "{area}: verre",
+    "meetings.error.future": "Et møte registreres på en dag som har vært: i dag eller før.",
+    "meetings.error.not_member": "Bare medlemmer av deltakerens ansvarsgruppe kan føres som til stede.",
+    "meetings.error.no_deadline": "Gi tiltaket en frist (for eksempel 10.12 eller +7).",
+    "change.group_meeting.create": "ansvarsgruppemøtet registrert for {name}",
+    "change.action_point.update": "tiltaket markert som gjort for {name}",
 }
