@@ -77,6 +77,14 @@ def member_label(member: GroupMember) -> str:
     return str(member.name or member.agency)
 
 
+def current_members(participant_id: int) -> list[GroupMember]:
+    """The members still in the group, as the meeting form offers them (keys 1–9)."""
+    query = GroupMember.select().where(
+        (GroupMember.participant == participant_id) & GroupMember.left_on.is_null()
+    )
+    return list(query.order_by(GroupMember.id).limit(9))
+
+
 def record_meeting(
     participant_id: int, data: MeetingInput, clock: Clock, settings: Settings | None = None
 ) -> GroupMeeting:

@@ -1,0 +1,81 @@
+"""Recording a group meeting from the participant page at 80×24, and ticking off an action
+point; Esc asks before throwing the typed meeting away."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, TextArea
+
+from tp_tui.app import TpApp
+from tp_tui.clock import FrozenClock
+from tp_tui.models import ActionPoint, GroupMeeting, MeetingAttendee
+from tp_tui.services.participants import ParticipantInput, add_participant
+from tp_tui.services.plan import MemberInput, save_member
+from tp_tui.views.meeting_form import MeetingForm
+
+from .helpers import type_text
+
+
+async def test_a_meeting_with_an_action_point_then_marked_done(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    kari = add_participant(ParticipantInput(name="Kari Fiktiv"), clock)
+    nav = save_member(kari.id, MemberInput("nav", "Randi Fiktiv"), clock)
+    save_member(kari.id, MemberInput("gp", "Dr. Fiktiv"), clock)
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_participant(kari.id)
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingForm)
+        await pilot.press("tab", "1")  # to Present; Randi came
+        app.screen.query_one("#decisions", TextArea).text = "Søke om bostøtte"
+        app.screen.query_one("#action-0-text", Input).focus()
+        await type_text(pilot, "Sende søknad")
+        await pilot.press("tab")
+        await type_text(pilot, "Randi")
+        await pilot.press("tab")
+        await type_text(pilot, "i dag")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, MeetingForm)
+        meeting = GroupMeeting.get()
+        assert meeting.decisions == "Søke om bostøtte"
+        assert [a.member_id for a in MeetingAttendee.select()] == [nav.id]
+        point = ActionPoint.get()
+        assert (point.text, point.owner, point.due_on) == ("Sende søknad", "Randi", clock.today())
+        table = app.screen.query_one("#detail-actions", DataTable)
+        assert table.row_count == 1
+        table.focus()
+        await pilot.press("d")
+        await pilot.pause()
+        assert ActionPoint.get().done_on == clock.today()
+
+
+async def test_a_deadline_not_understood_is_told_and_esc_asks(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    kari = add_participant(ParticipantInput(name="Kari Fiktiv"), clock)
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_participant(kari.id)
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#action-0-text", Input).value = "Ringe NAV"
+        app.screen.query_one("#action-0-due", Input).value = "snart"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingForm)
+        message = str(app.screen.query_one("#action-0-message").render())
+        assert "snart" in message
+        assert GroupMeeting.select().count() == 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, MeetingForm)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingForm)
+        assert app.screen.query_one("#action-0-text", Input).value == "Ringe NAV"
