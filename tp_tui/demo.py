@@ -17,6 +17,7 @@ from peewee import Model
 
 from tp_tui.clock import OSLO, Clock
 from tp_tui.db import write
+from tp_tui.demo_meetings import fill_demo_meetings
 from tp_tui.demo_surveys import fill_demo_surveys
 from tp_tui.domain import CHECKLIST, LifeArea, Stage, areas_to_mask
 from tp_tui.folding import search_text, sort_key
@@ -647,3 +648,4 @@ def fill_demo(clock: Clock, seed: int = 48) -> None:
         demo.flush(Callback)
         demo.team()
         fill_demo_surveys(clock.now().date(), seed)
+        fill_demo_meetings(clock.now().date())

@@ -79,3 +79,33 @@ async def test_a_deadline_not_understood_is_told_and_esc_asks(
         await pilot.pause()
         assert isinstance(app.screen, MeetingForm)
         assert app.screen.query_one("#action-0-text", Input).value == "Ringe NAV"
+
+
+async def test_today_lists_the_action_points_due_and_opens_the_participant(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    from tp_tui.services.meetings import ActionInput, MeetingInput, record_meeting
+
+    kari = add_participant(ParticipantInput(name="Kari Fiktiv"), clock)
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#actions-due", DataTable).display  # none: no section
+    record_meeting(
+        kari.id,
+        MeetingInput("i går", actions=(
+            ActionInput("Sende søknad", "Randi", "i dag"),
+            ActionInput("Ringe legen", "TP", "+5"),
+        )),  # fmt: skip
+        clock,
+    )
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#actions-due", DataTable)
+        assert table.display and table.row_count == 1
+        assert "Sende søknad (Randi)" in str(table.get_row_at(0)[2])
+        table.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ParticipantDetailScreen"

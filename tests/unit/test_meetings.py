@@ -128,3 +128,13 @@ def test_erasing_the_participant_takes_the_meetings(kari: Participant, clock: Fr
     _meeting(kari.id, clock, nav)
     erase(kari.id, "Kari Fiktiv", clock)
     assert GroupMeeting.select().count() == ActionPoint.select().count() == 0
+
+
+def test_the_demo_has_meetings_with_decisions_and_one_action_point_due(
+    demo_db: Path, clock: FrozenClock
+) -> None:
+    meetings = list(GroupMeeting.select())
+    assert len(meetings) == 3 and all(m.decisions for m in meetings)
+    assert MeetingAttendee.select().count() >= 3
+    assert len(due_action_points(clock.today())) >= 1
+    assert ActionPoint.select().where(ActionPoint.done_on.is_null(False)).count() >= 1

@@ -67,6 +67,10 @@ class TodayScreen(TpScreen[None]):
         with VerticalScroll(id="today-sections"):
             yield Static(t("today.callbacks"), classes="section-title", markup=False)
             yield LazyTable(id="callbacks", cursor_type="row", zebra_stripes=False)
+            yield Static(
+                t("meetings.today_title"), id="actions-title", classes="section-title", markup=False
+            )
+            yield DataTable(id="actions-due", cursor_type="row")
             yield Static(t("today.contacts"), classes="section-title", markup=False)
             yield LazyTable(id="contacts", cursor_type="row")
             yield Static(
@@ -85,6 +89,7 @@ class TodayScreen(TpScreen[None]):
             "#contacts": ("today.col.time", "today.col.who", "today.col.kind", "today.col.note"),
             "#not-heard": ("today.col.who", "today.col.phone", "today.col.last", "today.col.days"),
             "#rounds": ("today.col.place", "today.col.planned", "today.col.status"),
+            "#actions-due": ("meetings.col.due", "today.col.who", "meetings.col.what"),
         }
         for table_id, keys in columns.items():
             table = self.query_one(table_id, DataTable)
@@ -112,6 +117,25 @@ class TodayScreen(TpScreen[None]):
         overview = today_overview(now, self.tp.settings, PAGE, self._mine)
         self.query_one("#day-line", Static).update(day_heading(overview.day, self.team))
         self._fill(overview)
+        self._fill_action_points()
+
+    def _fill_action_points(self) -> None:
+        """Group meetings' action points due today or before; the section only when there are."""
+        from tp_tui.services.meetings import due_action_points
+
+        due = due_action_points(self._now.date(), self._mine)
+        table = self.query_one("#actions-due", DataTable)
+        table.clear()
+        for action in due:
+            style = "bold red" if action.due_on < self._now.date() else ""
+            table.add_row(
+                cell(format_date(action.due_on), style),
+                cell(action.participant_name),
+                cell(f"{action.text} ({action.owner})" if action.owner else action.text),
+                key=f"p{action.participant_id}-a{action.id}",
+            )
+        table.display = bool(due)
+        self.query_one("#actions-title", Static).display = bool(due)
 
     def _fill(self, overview: TodayOverview) -> None:
         callbacks = self.query_one("#callbacks", LazyTable)
