@@ -138,3 +138,26 @@ def test_the_demo_has_meetings_with_decisions_and_one_action_point_due(
     assert MeetingAttendee.select().count() >= 3
     assert len(due_action_points(clock.today())) >= 1
     assert ActionPoint.select().where(ActionPoint.done_on.is_null(False)).count() >= 1
+
+
+def test_the_summary_tells_what_the_last_meeting_decided_and_what_was_done(
+    kari: Participant, clock: FrozenClock
+) -> None:
+    from tp_tui.export.summary import render_markdown
+    from tp_tui.models import ConsentGrant
+    from tp_tui.services.summary import participant_summary
+
+    nav, _ = _members(kari.id, clock)
+    _meeting(kari.id, clock, nav)
+    mark_done(open_action_points(kari.id)[0].id, clock)
+    ConsentGrant.create(participant=kari.id, scope="goals", given_on=date(2026, 9, 1))
+    assert participant_summary(kari.id, clock.now()).meeting is None  # the group is not shared
+    assert "Søke om bostøtte" not in render_markdown(participant_summary(kari.id, clock.now()))
+
+    ConsentGrant.create(participant=kari.id, scope="group", given_on=date(2026, 9, 1))
+    text = render_markdown(participant_summary(kari.id, clock.now()))
+    assert "## Since the last group meeting (24.11.2026)" in text
+    assert "Present: Randi Fiktiv" in text
+    assert "- Søke om bostøtte\n- Nytt møte i januar" in text
+    assert "- Sende søknad (Randi Fiktiv), done 26.11.2026" in text
+    assert "- Ringe fastlegen (TP), by 10.12.2026" in text

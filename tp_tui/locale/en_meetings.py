@@ -45,4 +45,12 @@ MESSAGES: dict[str, str] = {
     "meetings.marked_done": "Action point marked done.",
     "meetings.today_title": "Action points due",
     "meetings.col.who": "Participant",
+    "summary.meeting": "Since the last group meeting ({date})",
+    "summary.meeting.present": "Present: {names}",
+    "summary.meeting.decided": "Decided",
+    "summary.meeting.no_decisions": "No decisions recorded.",
+    "summary.meeting.done": "Done since",
+    "summary.meeting.open": "Still open",
+    "summary.action.done": "{text} ({owner}), done {date}",
+    "summary.action.open": "{text} ({owner}), by {date}",
 }

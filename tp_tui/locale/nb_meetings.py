@@ -45,4 +45,12 @@ MESSAGES: dict[str, str] = {
     "meetings.marked_done": "Tiltaket er markert som gjort.",
     "meetings.today_title": "Tiltak med frist",
     "meetings.col.who": "Deltaker",
+    "summary.meeting": "Siden forrige møte i ansvarsgruppen ({date})",
+    "summary.meeting.present": "Til stede: {names}",
+    "summary.meeting.decided": "Vedtatt",
+    "summary.meeting.no_decisions": "Ingen vedtak registrert.",
+    "summary.meeting.done": "Gjort siden",
+    "summary.meeting.open": "Fortsatt åpent",
+    "summary.action.done": "{text} ({owner}), gjort {date}",
+    "summary.action.open": "{text} ({owner}), innen {date}",
 }

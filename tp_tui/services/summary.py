@@ -36,6 +36,7 @@ from tp_tui.models import (
     StageRecord,
 )
 from tp_tui.services.detail import MemberLine
+from tp_tui.services.meetings import ActionLine, done_since, last_meeting, open_action_points
 from tp_tui.services.participants import Match, find_participants
 from tp_tui.services.ratings import RatingPoint, rating_history
 from tp_tui.text import one_line
@@ -145,6 +146,9 @@ class Summary:
     made_by: str = ""  # the trust person making it; "" when only a login is known of them
     ratings: dict[LifeArea, tuple[RatingPoint, ...]] | None = None
     """Each rated life area's ratings over time; shared with the goals (None: not shared)."""
+    meeting: MeetingSince | None = None
+    """The last group meeting and what came of it; shared with the group (None: not shared,
+    or no meeting recorded)."""
 
     @property
     def included(self) -> tuple[str, ...]:
@@ -387,6 +391,31 @@ def participant_summary(
         generated_at=now,
         made_by=_made_by(),
         ratings=_ratings(participant_id) if "goals" in shared else None,
+        meeting=_meeting_since(participant_id) if "group" in shared else None,
+    )
+
+
+@dataclass(frozen=True)
+class MeetingSince:
+    """What the last meeting decided, and what was done of its action points since."""
+
+    held_on: date
+    attended: tuple[str, ...]
+    decisions: tuple[str, ...]
+    done: tuple[ActionLine, ...]
+    still_open: tuple[ActionLine, ...]
+
+
+def _meeting_since(participant_id: int) -> MeetingSince | None:
+    last = last_meeting(participant_id)
+    if last is None:
+        return None
+    return MeetingSince(
+        last.held_on,
+        last.attended,
+        last.decisions,
+        tuple(done_since(participant_id, last.held_on)),
+        tuple(open_action_points(participant_id)),
     )
 
 
