@@ -109,3 +109,31 @@ async def test_today_lists_the_action_points_due_and_opens_the_participant(
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "ParticipantDetailScreen"
+
+
+async def test_removing_the_coordinator_asks_first_and_no_keeps_them(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    from tp_tui.models import GroupMember
+    from tp_tui.widgets.confirm import ConfirmScreen
+
+    kari = add_participant(ParticipantInput(name="Kari Fiktiv"), clock)
+    randi = MemberInput("nav", "Randi Fiktiv", "veileder", is_coordinator=True)
+    lead = save_member(kari.id, randi, clock)
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_participant(kari.id)
+        await pilot.pause()
+        await pilot.press("a", "down", "x")  # the group list: past "+ New" to Randi, remove
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # no
+        await pilot.pause()
+        assert GroupMember.get_by_id(lead.id).left_on is None
+        await pilot.press("a", "down", "x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        member = GroupMember.get_by_id(lead.id)
+        assert (member.left_on, member.role) == (clock.today(), "veileder")  # kept, with the day

@@ -53,4 +53,5 @@ MESSAGES: dict[str, str] = {
     "summary.meeting.open": "Still open",
     "summary.action.done": "{text} ({owner}), done {date}",
     "summary.action.open": "{text} ({owner}), by {date}",
+    "meetings.remove_coordinator": "This member is the group's coordinator. Remove them anyway? The group then has no coordinator until one is named.",
 }

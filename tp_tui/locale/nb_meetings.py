@@ -53,4 +53,5 @@ MESSAGES: dict[str, str] = {
     "summary.meeting.open": "Fortsatt åpent",
     "summary.action.done": "{text} ({owner}), gjort {date}",
     "summary.action.open": "{text} ({owner}), innen {date}",
+    "meetings.remove_coordinator": "Dette medlemmet er gruppens koordinator. Fjerne likevel? Gruppen har da ingen koordinator før en ny er utnevnt.",
 }

@@ -457,6 +457,7 @@ class ParticipantDetailScreen(TpScreen[None]):
         )
         # As the list showed them: removing one someone else changed since is refused.
         versions = {m.id: int(m.version) for m in members}
+        coordinators = {m.id for m in members if m.is_coordinator}
         items = [
             (
                 str(m.id),
@@ -471,9 +472,18 @@ class ParticipantDetailScreen(TpScreen[None]):
                 return
             if choice.startswith("remove:"):
                 removed = int(choice.split(":")[1])
-                if remove_member_safely(self.tp, removed, versions.get(removed)):
-                    self.notify(t("plan.member_removed"), markup=False)
-                self.load()
+
+                def remove(answer: bool | None = True) -> None:
+                    if answer and remove_member_safely(self.tp, removed, versions.get(removed)):
+                        self.notify(t("plan.member_removed"), markup=False)
+                    self.load()
+
+                if removed in coordinators:  # the group would be left without one: ask
+                    from tp_tui.widgets.confirm import ConfirmScreen
+
+                    self.app.push_screen(ConfirmScreen(t("meetings.remove_coordinator")), remove)
+                else:
+                    remove()
                 return
             member_id = None if choice == "new" else int(choice)
             self.app.push_screen(MemberForm(self.participant_id, member_id), self._after_form)
