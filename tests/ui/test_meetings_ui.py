@@ -137,3 +137,24 @@ async def test_removing_the_coordinator_asks_first_and_no_keeps_them(
         await pilot.pause()
         member = GroupMember.get_by_id(lead.id)
         assert (member.left_on, member.role) == (clock.today(), "veileder")  # kept, with the day
+
+
+async def test_action_point_text_is_shown_as_written_never_as_markup(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    from tp_tui.services.meetings import ActionInput, MeetingInput, record_meeting
+
+    kari = add_participant(ParticipantInput(name="Kari Fiktiv"), clock)
+    hostile = "[bold]Ring[/] [ @click=app.quit]x Per [/"
+    record_meeting(
+        kari.id, MeetingInput("i går", actions=(ActionInput(hostile, "[red]TP", "i dag"),)), clock
+    )
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        today_cell = app.screen.query_one("#actions-due", DataTable).get_row_at(0)[2]
+        assert str(today_cell) == f"{hostile} ([red]TP)"
+        app.open_participant(kari.id)
+        await pilot.pause()
+        row = app.screen.query_one("#detail-actions", DataTable).get_row_at(0)
+        assert (str(row[1]), str(row[2])) == (hostile, "[red]TP")

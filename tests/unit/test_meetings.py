@@ -161,3 +161,17 @@ def test_the_summary_tells_what_the_last_meeting_decided_and_what_was_done(
     assert "- Søke om bostøtte\n- Nytt møte i januar" in text
     assert "- Sende søknad (Randi Fiktiv), done 26.11.2026" in text
     assert "- Ringe fastlegen (TP), by 10.12.2026" in text
+
+
+def test_an_action_point_someone_else_changed_is_not_marked_over_them(
+    kari: Participant, clock: FrozenClock
+) -> None:
+    from tp_tui.services.conflicts import ChangedSince
+
+    nav, _ = _members(kari.id, clock)
+    _meeting(kari.id, clock, nav)
+    shown = open_action_points(kari.id)[0]
+    mark_done(shown.id, clock, shown.version)  # a colleague, first
+    with pytest.raises(ChangedSince):
+        mark_done(shown.id, clock, shown.version)  # me, from the list as it was
+    assert ActionPoint.get_by_id(shown.id).version == shown.version + 1

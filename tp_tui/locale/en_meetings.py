@@ -54,4 +54,5 @@ MESSAGES: dict[str, str] = {
     "summary.action.done": "{text} ({owner}), done {date}",
     "summary.action.open": "{text} ({owner}), by {date}",
     "meetings.remove_coordinator": "This member is the group's coordinator. Remove them anyway? The group then has no coordinator until one is named.",
+    "meetings.changed_since": "Someone else changed this action point since the list was shown; it is shown as it is now.",
 }

@@ -54,4 +54,5 @@ MESSAGES: dict[str, str] = {
     "summary.action.done": "{text} ({owner}), gjort {date}",
     "summary.action.open": "{text} ({owner}), innen {date}",
     "meetings.remove_coordinator": "Dette medlemmet er gruppens koordinator. Fjerne likevel? Gruppen har da ingen koordinator før en ny er utnevnt.",
+    "meetings.changed_since": "Noen andre har endret tiltaket siden listen ble vist; det vises nå slik det er.",
 }

@@ -179,9 +179,13 @@ class ParticipantDetailScreen(TpScreen[None]):
         chosen = str(table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value)
         if chosen not in self._actions:
             return
+        from tp_tui.services.conflicts import ChangedSince
+
         try:
             mark_done(int(chosen), self.tp.clock, self._actions[chosen])
-        except Exception as error:  # someone else changed it, or the file refused: say so
+        except ChangedSince:  # a colleague got there first: show it as it is now
+            self.notify(t("meetings.changed_since"), markup=False, severity="warning")
+        except Exception as error:  # the file refused: say so, never a traceback
             from tp_tui.views.errors import not_saved_message
 
             self.notify(not_saved_message(error), markup=False, severity="warning")
