@@ -175,3 +175,25 @@ def test_an_action_point_someone_else_changed_is_not_marked_over_them(
     with pytest.raises(ChangedSince):
         mark_done(shown.id, clock, shown.version)  # me, from the list as it was
     assert ActionPoint.get_by_id(shown.id).version == shown.version + 1
+
+
+def test_tp_today_prints_the_action_points_due_after_the_calls_owed(
+    kari: Participant, clock: FrozenClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argparse
+
+    from tp_tui.commands.today import add_arguments, today_command
+    from tp_tui.settings import Settings
+
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    assert today_command(parser.parse_args(["--team"]), Settings(), clock) == 0
+    assert "Action points due" not in capsys.readouterr().out
+    nav, _ = _members(kari.id, clock)
+    _meeting(kari.id, clock, nav)
+    assert today_command(parser.parse_args(["--team"]), Settings(), clock) == 0
+    out = capsys.readouterr().out
+    calls, rest = out.split("Action points due\n")
+    assert "Callbacks due today" in calls and rest.index("Contacts logged today") > 0
+    assert "26.11.2026  Kari Fiktiv  Sende søknad  Randi Fiktiv" in rest
+    assert "Ringe fastlegen" not in rest  # due 10.12
