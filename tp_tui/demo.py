@@ -17,6 +17,7 @@ from peewee import Model
 
 from tp_tui.clock import OSLO, Clock
 from tp_tui.db import write
+from tp_tui.demo_meetings import fill_demo_meetings
 from tp_tui.demo_surveys import fill_demo_surveys
 from tp_tui.domain import CHECKLIST, LifeArea, Stage, areas_to_mask
 from tp_tui.folding import search_text, sort_key
@@ -324,11 +325,17 @@ class _Demo:
                 self.rows[GoalEvent].append(row)
 
     def ratings(self, p: Participant, first: date, second: date) -> None:
-        """How each life area stood at the mapping and lately, as the participant saw it."""
+        """How each life area stood at the mapping, halfway and lately, as the participant saw
+        it (the halfway rating is drawn from the two others, so the rest of the demo stays as
+        it was)."""
         for area in LifeArea:
             before = self.rng.randint(1, 3)
             after = max(1, min(5, before + self.rng.randint(-1, 2)))
-            for day, rating in ((first, before), (second, after)):
+            days = [(first, before), (second, after)]
+            if (second - first).days >= 30:
+                halfway = first + (second - first) / 2
+                days.insert(1, (halfway, (before + after + (area.value < "m")) // 2))
+            for day, rating in days:
                 row = {"participant": p.id, "life_area": area.value, "rating": rating}
                 self.rows[AreaRating].append({**row, "rated_on": day})
 
@@ -697,4 +704,8 @@ def fill_demo(clock: Clock, seed: int = 48) -> None:
         demo.flush(Callback)
         demo.team()
         _recorded_consents(clock)
+        # Recording them made the demo's trust person the login of whoever built the file:
+        # it stays unclaimed, so whoever opens the demo is its trust person.
+        TrustPerson.update(login="").where(TrustPerson.id == demo.tp.id).execute()
         fill_demo_surveys(clock.now().date(), seed)
+        fill_demo_meetings(clock.now().date())

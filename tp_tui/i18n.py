@@ -57,6 +57,7 @@ CATALOGUE_PARTS = (
     "_erasure_files",
     "_consent",
     "_plandoc",
+    "_meetings",
 )
 
 

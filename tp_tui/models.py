@@ -388,6 +388,9 @@ class AuditEvent(BaseModel):
     participant_id = IntegerField(null=True, index=True)
     entity = TextField(default="")
     entity_id = IntegerField(null=True)
+    # Made by migration m0013: the trust person who did it (NULL on rows from before). No
+    # foreign key: the rows are never changed, so nothing may cascade into them.
+    trust_person_id = IntegerField(null=True)
 
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
@@ -454,3 +457,50 @@ class Handover(BaseModel):
 
 ALL_MODELS += (Handover,)
 ALL_MODELS += (PlanItem,)
+
+
+class GroupMeeting(BaseModel):
+    """A meeting of the responsibility group: who came, what was decided (one per line). The
+    contact logged for it (kind group_meeting) keeps the day and the free text."""
+
+    participant_id: int
+    contact_id: int | None
+    participant = ForeignKeyField(Participant, backref="meetings", on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL")
+    held_on = DateField(index=True)
+    decisions = TextField(default="")
+    created_at = MomentField()
+    updated_at = MomentField()
+    version = IntegerField(default=1)
+
+
+class MeetingAttendee(BaseModel):
+    """A group member who came to a meeting."""
+
+    meeting_id: int
+    member_id: int
+    meeting = ForeignKeyField(GroupMeeting, backref="attendees", on_delete="CASCADE")
+    member = ForeignKeyField(GroupMember, on_delete="CASCADE")
+
+
+class ActionPoint(BaseModel):
+    """Something a meeting agreed someone does by a day; open until marked done."""
+
+    meeting_id: int
+    participant_id: int
+    owner_member_id: int | None
+    meeting = ForeignKeyField(GroupMeeting, backref="action_points", on_delete="CASCADE")
+    participant = ForeignKeyField(Participant, on_delete="CASCADE")
+    text = TextField()
+    owner = TextField(default="")  # as shown: a member's name or agency, the TP, the participant
+    owner_member = ForeignKeyField(GroupMember, null=True, on_delete="SET NULL")
+    due_on = DateField(index=True)
+    done_on = DateField(null=True)
+    version = IntegerField(default=1)
+
+    class Meta:
+        indexes = ((("participant", "done_on", "due_on"), False),)
+
+
+# Made by migration m0013.
+ALL_MODELS += (GroupMeeting, MeetingAttendee, ActionPoint)

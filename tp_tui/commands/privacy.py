@@ -152,7 +152,8 @@ def add_audit_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def audit_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
-    """Ids, times and actions only: the trail holds no names, and neither does its print-out."""
+    """Ids, times, actions and the trust person who did each: the trail holds no participant's
+    name, and neither does its print-out."""
     from tp_tui.services.audit import trail
 
     participant_id = int(args.participant)
@@ -173,7 +174,8 @@ def audit_command(args: argparse.Namespace, settings: Settings, clock: Clock) ->
         if erased is not None and family != "erase":
             print(t("audit.reused"))
             erased = None
-        print(t("audit.line", when=format_datetime(line.at), action=action))
+        who = t("audit.by", who=line.who) if line.who else t("audit.by_unknown")
+        print(t("audit.line", when=format_datetime(line.at), action=action) + "  " + who)
         if line.action == "erase":
             erased = line.at
             print(t("audit.erased", date=format_date(line.at.date())))

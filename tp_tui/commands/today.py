@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from datetime import date
 
 from tp_tui.clock import Clock
 from tp_tui.domain import ContactKind
@@ -150,6 +151,20 @@ def consent_rows(overview: TodayOverview) -> list[Row]:
     ]
 
 
+def _action_point_lines(today: date, mine: int | None) -> list[str]:
+    """The group meetings' action points due today or before; nothing when none is due."""
+    from tp_tui.services.meetings import due_action_points
+
+    rows = [
+        (format_date(a.due_on), one_line(a.participant_name), one_line(a.text), one_line(a.owner))
+        for a in due_action_points(today, mine)
+    ]
+    if not rows:
+        return []
+    header = ("meetings.col.due", "meetings.col.who", "meetings.col.what", "meetings.col.owner")
+    return ["", t("meetings.today_title"), *table(header, rows, "meetings.no_actions")]
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--team", action="store_true", help=t("cli.help.today_team"))
 
@@ -162,6 +177,10 @@ def today_command(args: argparse.Namespace, settings: Settings, clock: Clock) ->
     mine = list_owner(args.team)
     overview = today_overview(clock.now(), settings, mine=mine)
     lines = render(overview, settings)
+    actions = _action_point_lines(clock.now().date(), mine)
+    if actions:  # after the calls owed, as on the screen
+        at = lines.index(t("today.contacts")) - 1
+        lines[at:at] = actions
     # list_owner gives mine only on a database of several trust persons; --team asks again.
     if mine is not None:
         from tp_tui.services.team import trust_person_name

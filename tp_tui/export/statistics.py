@@ -198,8 +198,24 @@ def rows(stats: PeriodStats) -> list[Row]:
             for k, n in stats.goals_reached.items()
         ],
     )
+    section("stats.section.ratings", _rating_rows(stats))
     out.extend(survey_rows(stats.surveys))
     return out
+
+
+def _rating_rows(stats: PeriodStats) -> list[tuple[str, str]]:
+    """Per life area rated on two days or more: better, the same, worse since the first rating,
+    hidden as every breakdown of people."""
+    items = []
+    for change in stats.rating_changes:
+        if not change.rated_twice:
+            continue
+        area = t(change.area.label_key)
+        protected = change.protected
+        items.append((t("stats.ratings.rated_twice", area=area), shown(change.rated_twice)))
+        for index, key in enumerate(("better", "same", "worse")):
+            items.append((t(f"stats.ratings.{key}", area=area), cell_text(protected, index)))
+    return items
 
 
 def render_text(stats: PeriodStats) -> str:

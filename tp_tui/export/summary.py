@@ -56,6 +56,40 @@ def _who(s: Summary) -> list[str]:
     return lines
 
 
+def _ratings(s: Summary) -> list[Block]:
+    """Each rated life area's ratings, oldest first, each with its day."""
+    if not s.ratings:
+        return []
+    lines = [
+        t("summary.ratings_line", area=t(area.label_key), ratings=" → ".join(
+            t("summary.rating", rating=p.rating, date=format_date(p.on)) for p in points))
+        for area, points in s.ratings.items()
+    ]  # fmt: skip
+    return [_block("h2", t("summary.ratings")), _block("ul", items=lines)]
+
+
+def _meeting(s: Summary) -> list[Block]:
+    """Since the last meeting: who came, what it decided, what was done, what is still open."""
+    m = s.meeting
+    if m is None:
+        return []
+    out = [_block("h2", t("summary.meeting", date=format_date(m.held_on)))]
+    if m.attended:
+        out.append(_block("p", t("summary.meeting.present", names=", ".join(m.attended))))
+    out += [_block("h3", t("summary.meeting.decided")),
+            _block("ul", items=m.decisions) if m.decisions else
+            _block("p", t("summary.meeting.no_decisions"))]  # fmt: skip
+    done = [t("summary.action.done", text=a.text, owner=a.owner or "–",
+              date=format_date(a.done_on)) for a in m.done if a.done_on]  # fmt: skip
+    still = [t("summary.action.open", text=a.text, owner=a.owner or "–",
+               date=format_date(a.due_on)) for a in m.still_open]  # fmt: skip
+    if done:
+        out += [_block("h3", t("summary.meeting.done")), _block("ul", items=done)]
+    if still:
+        out += [_block("h3", t("summary.meeting.open")), _block("ul", items=still)]
+    return out
+
+
 def _body(s: Summary) -> list[Block]:
     """The shared sections, in the order of a meeting: goals first, they are the participant's."""
     out: list[Block] = []
@@ -70,6 +104,7 @@ def _body(s: Summary) -> list[Block]:
                 for g in goals
             ]  # fmt: skip
             out += [_block("h3", t(area.label_key)), _block("ul", items=lines)]
+    out += _ratings(s)
     if s.process is not None:
         out.append(_block("h2", t("summary.process")))
         steps = s.process.steps
@@ -112,6 +147,7 @@ def _body(s: Summary) -> list[Block]:
                 parts.append(t("summary.member.phone", phone=format_phone(m.phone)))
             lines.append(", ".join(parts))
         out.append(_block("ul", items=lines) if lines else _block("p", t("summary.no_group")))
+    out += _meeting(s)
     if s.contacts is not None:
         out.append(_block("h2", t(f"summary.contacts.{s.since_basis}", date=format_date(s.since))))
         lines = [

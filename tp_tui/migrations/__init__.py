@@ -23,6 +23,7 @@ MIGRATION_MODULES: tuple[str, ...] = (
     "m0010_changes",
     "m0011_consent",
     "m0012_plan_document",
+    "m0013_meetings",
 )
 
 LATEST_VERSION = len(MIGRATION_MODULES)

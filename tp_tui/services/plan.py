@@ -175,16 +175,41 @@ def goal_history(goal_id: int) -> list[GoalEvent]:
     return list(GoalEvent.select().where(GoalEvent.goal == goal_id).order_by(GoalEvent.at))
 
 
-def rate_area(participant_id: int, area: LifeArea, rating: int, clock: Clock) -> AreaRating:
-    """How a life area stands today, 1 (hard) to 5 (good), set with the participant."""
+def rate_area(
+    participant_id: int,
+    area: LifeArea,
+    rating: int,
+    clock: Clock,
+    rated_on: date | None = None,
+) -> AreaRating:
+    """How a life area stands, 1 (hard) to 5 (good), set with the participant on ``rated_on``
+    (today unless said: an intake rating may be written up afterwards)."""
+    from tp_tui.services.ratings import check_rated_on
+
     if not 1 <= rating <= 5:
         raise ValidationFailed({"rating": FieldError("plan.error.rating")})
+    rated_on = rated_on or clock.today()
+    check_rated_on(rated_on, clock.today())
     with write():
         rated = AreaRating.create(
-            participant=participant_id, life_area=area.value, rating=rating, rated_on=clock.today()
+            participant=participant_id, life_area=area.value, rating=rating, rated_on=rated_on
         )
         record_revision(rated, "create", clock.now(), participant_id)
     return rated
+
+
+def rate_areas(
+    participant_id: int, ratings: dict[LifeArea, int], clock: Clock, rated_on: date
+) -> None:
+    """Several life areas rated on one day, as one change (one ctrl+z takes them all back)."""
+    from tp_tui.services.ratings import check_rated_on
+
+    if any(not 1 <= rating <= 5 for rating in ratings.values()):
+        raise ValidationFailed({"rating": FieldError("plan.error.rating")})
+    check_rated_on(rated_on, clock.today())
+    with write():
+        for area, rating in ratings.items():
+            rate_area(participant_id, area, rating, clock, rated_on)
 
 
 @dataclass(frozen=True)

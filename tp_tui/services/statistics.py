@@ -43,6 +43,7 @@ from tp_tui.services.callbacks import returned_same_day
 from tp_tui.services.moments import day_bounds
 from tp_tui.services.place_history import days_in_use
 from tp_tui.services.programme_time import TimeInProgramme, closings, time_in_programme
+from tp_tui.services.ratings import AreaChange, rating_changes
 from tp_tui.services.statistics_series import (
     StagePoint,
     WeekCount,
@@ -143,6 +144,8 @@ class PeriodStats:
     contacts_per_week: tuple[WeekCount, ...]
     stages_over_time: tuple[StagePoint, ...]
     surveys: SurveySummary
+    rating_changes: tuple[AreaChange, ...] = ()
+    """Per life area, how the latest rating stands to the first (services/ratings.py)."""
 
 
 def _dicts(query: ModelSelect[Any]) -> list[dict[str, Any]]:
@@ -329,4 +332,5 @@ def period_stats(
         contacts_per_week=tuple(contacts_per_week(start, end)),
         stages_over_time=tuple(stages_over_time(start, end)),
         surveys=survey_summary(start, end, survey_config),
+        rating_changes=rating_changes(active, end),
     )

@@ -25,7 +25,6 @@ from tp_tui.domain import (
     Stage,
 )
 from tp_tui.models import (
-    AuditEvent,
     Callback,
     ChecklistMark,
     Contact,
@@ -38,7 +37,9 @@ from tp_tui.models import (
 )
 from tp_tui.services.consent import GROUP, in_force_on, lapsed_on
 from tp_tui.services.detail import MemberLine
+from tp_tui.services.meetings import ActionLine, done_since, last_meeting, open_action_points
 from tp_tui.services.participants import Match, find_participants
+from tp_tui.services.ratings import RatingPoint, rating_history
 from tp_tui.text import one_line
 
 # The summary is read in the responsibility group: only consents given to the group count.
@@ -146,6 +147,11 @@ class Summary:
     include_notes: bool
     generated_at: datetime
     made_by: str = ""  # the trust person making it; "" when only a login is known of them
+    ratings: dict[LifeArea, tuple[RatingPoint, ...]] | None = None
+    """Each rated life area's ratings over time; shared with the goals (None: not shared)."""
+    meeting: MeetingSince | None = None
+    """The last group meeting and what came of it; shared with the group (None: not shared,
+    or no meeting recorded)."""
 
     @property
     def included(self) -> tuple[str, ...]:
@@ -373,16 +379,49 @@ def participant_summary(
         include_notes=include_notes and contacts is not None,
         generated_at=now,
         made_by=_made_by(),
+        ratings=_ratings(participant_id) if "goals" in shared else None,
+        meeting=_meeting_since(participant_id) if "group" in shared else None,
     )
+
+
+@dataclass(frozen=True)
+class MeetingSince:
+    """What the last meeting decided, and what was done of its action points since."""
+
+    held_on: date
+    attended: tuple[str, ...]
+    decisions: tuple[str, ...]
+    done: tuple[ActionLine, ...]
+    still_open: tuple[ActionLine, ...]
+
+
+def _meeting_since(participant_id: int) -> MeetingSince | None:
+    last = last_meeting(participant_id)
+    if last is None:
+        return None
+    return MeetingSince(
+        last.held_on,
+        last.attended,
+        last.decisions,
+        tuple(done_since(participant_id, last.held_on)),
+        tuple(open_action_points(participant_id)),
+    )
+
+
+def _ratings(participant_id: int) -> dict[LifeArea, tuple[RatingPoint, ...]]:
+    """How the life areas stood over time, as the participant rated them with the trust
+    person: part of the participant's own view of the life areas, shared with the goals."""
+    return {area: points for area, points in rating_history(participant_id).items() if points}
 
 
 def record_export(participant_id: int, what: str, fmt: str, clock: Clock) -> None:
     """Note that a summary left the app: on the participant, and in the audit trail (ids only)."""
+    from tp_tui.services.audit import record as audit
+
     now = clock.now()
     with write():
         record = ExportRecord.create(participant=participant_id, at=now, what=what, format=fmt)
-        AuditEvent.create(at=now, action=f"export.{what}", participant_id=participant_id,
-                          entity="export", entity_id=record.id)  # fmt: skip
+        audit("export." + what, participant_id, now, "export", int(record.id))
 
 
 def record_print(participant_id: int, ok: bool, clock: Clock) -> None:

@@ -61,6 +61,8 @@ class ParticipantDetailScreen(TpScreen[None]):
         key("y", "consents", "detail.consent_key", "detail.consents"),
         key("E", "erase", "erase.key", "detail.erase", show=False),
         key("o", "reopen", "process.reopen", "detail.reopen", show=False),
+        key("n", "meeting", "meetings.key", "detail.meeting"),
+        key("d", "action_done", "meetings.done_key", "detail.action_done", show=False),
     ]
 
     def __init__(self, participant_id: int) -> None:
@@ -72,6 +74,8 @@ class ParticipantDetailScreen(TpScreen[None]):
         """What the page shows, as last loaded."""
         self._history: list[ContactLine] = []
         """The contact lines in the table, newest first."""
+        self._actions: dict[str, int] = {}
+        """The open action points shown, by row key, with the version each was read at."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -87,6 +91,10 @@ class ParticipantDetailScreen(TpScreen[None]):
                     yield from self._periods_section()
                     yield Static(t("detail.group"), classes="section-title", markup=False)
                     yield Static("", id="group")
+            yield Static(t("ratings.title"), classes="section-title", markup=False)
+            yield Static("", id="ratings", markup=False)
+            yield Static(t("meetings.actions_title"), classes="section-title", markup=False)
+            yield DataTable(id="detail-actions", cursor_type="row")
             yield Static(t("detail.callbacks"), classes="section-title", markup=False)
             yield DataTable(id="detail-callbacks", cursor_type="row")
             yield Static("", id="contacts-title", classes="section-title", markup=False)
@@ -127,7 +135,76 @@ class ParticipantDetailScreen(TpScreen[None]):
         self.query_one("#process", Static).update(self._process(detail))
         self.query_one("#group", Static).update(self._group(detail))
         self._show_periods()
+        self._ratings()
+        self._action_points()
         self._tables(detail)
+
+    def _ratings(self) -> None:
+        """Each life area's ratings over time, as wide as the screen allows."""
+        from tp_tui.services.ratings import rating_history
+        from tp_tui.views.rating_lines import rating_lines
+
+        history = rating_history(self.participant_id)
+        width = max(self.app.size.width - 4, 20)  # the page's padding and scroll bar
+        self.query_one("#ratings", Static).update(literal("\n".join(rating_lines(history, width))))
+
+    def _action_points(self) -> None:
+        """The open action points of the group's meetings, overdue in red."""
+        from tp_tui.services.meetings import open_action_points
+
+        table = self.query_one("#detail-actions", DataTable)
+        if not table.columns:
+            table.add_columns(
+                t("meetings.col.due"), t("meetings.col.what"), t("meetings.col.owner")
+            )
+        table.clear()
+        today = self.tp.clock.today()
+        actions = open_action_points(self.participant_id)
+        self._actions = {str(a.id): a.version for a in actions}
+        for action in actions:
+            style = "bold red" if action.due_on < today else ""
+            table.add_row(
+                cell(format_date(action.due_on), style),
+                cell(action.text),
+                cell(action.owner),
+                key=str(action.id),
+            )
+        if not self._actions:
+            table.add_row(cell(t("meetings.no_actions"), "italic"), cell(""), cell(""), key="empty")
+
+    def action_meeting(self) -> None:
+        from tp_tui.views.meeting_form import MeetingForm
+
+        self.app.push_screen(MeetingForm(self.participant_id), self._after_form)
+
+    def action_action_done(self) -> None:
+        from tp_tui.services.meetings import mark_done
+
+        table = self.query_one("#detail-actions", DataTable)
+        if not self._actions or table.cursor_row < 0:
+            return
+        from textual.coordinate import Coordinate
+
+        chosen = str(table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value)
+        if chosen not in self._actions:
+            return
+        from tp_tui.services.conflicts import ChangedSince
+
+        try:
+            mark_done(int(chosen), self.tp.clock, self._actions[chosen])
+        except ChangedSince:  # a colleague got there first: show it as it is now
+            self.notify(t("meetings.changed_since"), markup=False, severity="warning")
+        except Exception as error:  # the file refused: say so, never a traceback
+            from tp_tui.views.errors import not_saved_message
+
+            self.notify(not_saved_message(error), markup=False, severity="warning")
+        else:
+            self.notify(t("meetings.marked_done"), markup=False)
+        self.load()
+
+    def on_resize(self) -> None:
+        if self.detail is not None:
+            self._ratings()
 
     def _who(self, detail: ParticipantDetail) -> Text:
         parts = [one_line(detail.name)]
@@ -434,6 +511,7 @@ class ParticipantDetailScreen(TpScreen[None]):
         )
         # As the list showed them: removing one someone else changed since is refused.
         versions = {m.id: int(m.version) for m in members}
+        coordinators = {m.id for m in members if m.is_coordinator}
         items = [
             (
                 str(m.id),
@@ -448,9 +526,18 @@ class ParticipantDetailScreen(TpScreen[None]):
                 return
             if choice.startswith("remove:"):
                 removed = int(choice.split(":")[1])
-                if remove_member_safely(self.tp, removed, versions.get(removed)):
-                    self.notify(t("plan.member_removed"), markup=False)
-                self.load()
+
+                def remove(answer: bool | None = True) -> None:
+                    if answer and remove_member_safely(self.tp, removed, versions.get(removed)):
+                        self.notify(t("plan.member_removed"), markup=False)
+                    self.load()
+
+                if removed in coordinators:  # the group would be left without one: ask
+                    from tp_tui.widgets.confirm import ConfirmScreen
+
+                    self.app.push_screen(ConfirmScreen(t("meetings.remove_coordinator")), remove)
+                else:
+                    remove()
                 return
             member_id = None if choice == "new" else int(choice)
             self.app.push_screen(MemberForm(self.participant_id, member_id), self._after_form)

@@ -304,26 +304,63 @@ class PlanStatusForm(PlanForm):
 
 
 class RatingsForm(PlanForm):
+    """How each life area stands on one day: a digit rates the area and moves to the next;
+    areas left empty are not rated. The day is today unless typed (an intake rating written
+    up afterwards); each rating is kept with its day, none is overwritten."""
+
     title_key = "plan.ratings_title"
 
     def fields(self) -> ComposeResult:
-        standings = plan.area_standings(self.participant_id)
-        yield Static(t("plan.ratings_help"), classes="message form-message", markup=False)
-        for area in LifeArea:
-            latest = standings[area].latest
-            options = [Option(str(n), str(n), str(n)) for n in range(1, 6)]
-            choice = KeyChoice(options, str(latest) if latest else None, id=f"rate-{area.value}")
-            yield from self._row(f"rate-{area.value}", area.label_key, choice)
+        from tp_tui.services.ratings import rating_history
 
-    def typed(self) -> tuple[str | None, ...]:
-        return tuple(self.query_one(f"#rate-{a.value}", KeyChoice).value for a in LifeArea)
+        history = rating_history(self.participant_id)
+        yield Static(t("ratings.help"), classes="message form-message", markup=False)
+        for area in LifeArea:
+            options = [Option(str(n), "", str(n)) for n in range(1, 6)]
+            choice = KeyChoice(options, None, advance=True, id=f"rate-{area.value}")
+            yield from self._row(f"rate-{area.value}", area.label_key, choice)
+        today = format_date(self.tp.clock.today())
+        day = Input(today, id="rated_on", compact=True)
+        yield from self._row("rated_on", "ratings.field.day", day)
+        self._latest = {area: points[-1] for area, points in history.items() if points}
+
+    def on_mount(self) -> None:
+        # Labels as wide as the longest, so none breaks inside a word.
+        width = max(len(t(area.label_key)) for area in LifeArea) + 2
+        width = max(width, len(t("ratings.field.day")) + 2)
+        for label in self.query(".field-label"):
+            label.styles.width = width
+        for message in self.query(".message").exclude(".form-message"):
+            message.styles.padding = (0, 0, 0, width)
+        for area, point in self._latest.items():
+            self.query_one(f"#rate-{area.value}-message", Static).update(
+                t("ratings.latest", rating=point.rating, date=format_date(point.on))
+            )
+        super().on_mount()
+        self._initial = self.typed()
+
+    def typed(self) -> tuple[tuple[str | None, ...], str]:
+        values = tuple(
+            self.query_one(f"#rate-{area.value}", KeyChoice).value for area in LifeArea
+        )
+        return values, self.query_one("#rated_on", Input).value
 
     def store(self) -> None:
-        standings = plan.area_standings(self.participant_id)
-        for area in LifeArea:
-            value = self.query_one(f"#rate-{area.value}", KeyChoice).value
-            if value and int(value) != standings[area].latest:
-                plan.rate_area(self.participant_id, area, int(value), self.tp.clock)
+        from tp_tui.dates import DateParseError, parse_date
+
+        text = self.query_one("#rated_on", Input).value
+        try:
+            rated_on = parse_date(text, self.tp.clock.today(), "past")
+        except DateParseError as error:
+            raise ValidationFailed({"rated_on": FieldError(error.key, error.params)}) from None
+        chosen = {
+            area: int(value)
+            for area in LifeArea
+            if (value := self.query_one(f"#rate-{area.value}", KeyChoice).value)
+        }
+        if not chosen:
+            raise ValidationFailed({"rate-housing": FieldError("ratings.error.none")})
+        plan.rate_areas(self.participant_id, chosen, self.tp.clock, rated_on)
 
 
 class PickScreen(ModalScreen[str | None]):

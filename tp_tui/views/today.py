@@ -74,6 +74,10 @@ class TodayScreen(ShowsRowDetail, TpScreen[None]):
             yield Static(t("today.consents"), id="consents-title", classes="section-title",
                          markup=False)  # fmt: skip
             yield DataTable(id="consents", cursor_type="row")
+            yield Static(
+                t("meetings.today_title"), id="actions-title", classes="section-title", markup=False
+            )
+            yield DataTable(id="actions-due", cursor_type="row")
             yield Static(t("today.contacts"), classes="section-title", markup=False)
             yield LazyTable(id="contacts", cursor_type="row")
             # The rounds (three lines) before the longest list, so they are seen at 80×24.
@@ -95,6 +99,7 @@ class TodayScreen(ShowsRowDetail, TpScreen[None]):
             "#not-heard": ("today.col.who", "today.col.phone", "today.col.last", "today.col.days"),
             "#rounds": ("today.col.place", "today.col.planned", "today.col.status"),
             "#consents": ("today.col.who", "today.col.consent", "today.col.ends"),
+            "#actions-due": ("meetings.col.due", "today.col.who", "meetings.col.what"),
         }
         for table_id, keys in columns.items():
             table = self.query_one(table_id, DataTable)
@@ -117,7 +122,6 @@ class TodayScreen(ShowsRowDetail, TpScreen[None]):
         for table in self.query("#today-sections DataTable"):
             table.styles.max_height = rows
 
-
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown: the one place the lists load.
         self.load()
@@ -137,6 +141,25 @@ class TodayScreen(ShowsRowDetail, TpScreen[None]):
         overview = today_overview(now, self.tp.settings, PAGE, self._mine)
         self.query_one("#day-line", Static).update(day_heading(overview.day, self.team))
         self._fill(overview)
+        self._fill_action_points()
+
+    def _fill_action_points(self) -> None:
+        """Group meetings' action points due today or before; the section only when there are."""
+        from tp_tui.services.meetings import due_action_points
+
+        due = due_action_points(self._now.date(), self._mine)
+        table = self.query_one("#actions-due", DataTable)
+        table.clear()
+        for action in due:
+            style = "bold red" if action.due_on < self._now.date() else ""
+            table.add_row(
+                cell(format_date(action.due_on), style),
+                cell(action.participant_name),
+                cell(f"{action.text} ({action.owner})" if action.owner else action.text),
+                key=f"p{action.participant_id}-a{action.id}",
+            )
+        table.display = bool(due)
+        self.query_one("#actions-title", Static).display = bool(due)
 
     def _fill(self, overview: TodayOverview) -> None:
         callbacks = self.query_one("#callbacks", LazyTable)
