@@ -23,6 +23,7 @@ from tp_tui.text import cell, one_line
 from tp_tui.views.base import TpScreen
 from tp_tui.widgets.key_footer import KeyFooter
 from tp_tui.widgets.lazy_table import LazyTable
+from tp_tui.widgets.row_detail import RowDetail, ShowsRowDetail
 
 # Rows read at a time: a little more than a tall screen; the next page comes on scrolling.
 PAGE = 60
@@ -34,7 +35,7 @@ NAME_WIDTH = 26
 SHORT_NAME_WIDTH = 20
 
 
-class ParticipantsScreen(TpScreen[None]):
+class ParticipantsScreen(ShowsRowDetail, TpScreen[None]):
     """All participants in Norwegian alphabetical order."""
 
     CSS_PATH = "participants.tcss"
@@ -63,11 +64,15 @@ class ParticipantsScreen(TpScreen[None]):
         yield Header()
         yield Input(placeholder=t("participants.search_placeholder"), id="search")
         yield LazyTable(id="participants", cursor_type="row", zebra_stripes=True)
+        # At 80 columns the last contact and intake are beyond the edge: the row under the
+        # cursor is written out whole here.
+        yield RowDetail(id="row-detail")
         yield Static("", id="count", classes="empty", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(LazyTable)
+        table.name_column = 0  # 20 wide on a narrow list, 26 from 100 columns on
         table.add_column(t("participant.field.name"), key="name", width=NAME_WIDTH)
         table.add_column(t("participant.field.phone"), key="phone")
         table.add_column(t("participant.field.status"), key="status")
