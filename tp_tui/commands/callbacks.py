@@ -67,7 +67,6 @@ def callbacks_command(args: argparse.Namespace, settings: Settings, clock: Clock
         return run_action(args, settings, clock)
     from tp_tui.dates import DateParseError
     from tp_tui.export import callback_list as render
-    from tp_tui.export.files import STDOUT, ExportExists, write_private
     from tp_tui.paths import data_dir
     from tp_tui.services.callback_list import CallbackWeek, callback_week, list_owner, parse_week
 
@@ -98,19 +97,11 @@ def callbacks_command(args: argparse.Namespace, settings: Settings, clock: Clock
     else:  # printing without a file name: a private file in the data folder
         path = data_dir() / "exports" / f"ringeliste-{year}-W{week:02d}{SUFFIX[fmt]}"
         force = True
-    try:
-        write_private(path, data, force=force)
-    except ExportExists:
-        print(t("cli.error.file_exists", path=str(path)), file=sys.stderr)
-        return 2
-    except OSError as error:
-        print(t("cli.error.cannot_write", path=str(path), reason=error.strerror), file=sys.stderr)
-        return 1
-    if str(path) != STDOUT:
-        from tp_tui.services.written_files import remember
+    from tp_tui.commands.output import write_out
 
-        remember(path, "callbacks")
-        print(t("cli.written", path=str(path)))
+    failed = write_out(path, data, force, "callbacks")
+    if failed is not None:
+        return failed
     if args.to_printer:
         from tp_tui.export.printing import send_to_printer
 

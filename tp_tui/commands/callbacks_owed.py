@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from tp_tui.clock import Clock
+from tp_tui.commands.arguments import refused
 from tp_tui.domain import CONTACT_OUTCOME, ContactKind
 from tp_tui.i18n import t
 from tp_tui.settings import Settings
@@ -27,13 +28,7 @@ FIELD_LABELS = {
 
 
 def _refused(errors: dict[str, object]) -> int:
-    from tp_tui.services.validation import FieldError
-
-    for field, error in errors.items():
-        assert isinstance(error, FieldError)
-        label = t(FIELD_LABELS.get(field, field))
-        print(f"{label}: {t(error.key, **error.params)}", file=sys.stderr)
-    return EXIT_BAD_INPUT
+    return refused(errors, FIELD_LABELS)
 
 
 def add_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:

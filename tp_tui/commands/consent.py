@@ -7,6 +7,8 @@ import argparse
 import sys
 
 from tp_tui.clock import Clock
+from tp_tui.commands.arguments import refused
+from tp_tui.consent_words import line_label, recipient_label
 from tp_tui.domain import ConsentHow, ConsentScope
 from tp_tui.i18n import format_date, t
 from tp_tui.settings import Settings
@@ -39,20 +41,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--on", default=None, metavar="DATE", help=t("consent_cli.help.on"))
 
 
-def recipient_label(recipient: str) -> str:
-    from tp_tui.services.consent import GROUP
-
-    return t("consent.to_group") if recipient == GROUP else one_line(recipient)
-
-
 def _refused(errors: dict[str, object]) -> int:
-    from tp_tui.services.validation import FieldError
-
-    for field, error in errors.items():
-        assert isinstance(error, FieldError)
-        label = t(FIELD_LABELS.get(field, field))
-        print(f"{label}: {t(error.key, **error.params)}", file=sys.stderr)
-    return EXIT_BAD_INPUT
+    return refused(errors, FIELD_LABELS)
 
 
 def _list(participant_id: int, name: str, clock: Clock) -> int:
@@ -64,14 +54,7 @@ def _list(participant_id: int, name: str, clock: Clock) -> int:
         return 0
     print(t("consent_cli.heading", name=name, count=len(lines)))
     for line in lines:
-        text = t(
-            "consent.line",
-            scope=t(f"consent.{line.scope}"),
-            recipient=recipient_label(line.recipient),
-            given=format_date(line.given_on),
-            until=format_date(line.withdrawn_on or line.expires_on),
-            state=t(f"consent.state.{line.state}"),
-        )
+        text = line_label(line)
         extra = [t(f"consent_how.{line.given_how}")] if line.given_how else []
         extra += [one_line(line.note)] if line.note else []
         print(f"  {line.id:>4}  {text}" + (f" · {' · '.join(extra)}" if extra else ""))

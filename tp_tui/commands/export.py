@@ -31,7 +31,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def export_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     from tp_tui.dates import DateParseError
     from tp_tui.export import summary as render
-    from tp_tui.export.files import STDOUT, ExportExists, write_private
     from tp_tui.paths import data_dir
     from tp_tui.services.summary import (
         Summary,
@@ -91,19 +90,11 @@ def export_command(args: argparse.Namespace, settings: Settings, clock: Clock) -
     else:  # printing without a file name: a private file in the data folder, no name in it
         path = data_dir() / "exports" / f"{_STEM[args.what]}-{participant_id}-{now:%Y%m%d}.{fmt}"
         force = True
-    try:
-        write_private(path, data, force=force)
-    except ExportExists:
-        print(t("cli.error.file_exists", path=str(path)), file=sys.stderr)
-        return 2
-    except OSError as error:
-        print(t("cli.error.cannot_write", path=str(path), reason=error.strerror), file=sys.stderr)
-        return 1
-    if str(path) != STDOUT:
-        from tp_tui.services.written_files import remember
+    from tp_tui.commands.output import write_out
 
-        remember(path, "summary")
-        print(t("cli.written", path=str(path)))
+    failed = write_out(path, data, force, args.what)
+    if failed is not None:
+        return failed
     record_export(participant_id, args.what, fmt, clock)
     if not args.to_printer:
         return 0

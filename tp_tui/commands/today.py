@@ -139,7 +139,7 @@ def render(overview: TodayOverview, settings: Settings) -> list[str]:
 
 
 def consent_rows(overview: TodayOverview) -> list[Row]:
-    from tp_tui.commands.consent import recipient_label
+    from tp_tui.consent_words import recipient_label
 
     return [
         (

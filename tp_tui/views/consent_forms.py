@@ -10,33 +10,18 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.widgets import Input
 
+from tp_tui.consent_words import line_label, recipient_label
 from tp_tui.domain import ConsentHow, ConsentScope
-from tp_tui.i18n import format_date, t
+from tp_tui.i18n import t
 from tp_tui.services import consent
 from tp_tui.services.conflicts import ChangedSince
 from tp_tui.services.validation import ValidationFailed
-from tp_tui.text import one_line
 from tp_tui.views.errors import not_saved_message
 from tp_tui.views.plan_forms import PickScreen, PlanForm
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
-
-
-def recipient_label(recipient: str) -> str:
-    return t("consent.to_group") if recipient == consent.GROUP else one_line(recipient)
-
-
-def line_label(line: consent.ConsentLine) -> str:
-    return t(
-        "consent.line",
-        scope=t(f"consent.{line.scope}"),
-        recipient=recipient_label(line.recipient),
-        given=format_date(line.given_on),
-        until=format_date(line.withdrawn_on or line.expires_on),
-        state=t(f"consent.state.{line.state}"),
-    )
 
 
 class ConsentForm(PlanForm):
