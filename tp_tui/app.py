@@ -23,7 +23,7 @@ from tp_tui.i18n import t
 from tp_tui.keys import SCREENS, key, retranslate_bindings
 from tp_tui.settings import Settings
 from tp_tui.typeahead import TypeAhead
-from tp_tui.views.server_watch import ServerWatch, guard_dispatch
+from tp_tui.views.server_watch import ServerWatch
 from tp_tui.views.today import TodayScreen
 
 if TYPE_CHECKING:
@@ -120,7 +120,6 @@ class TpApp(App[None]):
         """The day the reminder of calls still owed was given (once a day)."""
         self.damaged: StorageError | None = None
         """Set when the background page check found the file damaged; the app has then quit."""
-        guard_dispatch()
         self.server = ServerWatch(self)
         """A team's server that stops answering is waited for, never a reason to quit."""
 

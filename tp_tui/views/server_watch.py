@@ -89,10 +89,17 @@ class ServerWatch:
     """The app's state of its connection: lost since when, and the retry until it is back."""
 
     def __init__(self, app: TpApp) -> None:
+        from tp_tui.models import db
+        from tp_tui.server_link import ServerDatabase
+
         self.app = app
         self.lost_at: str | None = None
         self._sub_title = ""
         self._probing = False
+        # Only a server can go away: a file's app pays nothing for the guard on every message.
+        self.serving = isinstance(db.obj, ServerDatabase)
+        if self.serving:
+            guard_dispatch()
 
     @property
     def lost(self) -> bool:
@@ -110,10 +117,7 @@ class ServerWatch:
     def watch(self) -> None:
         """On a server database, look every few seconds: a form that caught the error itself
         (and said "not saved") must not leave the app unaware that the server is gone."""
-        from tp_tui.models import db
-        from tp_tui.server_link import ServerDatabase
-
-        if isinstance(db.obj, ServerDatabase):
+        if self.serving:
             self.app.set_interval(RETRY_SECONDS, self._check, name="server-watch")
 
     def _check(self) -> None:
