@@ -8,8 +8,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from tp_tui.export.summary import Block, _block, html_of, markdown_of, print_footer_css
-from tp_tui.i18n import format_date, format_time, t
+from tp_tui.export.summary import (
+    Block,
+    _block,
+    html_of,
+    made_line,
+    markdown_of,
+    print_footer_css,
+)
+from tp_tui.i18n import format_date, t
 from tp_tui.services.plan_export import PlanExport
 from tp_tui.text import one_line
 
@@ -75,10 +82,7 @@ def _foot(p: PlanExport) -> list[Block]:
 
 
 def blocks(p: PlanExport) -> list[Block]:
-    made = (t("summary.made", person=p.made_by, date=format_date(p.generated_at.date()),
-              time=format_time(p.generated_at)) if p.made_by else
-            t("summary.made_anon", date=format_date(p.generated_at.date()),
-              time=format_time(p.generated_at)))  # fmt: skip
+    made = made_line(p.made_by, p.generated_at)
     out = [
         _block("h1", t("plandoc.title", name=p.name)),
         _block("meta", f"{made} {t('summary.confidential')}"),

@@ -12,6 +12,7 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 
 from tp_tui.domain import Agency
 from tp_tui.export.html_page import html_page
@@ -201,11 +202,16 @@ def _foot(s: Summary) -> list[Block]:
     return out
 
 
+def made_line(made_by: str, at: datetime) -> str:
+    """"Made … at … by …", without "by" when nobody is known by name (summary and plan)."""
+    day, clock = format_date(at.date()), format_time(at)
+    if made_by:
+        return t("summary.made", person=made_by, date=day, time=clock)
+    return t("summary.made_anon", date=day, time=clock)
+
+
 def blocks(s: Summary) -> list[Block]:
-    made = (t("summary.made", person=s.made_by, date=format_date(s.generated_at.date()),
-              time=format_time(s.generated_at)) if s.made_by else
-            t("summary.made_anon", date=format_date(s.generated_at.date()),
-              time=format_time(s.generated_at)))  # fmt: skip
+    made = made_line(s.made_by, s.generated_at)
     head = [
         _block("h1", t("summary.title", name=s.name)),
         _block("meta", f"{made} {t('summary.confidential')}"),
