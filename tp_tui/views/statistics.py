@@ -22,11 +22,12 @@ from tp_tui.views.base import TpScreen
 from tp_tui.views.stats_charts import draw
 from tp_tui.widgets.key_footer import KeyFooter
 from tp_tui.widgets.lazy_table import LazyTable
+from tp_tui.widgets.row_detail import RowDetail, ShowsRowDetail
 
 TABS = ("figures", "weeks", "stages", "areas")
 
 
-class StatisticsScreen(TpScreen[None]):
+class StatisticsScreen(ShowsRowDetail, TpScreen[None]):
     DEFAULT_CSS = """
     #period { height: auto; padding: 0 1; text-style: bold; }
     #note { height: auto; padding: 0 1; color: $text-muted; }
@@ -83,6 +84,8 @@ class StatisticsScreen(TpScreen[None]):
                             classes="empty-chart",
                             markup=False,
                         )
+        # A figure's words in full, for the row under the cursor ("… median o…" at 80 columns).
+        yield RowDetail(id="row-detail")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -124,11 +127,12 @@ class StatisticsScreen(TpScreen[None]):
         current = ""
         for section, figure, value in rows(stats):
             if section != current:
-                table.add_row("", cell(section, "bold"))
+                table.add_row("", cell(section, "bold"), key=f"s{table.row_count}")
                 current = section
             label = cell(figure)
             label.pad_left(2)  # under its section heading
-            table.add_row(cell(value), label)
+            # Keyed, so the line under the table can show the row under the cursor.
+            table.add_row(cell(value), label, key=f"f{table.row_count}")
 
     def action_period(self, name: str) -> None:
         self.show_period(*preset(name, self.tp.clock.now().date()))
