@@ -13,7 +13,7 @@ from tp_tui.clock import FrozenClock
 from tp_tui.services.process import process_board
 from tp_tui.settings import Settings
 
-from .helpers import screen_text, type_text
+from .helpers import screen_text, type_text, wait_until
 
 ESSENTIAL = ("^l Log contact", "^r Call owed", "^z Undo", "f9 End of day", "? Keys", "^q Quit")
 
@@ -25,7 +25,9 @@ async def test_the_footer_shows_the_keys_that_work_everywhere(
     app = TpApp(clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(screen_key)
-        await pilot.pause()
+        await wait_until(
+            pilot, lambda: "^q Quit" in screen_text(app).splitlines()[-1], "the footer's keys"
+        )
         bottom = screen_text(app).splitlines()[-1]
         for shown in ESSENTIAL:
             assert shown in bottom, f"{shown!r} is not in the footer on {screen_key}: {bottom!r}"
@@ -133,12 +135,12 @@ async def test_a_footer_key_that_does_not_fit_is_left_out_whole(
     app = TpApp(clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_participant(find_participants("Roy-Arne")[0].id)
-        await pilot.pause()
+        await wait_until(pilot, lambda: "palette" in screen_text(app), "the page's keys")
         keys_line = screen_text(app).splitlines()[-2]
         assert keys_line.rstrip().endswith("^p palette"), keys_line
         shown = keys_line.split("▏")[0].split()
         assert "s" not in shown  # "s Stage" does not fit: not even its key letter is drawn
         await pilot.resize_terminal(140, 30)
-        await pilot.pause()
-        await pilot.pause()
-        assert "s Stage" in screen_text(app).splitlines()[-2]
+        await wait_until(
+            pilot, lambda: "s Stage" in screen_text(app).splitlines()[-2], "more keys when wider"
+        )

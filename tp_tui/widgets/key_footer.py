@@ -90,7 +90,8 @@ class _Keys(Footer):
         yield from palette
 
     def on_resize(self, event: events.Resize) -> None:
-        if self._bindings_ready and event.size.width != self._composed_width:
+        # Only a change after the keys were fitted: the first layout must not compose twice.
+        if self._composed_width and event.size.width != self._composed_width:
             self.call_after_refresh(self.recompose)
 
     def _palette_key(self) -> Iterator[FooterKey]:
