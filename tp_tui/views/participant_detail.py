@@ -153,7 +153,7 @@ class ParticipantDetailScreen(ShowsRowDetail, TpScreen[None]):
 
     def _action_points(self) -> None:
         """The open action points of the group's meetings, overdue in red."""
-        from tp_tui.services.meetings import open_action_points
+        from tp_tui.services.action_points import open_action_points
 
         table = self.query_one("#detail-actions", DataTable)
         if not table.columns:

@@ -26,9 +26,8 @@ from tp_tui.services.today import (
 )
 from tp_tui.text import cell, one_line
 from tp_tui.views.base import TpScreen
-from tp_tui.views.participants import SHORT_NAME_WIDTH
 from tp_tui.widgets.key_footer import KeyFooter
-from tp_tui.widgets.lazy_table import LazyTable
+from tp_tui.widgets.lazy_table import NARROW_NAME, LazyTable
 from tp_tui.widgets.row_detail import RowDetail, ShowsRowDetail
 
 # Rows of a list read at a time; the tables show 12, the next page comes on scrolling.
@@ -157,7 +156,7 @@ class TodayScreen(ShowsRowDetail, TpScreen[None]):
 
     def _fill_action_points(self) -> None:
         """Group meetings' action points due today or before; the section only when there are."""
-        from tp_tui.services.meetings import due_action_points
+        from tp_tui.services.action_points import due_action_points
 
         due = due_action_points(self._now.date(), self._mine)
         columns = ("meetings.col.due", "today.col.who", "meetings.col.what")
@@ -326,5 +325,5 @@ def _add_columns(table: DataTable[object], keys: tuple[str, ...]) -> None:
     for key_ in keys:
         # Long double names are cut so the reason or note stays on screen at 80×24;
         # the line under the lists shows the whole row under the cursor.
-        width = SHORT_NAME_WIDTH if key_ == "today.col.who" else None
+        width = NARROW_NAME if key_ == "today.col.who" else None
         table.add_column(t(key_), width=width)
