@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
@@ -15,9 +13,6 @@ from tp_tui.phone import format_phone
 from tp_tui.services.day_end import DayEnd
 from tp_tui.text import literal, one_line
 from tp_tui.widgets.key_footer import KeyFooter
-
-if TYPE_CHECKING:
-    from tp_tui.app import TpApp
 
 
 class CloseDayScreen(ModalScreen[str | None]):
@@ -70,18 +65,3 @@ class CloseDayScreen(ModalScreen[str | None]):
 
     def action_go(self, where: str) -> None:
         self.dismiss(where or None)
-
-
-def close_day(app: TpApp) -> None:
-    """Show what is still open today; go to the callbacks from there with one key."""
-    from tp_tui.services.day_end import day_end
-
-    def chosen(where: str | None) -> None:
-        if where == "callbacks":
-            app.switch_mode("callbacks")
-
-    from tp_tui.services.team import my_id
-
-    # What Today shows: mine, or the team's when Today was switched to the team (key t).
-    mine = None if app.today_team else my_id()
-    app.push_screen(CloseDayScreen(day_end(app.clock.now(), mine)), chosen)

@@ -5,7 +5,7 @@ Each lives in a file of its own job; this is the front door (``flows.log_contact
 - contact_flow.py: log a contact (and close the call it answered), correct one;
 - callback_flow.py: note a call owed, mark one returned;
 - undo_flow.py: undo and redo the newest change;
-- close_day.py: what is still open before going home;
+- close_day_flow.py: what is still open before going home;
 - stage_flow.py: move a participant to a new stage, reopen a closed one;
 - export_flows.py: the callback list's and the summary's export dialogs (writing and printing
   in export_delivery.py);
@@ -15,7 +15,7 @@ Each lives in a file of its own job; this is the front door (``flows.log_contact
 from __future__ import annotations
 
 from tp_tui.views.callback_flow import callback_done, register_callback
-from tp_tui.views.close_day import close_day
+from tp_tui.views.close_day_flow import close_day
 from tp_tui.views.contact_flow import edit_contact, log_contact
 from tp_tui.views.erase_flow import erase_participant
 from tp_tui.views.export_delivery import deliver_export
