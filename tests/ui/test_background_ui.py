@@ -38,21 +38,21 @@ class Held:
         self.started = threading.Event()
         self.calls = 0
         self.at_once = 0
-        self._running = 0
+        self.running = 0
         self._lock = threading.Lock()
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         with self._lock:
             self.calls += 1
-            self._running += 1
-            self.at_once = max(self.at_once, self._running)
+            self.running += 1
+            self.at_once = max(self.at_once, self.running)
         self.started.set()
         try:
             self.go.wait(PATIENCE)  # a failed test never leaves the thread waiting for ever
             return self.real(*args, **kwargs)
         finally:
             with self._lock:
-                self._running -= 1
+                self.running -= 1
 
 
 @pytest.fixture
@@ -88,6 +88,7 @@ async def test_keys_are_answered_while_the_statistics_are_counted(
         await wait_until(pilot, lambda: tabs.loading, "the loading indicator over the figures")
         await pilot.press("2")
         await wait_until(pilot, lambda: tabs.active == "tab-weeks", "the weeks' tab")
+        assert count.running == 1  # answered while the count still runs
         # Two more periods asked for while it counts: counted once after it, never side by side.
         await pilot.press("l", "m", "l")
         await pilot.pause()
@@ -119,6 +120,7 @@ async def test_an_export_is_written_while_the_screen_answers_and_never_twice_at_
         await pilot.press("3")  # the screen answers meanwhile
         tabs = app.screen.query_one("#tabs", TabbedContent)
         await wait_until(pilot, lambda: tabs.active == "tab-stages", "the stages' tab")
+        assert writing.running == 1
         await pilot.press("x", "c", "ctrl+s")  # the same export again, before the first is done
         await wait_until(
             pilot,
@@ -148,6 +150,7 @@ async def test_the_backup_due_on_start_is_made_beside_the_first_screen(
         await wait_until(
             pilot, lambda: isinstance(app.screen, ParticipantsScreen), "the participants"
         )
+        assert backing_up.running == 1  # answered while the backup is still being made
         app._backup_if_due()  # the timer fires meanwhile: no second backup beside the first
         backing_up.go.set()
         await settle(pilot)
