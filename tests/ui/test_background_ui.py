@@ -191,3 +191,23 @@ async def test_an_erasure_says_it_is_working_and_cannot_be_cancelled_halfway(
         assert Contact.select().where(Contact.participant == kari.id).count() == 0
     assert rebuilding.calls == 1
     assert b"Kari Nordmann" not in demo_db.read_bytes()
+
+
+async def test_a_file_that_cannot_be_written_is_said_plainly_from_the_thread(
+    demo_db: Path, clock: FrozenClock, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    target = blocker / "statistics.csv"
+    app = TpApp(clock=clock, demo=True)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await pilot.press("f7")
+        await settle(pilot)
+        await pilot.press("x", "c")
+        await settle(pilot)
+        app.screen.query_one("#path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert f"Could not write {target}: " in notifications(app)
+        assert isinstance(app.screen, StatisticsScreen)  # no traceback, the app goes on
+    assert not target.exists()
