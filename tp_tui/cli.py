@@ -306,7 +306,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         from tp_tui.services.autobackup import backup_if_due, remove_leftovers
 
         remove_leftovers(database_path(args.db, args.demo))
-        backup_if_due(database_path(args.db, args.demo), clock.now(), settings)
+        if args.command is not None:  # the interface makes it in a thread, its screen up
+            backup_if_due(database_path(args.db, args.demo), clock.now(), settings)
     try:
         handler = _handler(args)
         return handler(args, settings, clock)
@@ -388,7 +389,9 @@ def _run_app(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     # A server database has no file: no automatic file backups, nothing to restore from here.
     on_server = server_url(args.db, args.demo) is not None
     path = None if on_server else database_path(args.db, args.demo)
-    app = TpApp(settings=settings, clock=clock, demo=args.demo, db_path=path)
+    app = TpApp(
+        settings=settings, clock=clock, demo=args.demo, db_path=path, backup_on_start=True
+    )
     app.run()
     if app.damaged is not None:
         print(t(app.damaged.key, **app.damaged.params), file=sys.stderr)

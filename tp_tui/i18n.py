@@ -58,6 +58,7 @@ CATALOGUE_PARTS = (
     "_consent",
     "_plandoc",
     "_meetings",
+    "_split",
 )
 
 

@@ -23,7 +23,8 @@ from tp_tui.db import close_database, open_database, write
 from tp_tui.migrations import LATEST_VERSION
 from tp_tui.models import AuditEvent, Participant, db, delete_query
 from tp_tui.services.audit import AuditLine, record, trail
-from tp_tui.services.erasure import backup_folder, erase
+from tp_tui.services.backup_purge import backup_folder
+from tp_tui.services.erasure import erase
 from tp_tui.settings import Settings
 
 from .old_files import file_at_version
