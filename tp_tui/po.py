@@ -1,0 +1,134 @@
+"""Reading gettext ``.po`` catalogues: the small part of the format tp-tui and Poedit/Weblate use.
+
+A catalogue entry has a ``msgctxt`` (our message key, e.g. ``consent.title``), a ``msgid`` (the
+English text), maybe a ``msgid_plural``, and one ``msgstr`` per form. Strings may be split over
+several quoted lines, as Poedit writes them. Obsolete entries (``#~``) are skipped; the rest of the
+comments are kept so the converter and the checks can read them. Our own parser rather than Babel:
+the app reads two catalogues at start-up and a dependency would cost more than these lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f"}
+_ESCAPE = re.compile(r"\\(.)")
+_KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+"(.*)"\s*$')
+
+
+class PoError(ValueError):
+    """A catalogue that is not well-formed, with the line it broke on."""
+
+
+@dataclass
+class PoEntry:
+    context: str | None = None
+    msgid: str = ""
+    msgid_plural: str | None = None
+    # One string for a plain entry; one per plural form for a plural one.
+    msgstr: list[str] = field(default_factory=list)
+    extracted: list[str] = field(default_factory=list)  # "#." lines: for the translator
+    comments: list[str] = field(default_factory=list)  # "# " lines: the translator's own
+    flags: list[str] = field(default_factory=list)  # "#," e.g. fuzzy, python-brace-format
+    references: list[str] = field(default_factory=list)  # "#:" lines
+    line: int = 0
+
+    @property
+    def fuzzy(self) -> bool:
+        return "fuzzy" in self.flags
+
+    @property
+    def translated(self) -> bool:
+        return not self.fuzzy and bool(self.msgstr) and all(self.msgstr)
+
+
+def _unquote(text: str, number: int) -> str:
+    if "\\" not in text:
+        return text
+    try:
+        return _ESCAPE.sub(lambda match: _ESCAPES[match.group(1)], text)
+    except KeyError as error:
+        raise PoError(f"line {number}: unknown escape \\{error.args[0]}") from None
+
+
+def parse(text: str) -> list[PoEntry]:
+    """Every entry of a .po/.pot text, the header (msgid "") included, in file order."""
+    entries: list[PoEntry] = []
+    entry = PoEntry()
+    seen_keyword = False
+    # Where the next continuation line ("...") goes: the list and index of the string being read.
+    target: str | None = None
+    index = 0
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("#"):
+            if seen_keyword:  # a comment after the strings starts the next entry
+                entries.append(entry)
+                entry, seen_keyword, target = PoEntry(), False, None
+            if line.startswith("#~"):
+                continue
+            kind, rest = line[:2], line[2:].strip()
+            if kind == "#.":
+                entry.extracted.append(rest)
+            elif kind == "#,":
+                entry.flags.extend(flag.strip() for flag in rest.split(",") if flag.strip())
+            elif kind == "#:":
+                entry.references.append(rest)
+            elif kind == "#|":
+                pass  # the previous msgid of a fuzzy entry: only a hint for the translator
+            else:
+                entry.comments.append(line[1:].strip())
+            continue
+        if line.startswith('"'):
+            if target is None or not line.endswith('"') or len(line) < 2:
+                raise PoError(f"line {number}: a string that belongs to nothing: {raw!r}")
+            value = _unquote(line[1:-1], number)
+            if target == "msgstr":
+                entry.msgstr[index] += value
+            else:
+                setattr(entry, target, (getattr(entry, target) or "") + value)
+            continue
+        match = _KEYWORD.match(line)
+        if match is None:
+            raise PoError(f"line {number}: not a catalogue line: {raw!r}")
+        keyword, form, value = match.group(1), match.group(2), _unquote(match.group(3), number)
+        if keyword in ("msgctxt", "msgid") and (
+            entry.msgstr or (keyword == "msgctxt" and seen_keyword)
+        ):
+            entries.append(entry)  # a new entry without a comment before it
+            entry = PoEntry()
+        if not seen_keyword:
+            entry.line = number
+        seen_keyword = True
+        if keyword.startswith("msgstr"):
+            wanted = int(form) if form is not None else 0
+            if wanted != len(entry.msgstr):
+                raise PoError(f"line {number}: {keyword} out of order")
+            entry.msgstr.append(value)
+            target, index = "msgstr", wanted
+        else:
+            attribute = "context" if keyword == "msgctxt" else keyword
+            setattr(entry, attribute, value)
+            target = attribute
+    if seen_keyword:
+        entries.append(entry)
+    for entry in entries:
+        if not entry.msgstr:
+            raise PoError(f"line {entry.line}: an entry without msgstr")
+    return entries
+
+
+def header_fields(entries: list[PoEntry]) -> dict[str, str]:
+    """The header entry's "Name: value" lines (Language, Plural-Forms, …)."""
+    for entry in entries:
+        if entry.context is None and entry.msgid == "":
+            fields: dict[str, str] = {}
+            for line in entry.msgstr[0].splitlines():
+                name, _, value = line.partition(":")
+                if name.strip():
+                    fields[name.strip()] = value.strip()
+            return fields
+    return {}
