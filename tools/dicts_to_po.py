@@ -3,6 +3,7 @@
     python -m tools.dicts_to_po            # merge every dict file into {lang}.po, then delete it
     python -m tools.dicts_to_po --keep     # merge, but leave the dict files where they are
     python -m tools.dicts_to_po --recomment  # also rewrite every "#." note from tools/po_notes.py
+    python -m tools.dicts_to_po --remove KEY…  # drop messages the code no longer uses
 
 A dict file holds ``MESSAGES: dict[str, str] = {...}``; a value may be a tuple
 ``(singular, plural)`` for a message with a count. The English files give each entry its msgid
@@ -168,7 +169,7 @@ def forms_of(message: Message) -> tuple[str, ...]:
     return message if isinstance(message, tuple) else (message,)
 
 
-def convert(locale: Path, keep: bool, recomment: bool) -> list[str]:
+def convert(locale: Path, keep: bool, recomment: bool, remove: tuple[str, ...] = ()) -> list[str]:
     """Merge, write the catalogues and the template; return the problems found (also printed)."""
     problems: list[str] = []
     files = dict_files(locale)
@@ -196,6 +197,9 @@ def convert(locale: Path, keep: bool, recomment: bool) -> list[str]:
         if old is not None and (old.msgid, old.msgid_plural) != (forms[0], plural):
             changed.add(key)
         template[key] = PoEntry(key, forms[0], plural, [], old.extracted if old else [])
+    for key in remove:  # messages no code uses any more: out of every catalogue
+        if template.pop(key, None) is None:
+            problems.append(f"--remove {key}: no such message")
     for key, entry in template.items():
         if recomment or not entry.extracted:
             entry.extracted = po_notes.notes(key, entry.msgid, entry.msgid_plural)
@@ -206,7 +210,7 @@ def convert(locale: Path, keep: bool, recomment: bool) -> list[str]:
         header = make_header(language, catalogue.header)
         forms_wanted = nplurals(header)
         entries: list[PoEntry] = []
-        for key in [k for k in dicts[language] if k not in template]:
+        for key in [k for k in dicts[language] if k not in template and k not in remove]:
             problems.append(f"{language}: {key} has no English text: left out")
         for key, source in template.items():
             old = catalogue.entries.get(key)
@@ -280,9 +284,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", action="store_true", help="do not delete the dict files")
     parser.add_argument("--recomment", action="store_true", help="rewrite every #. note")
+    parser.add_argument("--remove", nargs="+", default=[], metavar="KEY", help="drop messages")
     parser.add_argument("--locale", type=Path, default=LOCALE, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    convert(args.locale, args.keep, args.recomment)
+    convert(args.locale, args.keep, args.recomment, tuple(args.remove))
     return 0
 
 
