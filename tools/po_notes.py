@@ -111,7 +111,7 @@ PLACES = {
 
 # What the app puts in each {field}. A key-specific note in FIELD_BY_KEY wins.
 FIELDS = {
-    "name": "a person's name (participant or team member) or, where the text says so, a place",
+    "name": "a participant's name (or, where the text says so, another person's)",
     "date": "a date, written 26.11.2026",
     "path": "a file path",
     "count": "a number",
@@ -239,6 +239,18 @@ FIELDS = {
     "choices": "a list of the valid choices",
 }
 
+# For {name} and the like, where the key's first parts say what kind of name it is.
+FIELD_BY_PREFIX = {
+    ("team_admin", "name"): "a team member's name",
+    ("handover", "name"): "a team member's name",
+    ("change.trust_person", "name"): "a team member's name",
+    ("change.meeting_place", "name"): "a meeting place's name",
+    ("change.round_visit", "name"): "a meeting place's name",
+    ("change.round", "name"): "a meeting place's name",
+    ("places", "name"): "a meeting place's name",
+    ("rounds", "name"): "a meeting place's name",
+}
+
 FIELD_BY_KEY = {
     "stage.short": {"number": "the stage number, 1–5"},
     "places.error.name": {"name": "a meeting place's name"},
@@ -260,6 +272,15 @@ def fields(text: str) -> list[str]:
     return list(dict.fromkeys(_FIELD.findall(text)))
 
 
+def _by_prefix(key: str, name: str) -> str | None:
+    parts = key.split(".")
+    for length in range(len(parts) - 1, 0, -1):  # the longest prefix that has a note wins
+        found = FIELD_BY_PREFIX.get((".".join(parts[:length]), name))
+        if found:
+            return found
+    return None
+
+
 def notes(key: str, msgid: str, msgid_plural: str | None) -> list[str]:
     parts = key.split(".")
     lines: list[str] = []
@@ -276,8 +297,9 @@ def notes(key: str, msgid: str, msgid_plural: str | None) -> list[str]:
     if parts[0] == "cli" and "help" in key:
         lines.append("Terminal help: plain text, keep --options and UPPER words as they are.")
     for name in fields(msgid + " " + (msgid_plural or "")):
-        what = FIELD_BY_KEY.get(key, {}).get(name) or FIELDS.get(name, "filled in by the app")
+        what = FIELD_BY_KEY.get(key, {}).get(name) or _by_prefix(key, name) or FIELDS.get(name)
+        what = what or "filled in by the app"
         lines.append(f"{{{name}}}: {what}.")
     if msgid_plural is not None:
-        lines.append("Plural forms: the form is chosen by {count} or the number in the message.")
+        lines.append("Plural forms: the app picks one by the count ({count} where shown).")
     return lines
