@@ -200,9 +200,10 @@ def convert(locale: Path, keep: bool, recomment: bool, remove: tuple[str, ...] =
     for key in remove:  # messages no code uses any more: out of every catalogue
         if template.pop(key, None) is None:
             problems.append(f"--remove {key}: no such message")
+    all_keys = frozenset(template)
     for key, entry in template.items():
         if recomment or not entry.extracted:
-            entry.extracted = po_notes.notes(key, entry.msgid, entry.msgid_plural)
+            entry.extracted = po_notes.notes(key, entry.msgid, entry.msgid_plural, all_keys)
         entry.flags = ["python-brace-format"] if po_notes.fields(entry.msgid) else []
 
     for language in languages:

@@ -281,7 +281,10 @@ def _by_prefix(key: str, name: str) -> str | None:
     return None
 
 
-def notes(key: str, msgid: str, msgid_plural: str | None) -> list[str]:
+def notes(
+    key: str, msgid: str, msgid_plural: str | None, keys: frozenset[str] = frozenset()
+) -> list[str]:
+    """The notes of one entry; ``keys`` (every key) tells a key label by its tooltip beside it."""
     parts = key.split(".")
     lines: list[str] = []
     place = PLACES.get(parts[0])
@@ -290,6 +293,12 @@ def notes(key: str, msgid: str, msgid_plural: str | None) -> list[str]:
     ending = ENDINGS.get(parts[-1])
     if ending:
         lines.append(ending)
+    elif "col" in parts:
+        lines.append("A column heading of a table: keep it as short as the English.")
+    elif f"{key}.tooltip" in keys:
+        lines.append("A key's or button's label in the footer bar: keep it short.")
+    elif "field" in parts:
+        lines.append("A field label in a form.")
     elif "error" in parts:
         lines.append("An error message; say what to do about it.")
     elif len(msgid.split()) <= 3 and "{" not in msgid:
