@@ -139,13 +139,66 @@ _TOKEN = re.compile(
 )
 
 
-def messages(text: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]], str]:
+Messages = tuple[dict[str, str], dict[str, tuple[str, ...]], str]
+
+# One whole entry as the converter (and mostly Poedit) writes it: the flags line, if any, right
+# before msgctxt, each string on one or more quoted lines. One regex match per entry keeps the
+# start-up read to a few milliseconds; anything else takes the line-by-line reader below.
+# A string: its first quoted line, then any further ones (most strings have one line).
+_STRING = r'"([^\n]*)"\n((?:"[^\n]*"\n)*)'
+_ENTRY = re.compile(
+    rf"\nmsgctxt {_STRING}msgid {_STRING}"
+    rf'(?:msgid_plural {_STRING}((?:msgstr\[\d+\] "[^\n]*"\n(?:"[^\n]*"\n)*)+)|msgstr {_STRING})'
+)
+_FORM = re.compile(rf"msgstr\[\d+\] {_STRING}")
+_PLURAL_FORMS = re.compile(r'^"Plural-Forms: *([^"\n]*?)(?:\\n)?"$', re.M)
+
+
+def _string(first: str, rest: str) -> str:
+    """A string from its first line's text and the quoted lines after it."""
+    value = first + "".join(line[1:-1] for line in rest[:-1].split("\n")) if rest else first
+    if "\\" in value:
+        value = _ESCAPE.sub(lambda match: _ESCAPES.get(match.group(1), match.group(1)), value)
+    return value
+
+
+def messages(text: str) -> Messages:
     """What the app needs from a catalogue, fast: {key: text}, {key: plural forms}, Plural-Forms.
 
     The same reading as :func:`parse` (a test holds them together) without building entries:
     this runs at start-up. Untranslated and fuzzy entries are left out, so English shows; an entry
     whose English is empty on purpose (msgid "") stays, empty.
     """
+    # The header comes first, so every entry starts after a newline; the converter ends the
+    # file with one. A catalogue with a fuzzy entry (a shipped one has none: a test sees to it)
+    # or one an entry of which does not match is read line by line instead.
+    if "#, fuzzy" in text or "\r" in text:
+        return _messages_by_line(text)
+    matches = _ENTRY.findall(text)
+    if len(matches) != text.count("\nmsgctxt "):
+        return _messages_by_line(text)
+    found: dict[str, str] = {}
+    plurals: dict[str, tuple[str, ...]] = {}
+    for key, key_rest, msgid, msgid_rest, _, _, forms, text_1, text_rest in matches:
+        if key_rest or "\\" in key:
+            key = _string(key, key_rest)
+        if forms:
+            texts = tuple(_string(first, rest) for first, rest in _FORM.findall(forms))
+            if all(texts):
+                found[key] = texts[0]
+                plurals[key] = texts
+            continue
+        if text_rest or "\\" in text_1:
+            text_1 = _string(text_1, text_rest)
+        if text_1 or not (msgid or msgid_rest):  # empty: untranslated, unless meant empty
+            found[key] = text_1
+    rule = _PLURAL_FORMS.search(text[: text.find("\nmsgctxt ")])
+    return found, plurals, rule.group(1).strip() if rule else ""
+
+
+def _messages_by_line(text: str) -> Messages:
+    """:func:`messages` for any well-formed catalogue (comments anywhere, CRLF, #| lines)."""
+    text = text.replace("\r\n", "\n")
     found: dict[str, str] = {}
     plurals: dict[str, tuple[str, ...]] = {}
     header = ""
