@@ -177,7 +177,9 @@ def test_a_count_is_a_plural_form_not_an_ending_in_brackets(path: Path) -> None:
 @pytest.mark.parametrize("path", CATALOGUES, ids=lambda path: path.name)
 def test_the_app_reads_a_catalogue_as_the_checks_do(path: Path) -> None:
     """The start-up reader (po.messages) skips the entry objects; it must agree with po.parse."""
-    messages, plurals, rule = po.messages(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    messages, plurals, rule = po.messages(text)
+    assert po._messages_by_line(text) == (messages, plurals, rule)  # the fallback reads the same
     parsed = entries(path)
     assert messages == {k: e.msgstr[0] for k, e in parsed.items() if e.translated or not e.msgid}
     assert plurals == {k: tuple(e.msgstr) for k, e in parsed.items() if e.msgid_plural}
