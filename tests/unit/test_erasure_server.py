@@ -199,7 +199,7 @@ def test_purge_backups_takes_the_pg_dump_files_from_before(
     close_database()
     assert run(["--db", pg_url, "erase", NAME, "--yes", "--purge-backups"]) == 0
     out = capsys.readouterr().out
-    assert str(old) in out and "1 files overwritten and deleted." in out
+    assert str(old) in out and "1 file overwritten and deleted." in out
     assert not old.exists() and later.exists() and half.exists()
 
 

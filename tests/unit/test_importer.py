@@ -227,7 +227,7 @@ def test_dry_run_writes_nothing(db_path: Path, capsys: pytest.CaptureFixture[str
     assert counts() == before == (0, 0, 0)
     out = capsys.readouterr().out
     assert "Nothing was written (dry run). Run again with --apply to import." in out
-    assert "3 to add, 0 row(s) with problems, 0 duplicate(s)." in out
+    assert "3 to add, 0 rows with problems, 0 duplicates." in out
     assert "Columns left out (never imported): “Fødselsnummer”" in out
 
 
@@ -236,8 +236,8 @@ def test_apply_imports_the_good_rows_exactly_once(
 ) -> None:
     assert run(FILES / "english.csv", "--apply") == 0
     out = capsys.readouterr().out
-    assert "Imported 4 participant(s)." in out
-    assert "Not imported: line(s) 6 (see above)." in out
+    assert "Imported 4 participants." in out
+    assert "Not imported: line 6 (see above)." in out
     # What add_participant makes: the participant and stage 1 unless prospective, each with
     # a revision (undo takes the whole import back as one change).
     assert counts() == (4, 3, 7)
@@ -248,7 +248,7 @@ def test_apply_imports_the_good_rows_exactly_once(
     assert run(FILES / "english.csv", "--apply") == 0
     out = capsys.readouterr().out
     assert "Line 2: Emma Clarke is already registered — skipped." in out
-    assert "Imported 0 participant(s)." in out
+    assert "Imported 0 participants." in out
     assert counts() == (4, 3, 7)
 
 
@@ -293,7 +293,7 @@ def test_the_command_prints_problems_and_duplicates(
         "registered; same phone) — not imported. Import it anyway with --allow-row 2 or "
         "--allow-duplicates." in lines
     )
-    assert "1 to add, 6 row(s) with problems, 1 duplicate(s)." in lines
+    assert "1 to add, 6 rows with problems, 1 duplicate." in lines
 
 
 def test_a_bad_file_exits_2_and_says_why(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

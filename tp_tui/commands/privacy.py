@@ -181,7 +181,7 @@ def retention_command(args: argparse.Namespace, settings: Settings, clock: Clock
 
     due = retention_candidates(clock.now(), settings)
     if not due:
-        print(t("retention.none", months=settings.retention_months))
+        print(t("retention.none", count=settings.retention_months))
         return 0
     print(t("retention.header", count=len(due), months=settings.retention_months))
     for participant_id, name, closed_on in due:

@@ -116,7 +116,7 @@ def render(overview: TodayOverview, settings: Settings) -> list[str]:
             "today.none_contacts",
         ),
         (
-            t("today.not_heard", days=settings.not_heard_days),
+            t("today.not_heard", count=settings.not_heard_days),
             ("today.col.who", "today.col.phone", "today.col.last", "today.col.days"),
             not_heard_rows(overview.not_heard_from),
             "today.none_not_heard",

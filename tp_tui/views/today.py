@@ -79,7 +79,7 @@ class TodayScreen(ShowsRowDetail, TpScreen[None]):
             yield Static(t("today.rounds"), classes="section-title", markup=False)
             yield DataTable(id="rounds", cursor_type="row")
             yield Static(
-                t("today.not_heard", days=self.tp.settings.not_heard_days),
+                t("today.not_heard", count=self.tp.settings.not_heard_days),
                 classes="section-title",
                 markup=False,
             )
