@@ -15,7 +15,7 @@ from typing import Any
 
 from tp_tui import __version__
 from tp_tui.clock import Clock, clock_from_env
-from tp_tui.i18n import detect_language, set_language, t
+from tp_tui.i18n import LANGUAGES, detect_language, set_language, t
 from tp_tui.paths import config_file, data_dir, database_path, server_url
 from tp_tui.settings import Settings, load_settings
 
@@ -47,7 +47,10 @@ def _global_options(defaults: bool, helps: bool = True) -> argparse.ArgumentPars
         help=t("cli.help.reset") if helps else None,
     )
     parser.add_argument(
-        "--lang", choices=("nb", "en"), default=default, help=t("cli.help.lang") if helps else None
+        "--lang",
+        choices=LANGUAGES,
+        default=default,
+        help=t("cli.help.languages") if helps else None,
     )
     parser.add_argument(
         "--passphrase-file",
@@ -139,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _choose_language(requested: str | None, settings: Settings) -> None:
     language = requested or settings.language or detect_language()
-    set_language(language if language in ("nb", "en") else "en")
+    set_language(language if language in LANGUAGES else "en")
 
 
 def _remove_database_files(path: Path) -> None:
