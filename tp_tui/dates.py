@@ -71,7 +71,8 @@ _WEEKDAYS: dict[str, int] = {
 _WEEK_SHIFT: dict[str, int] = {"neste": 1, "forrige": -1, "førre": -1, "forre": -1}
 
 # ASCII only: int() would happily read Arabic-Indic or full-width digits as a date.
-_OFFSET = re.compile(r"([+-])\s*(\d+)\s*([duw]?)", re.ASCII)
+# Weeks: u (uke, bokmål), v (veke, nynorsk), w (week).
+_OFFSET = re.compile(r"([+-])\s*(\d+)\s*([duvw]?)", re.ASCII)
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 _NUMERIC = re.compile(r"(\d{1,2})([./])(\d{1,2})(?:\2(\d+))?", re.ASCII)
 _TIME = re.compile(r"(?:kl\.?\s*)?(\d{1,2})(?:[:.](\d{2}))?", re.ASCII)
@@ -140,7 +141,7 @@ def _offset(sign: str, amount: str, unit: str, today: date) -> date:
     # Length first: int() of thousands of digits is slow and, past 4300, a ValueError.
     if len(amount) > 5:
         raise DateParseError("date.error.out_of_range")
-    days = int(amount) * (7 if unit in ("u", "w") else 1)
+    days = int(amount) * (7 if unit in ("u", "v", "w") else 1)
     if days > MAX_OFFSET_DAYS:
         raise DateParseError("date.error.out_of_range")
     return today + timedelta(days=days if sign == "+" else -days)
@@ -218,7 +219,7 @@ def _to_oslo(now: datetime) -> datetime:
 def parse_when(text: str, now: datetime, prefer: Prefer = "nearest") -> ParsedWhen:
     """A day and perhaps a time of day from what was typed.
 
-    Forms: relative words, ``+n``/``-n`` days or ``+nu``/``+nw`` weeks, weekday names (also
+    Forms: relative words, ``+n``/``-n`` days or ``+nu``/``+nv``/``+nw`` weeks, weekday names (also
     "neste tor", "forrige/førre fre": in the next or last ISO week),
     ``d.m[.yy[yy]]``, ``d/m[/yyyy]``, ``yyyy-mm-dd``, each optionally followed by a time
     (``14``, ``14:00``, ``14.00``, ``1400``, ``kl 9.30``); a time alone means today.
