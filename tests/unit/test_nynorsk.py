@@ -203,3 +203,26 @@ def test_nynorsk_help_names_the_three_languages(
     shown = capsys.readouterr().out
     assert "nn (norsk nynorsk)" in shown
     assert "dagen til tillitspersonen" in shown
+
+
+def test_tp_log_takes_nynorsk_labels_and_today_answers_in_nynorsk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TP_TUI_NOW", "2026-11-26T15:00")
+    db = str(tmp_path / "tp.db")
+    assert cli.run(["--db", db, "participants", "add", "Kari Nordmann"]) == 0
+    capsys.readouterr()
+    kind = ["--kind", "heimebesøk", "--area", "bustad,Tryggleik"]
+    assert cli.run(["--lang", "nn", "--db", db, "log", "kn", *kind, "--when", "i går 14"]) == 0
+    assert capsys.readouterr().out == (
+        "Logga heimebesøk med Kari Nordmann, onsdag 25.11.2026 14:00.\n"
+    )
+    # The bokmål labels still work in nynorsk, and the nynorsk ones in English.
+    assert cli.run(["--lang", "nn", "--db", db, "log", "kn", "--kind", "hjemmebesøk"]) == 0
+    assert cli.run(["--lang", "en", "--db", db, "log", "kn", "--area", "meistring av rus"]) == 0
+    capsys.readouterr()
+    assert cli.run(["--lang", "nn", "--db", db, "today"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "torsdag 26.11.2026 · veke 48"
+    assert "Kontaktar logga i dag" in out
+    assert "Ingen å ringje tilbake i dag." in out
