@@ -15,9 +15,7 @@ from tp_tui.views.today import TodayScreen
 from .helpers import screen_text, wait_until
 
 
-def test_lang_nn_opens_today_in_nynorsk(
-    demo_db: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_lang_nn_opens_today_in_nynorsk(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TP_TUI_NOW", "2026-11-26T10:00+01:00")
     shown: list[str] = []
 

@@ -226,3 +226,13 @@ def test_tp_log_takes_nynorsk_labels_and_today_answers_in_nynorsk(
     assert out.splitlines()[0] == "torsdag 26.11.2026 · veke 48"
     assert "Kontaktar logga i dag" in out
     assert "Ingen å ringje tilbake i dag." in out
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"), [("nb", "62,5 %"), ("nn", "62,5 %"), ("en", "62.5 %")]
+)
+def test_reports_in_nynorsk_write_a_decimal_comma(language: str, shown: str) -> None:
+    from tp_tui.export.statistics import share_of
+
+    set_language(language)
+    assert share_of(10, 16) == shown
