@@ -42,7 +42,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "storage.error.damaged": "Databasen {path} er skadd og kan ikkje opnast trygt. Ingenting er "
     "skrive til han. Hent han frå ein tryggingskopi, eller be om hjelp før du prøver noko anna.",
     "storage.error.read_only_file": "Databasen {path} er skriveverna: han kan lesast, men "
-    "ingenting kan lagrast i han. Ingenting er lagra. Spør den som skriveverna han, eller "
+    "ingenting kan lagrast i han. Ingenting er lagra. Spør den som sette skrivevernet, eller "
     "bruk ein kopi du kan skrive til.",
     "storage.error.read_only_folder": "Mappa til databasen {path} kan ikkje skrivast til, så "
     "ingenting kan lagrast (ei lagring skriv òg ei loggfil ved sida av). Ingenting er "
@@ -60,10 +60,10 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "cli.error.not_utf8": "Forstod ikkje: {value} inneheld teikn som ikkje er UTF-8-tekst. Still teiknkodinga i terminalen til UTF-8 og skriv det på nytt; ingenting er lagra.",
     "cli.error.bad_number": "{value} er ikkje eit løpenummer: bruk høgst 18 siffer 0–9.",
     "cli.error.busy": "Ikkje lagra: databasen er oppteken (ein annan kopi av tp lagrar). Ingenting er endra; køyr kommandoen igjen om litt.",
-    "cli.error.server_gone": "Databasetenaren slutta å svare ({reason}). Det tp ikkje melde som lagra, er ikkje lagra: køyr kommandoen igjen når tenaren er tilbake.",
+    "cli.error.server_gone": "Databaseserveren slutta å svare ({reason}). Det tp ikkje melde som lagra, er ikkje lagra: køyr kommandoen igjen når serveren er tilbake.",
     "cli.error.reset_without_demo": "--reset verkar berre med --demo; din eigen database "
     "blir aldri sett tilbake.",
-    "cli.help.db": "databasefil, eller postgresql://brukar@vert/namn for tenaren til teamet (òg TP_TUI_DB)",
+    "cli.help.db": "databasefil, eller postgresql://brukar@vert/namn for serveren til teamet (òg TP_TUI_DB)",
     "cli.help.demo": "bruk den eigne demodatabasen med oppdikta deltakarar",
     "cli.help.reset": "med --demo: lag demodatabasen på nytt",
     "cli.help.lang": "språk: nb (norsk bokmål) eller en (engelsk)",
@@ -160,7 +160,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "today.never": "aldri",
     "today.none_callbacks": "Ingen å ringje tilbake i dag.",
     "today.none_contacts": "Ingen kontaktar logga enno i dag.",
-    "today.none_not_heard": "Alle er høyrde frå nyleg.",
+    "today.none_not_heard": "Du har høyrt frå alle nyleg.",
     "today.round_done": "besøkt",
     "today.round_missing": "MANGLAR",
     "today.round_planned": "planlagt",
@@ -320,7 +320,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "log.field.when": "Når",
     "log.field.kind": "Type",
     "log.field.arena": "Kvar",
-    "log.field.destination": "Følgd til",
+    "log.field.destination": "Følgt til",
     "log.field.duration": "Varigheit",
     "log.field.outcome": "Utfall",
     "cli.today.none_rounds": "Ingen rundar på møteplassane denne veka.",
@@ -515,7 +515,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "process.right.tooltip": "Neste fase",
     "process.change_stage": "Fase",
     "process.change_stage.tooltip": "Flytt til ein annan fase, med dato og grunn",
-    "process.reopen": "Opne på nytt",
+    "process.reopen": "Gjenopne",
     "process.reopen.tooltip": "Start ein ny periode for ein avslutta deltakar",
     "process.reopen_question": "Starte ein ny periode for denne deltakaren? Den førre perioden blir halden som han var.",
     "process.reopened": "Ein ny periode er starta i fase 1.",
@@ -523,9 +523,9 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "process.error.before_previous": "Datoen er før førre fase ({date}).",
     "process.error.same_stage": "Deltakaren er allereie i denne fasen.",
     "process.error.reason_needed": "Å gå tilbake ein fase treng ein grunn.",
-    "process.error.closed": "Deltakaren er avslutta: opne på nytt først (o).",
+    "process.error.closed": "Deltakaren er avslutta: gjenopne først (o).",
     "process.error.closing_reason": "Kvifor blir det avslutta?",
-    "process.error.not_closed": "Berre ein avslutta deltakar kan opnast på nytt.",
+    "process.error.not_closed": "Berre ein avslutta deltakar kan gjenopnast.",
     "stage_form.title": "Fase for {name}",
     "stage_form.stage": "Fase",
     "stage_form.on": "Frå",
