@@ -236,3 +236,39 @@ def test_reports_in_nynorsk_write_a_decimal_comma(language: str, shown: str) -> 
 
     set_language(language)
     assert share_of(10, 16) == shown
+
+
+def test_a_spreadsheet_with_nynorsk_headings_and_values_imports(
+    db_path: Path, tmp_path: Path
+) -> None:
+    from tp_tui.services.importer import plan_import
+
+    sheet = tmp_path / "deltakarar.csv"
+    sheet.write_text(
+        "Førenamn;Etternamn;Tlf;Inntak;Tilvist av;Status\n"
+        "Sigrid;Haugland;91234567;i går;sjølv;avslutta\n"
+        "Nils;Bø;41234567;måndag;psykisk helseteneste;aktuell\n",
+        encoding="utf-8",
+    )
+    plan = plan_import(sheet, THURSDAY.date())
+    assert set(plan.columns) == {
+        "first_name",
+        "last_name",
+        "phone",
+        "intake",
+        "referral_source",
+        "status",
+    }
+    (_, sigrid), (_, nils) = plan.to_add
+    assert (sigrid.name, sigrid.intake, sigrid.referral_source, sigrid.status) == (
+        "Sigrid Haugland",
+        "25.11.2026",
+        "self",
+        "closed",
+    )
+    assert (nils.intake, nils.referral_source, nils.status) == (
+        "23.11.2026",
+        "mental_health",
+        "prospective",
+    )
+    assert plan.problems == ()
