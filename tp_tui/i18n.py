@@ -95,13 +95,14 @@ def catalogue(language: str) -> Mapping[str, str]:
                 if error.name != f"tp_tui.locale.{language}{part}" or not part:
                     raise
                 continue
-            for key, value in module.MESSAGES.items():
-                if isinstance(value, tuple):
-                    plurals[key] = value
-                    value = value[0]
-                else:
-                    plurals.pop(key, None)  # a later part may replace a pair by one text
-                merged[key] = value
+            messages = module.MESSAGES
+            merged.update(messages)  # in C: start-up pays for a Python loop only over the pairs
+            if plurals:  # a later part may replace a pair by one text
+                for key in plurals.keys() & messages.keys():
+                    del plurals[key]
+            pairs = {key: value for key, value in messages.items() if type(value) is tuple}
+            plurals.update(pairs)
+            merged.update({key: pair[0] for key, pair in pairs.items()})
         _plurals[language] = plurals
         _catalogues[language] = merged
     return _catalogues[language]
