@@ -47,7 +47,10 @@ def _global_options(defaults: bool, helps: bool = True) -> argparse.ArgumentPars
         help=t("cli.help.reset") if helps else None,
     )
     parser.add_argument(
-        "--lang", choices=LANGUAGES, default=default, help=t("cli.help.lang") if helps else None
+        "--lang",
+        choices=LANGUAGES,
+        default=default,
+        help=t("cli.help.languages") if helps else None,
     )
     parser.add_argument(
         "--passphrase-file",

@@ -1,13 +1,14 @@
 """The translation layer: every user-facing string goes through :func:`t`.
 
-Norwegian bokmål on a Norwegian locale, English otherwise; ``--lang`` or the config file decides
-when given. The catalogues are gettext ``.po`` files in tp_tui/locale (see README, Translating),
-keyed by ``msgctxt``.
+Norwegian bokmål or nynorsk on a Norwegian locale, English otherwise; ``--lang`` or the config
+file decides when given. The catalogues are gettext ``.po`` files in tp_tui/locale (see README,
+Translating), keyed by ``msgctxt``.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -15,20 +16,38 @@ from pathlib import Path
 
 from tp_tui import po
 
-LANGUAGES = ("nb", "en")
-_NORWEGIAN_PREFIXES = ("nb", "nn", "no")
+LANGUAGES = ("nb", "nn", "en")
+NORWEGIAN = frozenset({"nb", "nn"})
+# Where a message missing in a language is looked up next: a nynorsk reader understands bokmål
+# better than English, so a gap in nn shows the bokmål text.
+_FALLBACKS: dict[str, tuple[str, ...]] = {"nb": ("nb", "en"), "nn": ("nn", "nb", "en")}
+# Old and odd spellings of Norwegian locales: "no_NO", "nb_NO.UTF-8", "nn_NO", "no_NO.nynorsk",
+# "nn_NO@nynorsk", "Norwegian-Nynorsk" (Windows), "norwegian".
+_BOKMAL_CODES = frozenset({"nb", "no", "norwegian", "bokmal", "bokmål"})
+_NYNORSK_CODES = frozenset({"nn", "nynorsk"})
 
 _language = "en"
 _catalogues: dict[str, _Catalogue] = {}
 
 
+def _language_of_locale(value: str) -> str:
+    lowered = value.lower()
+    code = re.split(r"[_.@-]", lowered, maxsplit=1)[0]
+    if code in _NYNORSK_CODES or (code in _BOKMAL_CODES and "nynorsk" in lowered):
+        return "nn"
+    return "nb" if code in _BOKMAL_CODES else "en"
+
+
 def detect_language(environ: Mapping[str, str] | None = None) -> str:
-    """The language the user's locale asks for: "nb" for Norwegian locales, else "en"."""
+    """The language the user's locale asks for: "nb" or "nn" for Norwegian locales, else "en".
+
+    LANGUAGE may be a list ("nn:nb:en"); its first entry counts, as for gettext.
+    """
     env = os.environ if environ is None else environ
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = env.get(variable, "")
+        value = env.get(variable, "").split(":")[0].strip()
         if value:
-            return "nb" if value.lower().startswith(_NORWEGIAN_PREFIXES) else "en"
+            return _language_of_locale(value)
     return "en"
 
 
@@ -90,18 +109,28 @@ def get_language() -> str:
     return _language
 
 
+def is_norwegian() -> bool:
+    """Bokmål or nynorsk: decimal comma, and Norwegian texts where only bokmål is written."""
+    return _language in NORWEGIAN
+
+
 def t(key: str, **params: object) -> str:
     """The message ``key`` in the current language, with ``{name}`` fields filled in.
 
     A plural message (one with msgid_plural) takes the form its ``count`` asks for: "1 deltaker",
-    "3 deltakere". A key missing from the catalogue falls back to English, then to the key
-    itself, so a gap never stops the app (a test makes sure there are none).
+    "3 deltakere". A key missing from the catalogue falls back (nynorsk to bokmål) to English,
+    then to the key itself, so a gap never stops the app (a test makes sure there are none).
     """
     found = _catalogue(_language)
     text = found.messages.get(key)
     if text is None:
-        found = _catalogue("en")
-        text = found.messages.get(key, key)
+        for language in _FALLBACKS.get(_language, ("en",))[1:]:
+            found = _catalogue(language)
+            text = found.messages.get(key)
+            if text is not None:
+                break
+        else:
+            text = key
     if params:
         count = params.get("count")
         if isinstance(count, int) and key in found.plurals:
