@@ -1,0 +1,25 @@
+"""Nynorsk: ringjelista (PDF, kalender) og utskrift."""
+
+MESSAGES: dict[str, str | tuple[str, str]] = {
+    "callback_list.title": "Ringjeliste veke {week} · {dates}",
+    "callback_list.generated": "Laga {when}",
+    "callback_list.overdue": "Over fristen",
+    "callback_list.day": "{weekday} {date}",
+    "callback_list.empty_day": "Ingen å ringje",
+    "callback_list.col.done": "Ringt",
+    "callback_list.col.when": "Når",
+    "callback_list.col.who": "Namn",
+    "callback_list.col.phone": "Telefon",
+    "callback_list.col.reason": "Gjeld",
+    "callback_list.page": "Side {page} av {pages}",
+    "callback_list.ics.calendar": "Tilbakeringingar veke {week}",
+    "callback_list.ics.summary": "Ring {who}",
+    "callback_list.ics.phone": "Telefon: {phone}",
+    "callback_list.ics.overdue": "Over fristen sidan {when}",
+    "callback_list.error.week_format": "«{text}» er ikkje ei veke. Skriv eit vekenummer, til dømes 48 eller 2026-W48.",
+    "callback_list.error.no_such_week": "Det finst inga veke {week} i {year}: året har {weeks} veker.",
+    "printing.sent": "Sendt til skrivaren: {path}",
+    "printing.no_lp": "Denne maskina har inga utskriftsteneste (kommandoen lp frå CUPS manglar). Skriv ut fila sjølv: {path}",
+    "printing.refused": "Utskrifta vart avvist (skrivaren svarte: «{reason}»). Skriv ut fila sjølv: {path}",
+    "printing.timeout": "Skrivaren svarte ikkje på {seconds} sekund. Skriv ut fila sjølv: {path}",
+}
