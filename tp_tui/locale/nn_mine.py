@@ -1,4 +1,4 @@
-"""Nynorsk: mine eller teamet sine på ein delt database, og å overlevere alt til ein kollega."""
+"""Nynorsk: mine eller heile teamet på ein delt database, og å overlevere alt til ein kollega."""
 
 MESSAGES: dict[str, str | tuple[str, str]] = {
     "callback_list.generated_for": "Laga {when} · samtalar {name} skal ringje tilbake",

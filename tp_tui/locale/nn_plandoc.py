@@ -30,7 +30,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "plandoc.row.measures": "Tiltak: {text}",
     "plandoc.row.responsible": "Ansvarleg: {text}",
     "plandoc.row.due": "Innan: {date}",
-    "plandoc.row.evaluate": "Blir evaluert: {date}",
+    "plandoc.row.evaluate": "Evaluerast: {date}",
     "plandoc.foot": "Om denne planen",
     "plandoc.foot.consent": "Berre det {name} har samtykt til å dele med ansvarsgruppa, er teke med.",
     "plandoc.page_no_coordinator": "planen har ingen koordinator",

@@ -7,7 +7,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "survey.choice.partner": "Samarbeidspartnar",
     "survey.command": "Registrer svar på spørjeundersøking",
     "survey.command.help": "Deltakar- eller samarbeidspartnarundersøking; svara blir lagra anonymt",
-    "survey.stats.responses": "Svar registrerte for {months}",
+    "survey.stats.responses": "Registrerte svar for {months}",
     "survey.stats.hidden": "Gjennomsnitt og fordeling",
     "survey.stats.hidden_value": "blir ikkje vist under {n} svar",
     "survey.stats.mean": "{question}: gjennomsnitt (1–{top})",

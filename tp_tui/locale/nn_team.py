@@ -1,10 +1,10 @@
-"""Nynorsk: teamet på éin database — mine/teamet sine, overlevering, samtidig redigering."""
+"""Nynorsk: teamet på éin database — mine eller heile teamet, overlevering, samtidig redigering."""
 
 MESSAGES: dict[str, str | tuple[str, str]] = {
-    "team.toggle": "Mine/teamet sine",
+    "team.toggle": "Mine/teamet",
     "team.toggle.tooltip": "Vis mine eller tilbakeringingane, kontaktane og deltakarane til heile teamet",
     "team.scope_mine": "Mine",
-    "team.scope_team": "Teamet sine",
+    "team.scope_team": "Heile teamet",
     "handover.key": "Overlever",
     "handover.key.tooltip": "Gi til ein kollega (deltakar: ny ansvarleg tillitsperson)",
     "handover.title_participant": "Overlever deltakaren til ein annan tillitsperson",
