@@ -162,7 +162,8 @@ def _duplicate(duplicate: Duplicate) -> str:
 
 
 def _report(path: Path, plan: ImportPlan) -> None:
-    print(t("import.reading", path=one_line(str(path)), rows=plan.rows))
+    # count as well as rows: a catalogue's plural form ("1 rad", "2 rader") follows count.
+    print(t("import.reading", path=one_line(str(path)), rows=plan.rows, count=plan.rows))
     print(t("import.columns"))
     for field, header in plan.columns.items():
         print(t("import.column", field=_field(field), header=_quoted([header])))

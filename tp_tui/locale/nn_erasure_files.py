@@ -14,19 +14,19 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "slettinga blir du spurd om dei skal skrivast over og slettast):",
     "erase.files.title": "Filer tp har skrive som framleis inneheld dei ({count}; blir skrivne over og sletta med --purge-backups):",
     "erase.keep_unlinked": "Hald på det som nemner dei",
-    "erase.keep_unlinked.tooltip": "Hald på oppringingar til eit fritt namn med namnet eller nummeret deira, og namnet i notata til andre (blir då ikkje sletta)",
+    "erase.keep_unlinked.tooltip": "Hald på anrop til eit fritt namn med namnet eller nummeret deira, og namnet i notata til andre (blir då ikkje sletta)",
     "erase.unlinked.how_to_keep_tui": "  For å halde på desse som dei er, trykk F2.",
-    "cli.help.keep_unlinked": "hald på oppringingar til eit fritt namn som er deira, og la namnet og "
+    "cli.help.keep_unlinked": "hald på anrop til eit fritt namn som er deira, og la namnet og "
     "nummeret stå i notata til andre (dei blir då ikkje sletta)",
     "erase.unlinked.title": "Ikkje knytt til dei, men som nemner dei med namn eller nummer "
-    "(oppringingar blir sletta, namnet og nummeret blir tekne ut av notata):",
+    "(anrop blir sletta, namnet og nummeret blir tekne ut av notata):",
     "erase.unlinked.kept": "Ikkje knytt til dei, men som nemner dei med namn eller nummer: "
     "BLIR HALDNE som dei er (--keep-unlinked), så desse nemner framleis deltakaren:",
     "erase.unlinked.how_to_keep": "  For å halde på desse som dei er, legg til --keep-unlinked.",
-    "erase.unlinked.free_calls": "oppringingar til eit fritt namn med namnet eller nummeret deira",
+    "erase.unlinked.free_calls": "anrop til eit fritt namn med namnet eller nummeret deira",
     "erase.unlinked.round_notes": "notat frå rundar",
     "erase.unlinked.contact_notes": "kontaktnotata til andre deltakarar",
-    "erase.unlinked.call_reasons": "grunnen i andre oppringingar",
+    "erase.unlinked.call_reasons": "grunnen i andre anrop",
     "erase.unlinked.revisions": "historikk for andre oppføringar",
     "audit.action.print.failed": "utskrifta gjekk ikkje: ingenting gjekk til skrivaren",
     "audit.action.erase.files": (

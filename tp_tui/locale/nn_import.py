@@ -8,7 +8,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "import.help.dry_run": "Berre vis kva som ville blitt importert (standard)",
     "import.field.first_name": "Førenamn",
     "import.field.last_name": "Etternamn",
-    # The count is {rows}, not {count}: the plural form follows it.
+    # Shown with {rows}; the caller passes the same figure as count, which picks the form.
     "import.reading": (
         "Las {path}: {rows} rad under overskriftene.",
         "Las {path}: {rows} rader under overskriftene.",

@@ -30,7 +30,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "stats.by_area": "Livsområde: {area}",
     "stats.accompaniment_hours": "Timar følgjeteneste",
     "stats.accompaniment_to": "Følgjeteneste til: {destination}",
-    "stats.callbacks_total": "Oppringingar å ringje tilbake, mottekne i perioden",
+    "stats.callbacks_total": "Anrop å ringje tilbake, mottekne i perioden",
     "stats.callbacks_same_day": "Ringt tilbake same dag",
     "stats.callbacks_later": "Ringt tilbake seinare",
     "stats.callbacks_open": "Ikkje ringt tilbake",
