@@ -14,7 +14,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "stats.closed": "Avslutta i perioden",
     "stats.closed_because": "Avslutta: {reason}",
     "stats.median_days": "Dagar i tilbodet, median for dei avslutta",
-    "stats.in_programme_median": "Dagar i tilbodet ved slutten av perioden, median for alle aktive",
+    "stats.in_programme_median": "Dagar i tilbodet ved periodeslutt, median for alle aktive",
     "stats.in_programme": "Tid i tilbodet: {range}",
     "stats.range.under_3_months": "under 3 månader",
     "stats.range.3_6_months": "3–6 månader",
