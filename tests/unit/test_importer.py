@@ -70,6 +70,30 @@ def test_norwegian_excel_csv(db_path: Path) -> None:
     assert (plan.problems, plan.duplicates, plan.notes) == ((), (), ())
 
 
+def test_a_sheet_headed_in_nynorsk(db_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "nynorsk.csv"
+    path.write_text(
+        "Førenamn;Etternamn;Telefon;Tilvist av\nSigrid;Haugland;912 34 567;sjølv\n",
+        encoding="utf-8",
+    )
+    plan = plan_import(path, TODAY)
+    assert plan.columns == {
+        "first_name": "Førenamn",
+        "last_name": "Etternamn",
+        "phone": "Telefon",
+        "referral_source": "Tilvist av",
+    }
+    [(_, sigrid)] = plan.to_add
+    assert (sigrid.name, sigrid.phone, sigrid.referral_source) == (
+        "Sigrid Haugland",
+        "+4791234567",
+        "self",
+    )
+    whole_name = tmp_path / "namn.csv"
+    whole_name.write_text("Namn\nOlav Aasen\n", encoding="utf-8")
+    assert plan_import(whole_name, TODAY).columns == {"name": "Namn"}
+
+
 def test_english_csv_with_bom_and_a_cell_over_two_lines(db_path: Path) -> None:
     plan = plan_import(FILES / "english.csv", TODAY)
     assert plan.columns["name"] == "Full name"  # the BOM is not part of the first heading

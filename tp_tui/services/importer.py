@@ -32,6 +32,7 @@ MAX_ROWS = 20_000
 FORMULA_START = ("=", "+", "-", "@")
 
 # Field -> header spellings, compared after _loose() (lower case, punctuation as spaces).
+# Bokmål, nynorsk and English: a municipality's sheet is written in whichever it uses.
 _ALIASES: dict[str, tuple[str, ...]] = {
     "name": (
         "navn", "fullt navn", "deltaker", "deltakernavn",
