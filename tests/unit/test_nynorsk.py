@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from importlib import import_module
 from pathlib import Path
 from typing import cast
 
@@ -13,7 +12,7 @@ import pytest
 from tp_tui import cli
 from tp_tui.clock import OSLO
 from tp_tui.dates import DateParseError, parse_date, parse_datetime, weekday_number
-from tp_tui.i18n import CATALOGUE_PARTS, catalogue, get_language, long_day, set_language, t
+from tp_tui.i18n import catalogue, get_language, long_day, set_language, t
 from tp_tui.services.callback_list import parse_week
 from tp_tui.services.surveys import parse_month
 from tp_tui.survey_config import DEFAULT_SURVEY_CONFIG
@@ -21,38 +20,8 @@ from tp_tui.survey_config import DEFAULT_SURVEY_CONFIG
 THURSDAY = datetime(2026, 11, 26, 10, 0, tzinfo=OSLO)  # ISO week 48
 FIELD = re.compile(r"\{(\w+)")
 
-# Translated in this branch; the other parts' nn files have their own test
-# (tests/unit/test_nynorsk_parts.py), and until they arrive nn shows those parts in bokmål.
-OWN_PARTS = ("", "_nncore")
-
-
-def _module(language: str, part: str) -> dict[str, str | tuple[str, str]]:
-    messages: dict[str, str | tuple[str, str]] = import_module(
-        f"tp_tui.locale.{language}{part}"
-    ).MESSAGES
-    return messages
-
-
-@pytest.mark.parametrize("part", OWN_PARTS)
-def test_every_bokmal_message_has_a_nynorsk_one_with_the_same_placeholders(part: str) -> None:
-    bokmal, nynorsk = _module("nb", part), _module("nn", part)
-    assert sorted(set(bokmal) - set(nynorsk)) == []
-    assert sorted(set(nynorsk) - set(bokmal)) == []
-    for key, text in bokmal.items():
-        wanted = set(FIELD.findall(str(text)))
-        forms = nynorsk[key] if isinstance(nynorsk[key], tuple) else (nynorsk[key],)
-        for form in forms:
-            assert set(FIELD.findall(str(form))) == wanted, key
-
-
-def test_the_nynorsk_parts_present_mirror_bokmal() -> None:
-    """A part translated elsewhere, once here, has the bokmål keys (no stray or lost ones)."""
-    for part in CATALOGUE_PARTS:
-        try:
-            nynorsk = _module("nn", part)
-        except ModuleNotFoundError:
-            continue
-        assert set(nynorsk) == set(_module("nb", part)), part
+# Every nynorsk message, its placeholders and plural forms are checked with the other
+# languages' in tests/unit/test_i18n.py (from the .po catalogues).
 
 
 def test_a_plural_pair_gives_the_singular_for_one_and_the_plural_otherwise() -> None:
