@@ -49,7 +49,7 @@ def render(document: Document, fmt: str, *, csv_delimiter: str = ";") -> str | b
     return renderer(document)
 
 
-def _renderer(kind: str, fmt: str) -> Callable[..., Any]:  # noqa: PLR0911, PLR0912, C901
+def _renderer(kind: str, fmt: str) -> Callable[..., Any]:
     """The function that makes ``kind`` in ``fmt``, its module imported only now."""
     if kind == "CallbackWeek":
         if fmt == "pdf":
