@@ -24,12 +24,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from peewee import Database, SqliteDatabase
+from peewee import Database, OperationalError, SqliteDatabase
 from peewee import DatabaseError as PeeweeDatabaseError
 
 from tp_tui.migrations import LATEST_VERSION, steps
 from tp_tui.models import db
 from tp_tui.server import is_server_url
+
+# Raised here and by server.py; callers catch them from here (the `as` re-exports them).
+from tp_tui.storage_errors import ServerGone as ServerGone
+from tp_tui.storage_errors import StorageError as StorageError
 
 # "TPTU" in the SQLite header marks a tp-tui file (PRAGMA application_id).
 APPLICATION_ID = 0x54505455
@@ -52,22 +56,6 @@ PRAGMAS: dict[str, Any] = {
 # ``timeout``.
 CIPHER_PRAGMAS: dict[str, Any] = {"cipher_log_level": "NONE", **PRAGMAS}
 NO_SQLCIPHER = "storage.error.no_sqlcipher"
-
-
-class StorageError(Exception):
-    """A database problem explained to the user by a translation key."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
-
-
-class ServerGone(StorageError):
-    """The team's server stopped answering: nothing of the interrupted action was saved."""
-
-    def __init__(self) -> None:
-        super().__init__("postgres.error.gone")
 
 
 def _pages_ok(execute: Any) -> bool:
@@ -524,10 +512,13 @@ def ensure_private_dir(directory: Path) -> None:
     _private(directory, 0o700)
 
 
-def current_umask_is_private() -> bool:
-    mask = os.umask(0o077)
-    os.umask(mask)
-    return mask & 0o077 == 0o077
+def is_busy(error: Exception) -> bool:
+    """Whether ``error`` says another program holds the file (locked or busy): saving again
+    in a moment may work."""
+    text = str(error).lower()
+    return isinstance(error, OperationalError | sqlite3.OperationalError) and (
+        "locked" in text or "busy" in text
+    )
 
 
 def current_passphrase() -> str | None:

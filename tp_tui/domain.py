@@ -287,8 +287,3 @@ CHECKLIST: dict[Stage, tuple[str, ...]] = {
     Stage.SECURE_CARE: ("safe_with_services", "further_goals", "cooperation_in_place"),
     Stage.CLOSE: ("agreed_with_participant", "reason_recorded", "who_takes_over"),
 }
-
-
-def next_stage(stage: Stage) -> Stage | None:
-    """The stage after this one, or None after closing."""
-    return Stage(stage + 1) if stage < Stage.CLOSE else None

@@ -14,7 +14,7 @@ from tp_tui.text import one_line
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
-    from tp_tui.views.search import SearchThread
+    from tp_tui.services.search_thread import SearchThread
 
 
 class ParticipantCommands(Provider):
@@ -54,14 +54,14 @@ class ParticipantCommands(Provider):
 class NoteCommands(Provider):
     """Finds words in contact notes and call reasons, and opens what was found.
 
-    The search runs in a thread of its own (see ``tp_tui.views.search.SearchThread``), so the
+    The search runs in a thread of its own (see ``services.search_thread.SearchThread``), so the
     palette keeps up with typing on a big file.
     """
 
     _thread: SearchThread | None = None
 
     async def startup(self) -> None:
-        from tp_tui.views.search import SearchThread
+        from tp_tui.services.search_thread import SearchThread
 
         self._thread = SearchThread()
 

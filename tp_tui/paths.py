@@ -15,6 +15,11 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def exports_dir() -> Path:
+    """The user's documents folder, under tp-tui: where a person looks for an export."""
+    return Path(platformdirs.user_documents_dir()) / "tp-tui"
+
+
 def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 

@@ -63,7 +63,7 @@ def _smuggles_password(name: str, query: dict[str, str]) -> bool:
 
 def _connect_params(url: str) -> tuple[str, dict[str, Any]]:
     """(database name, connection parameters) from the URL; refuses a password in it."""
-    from tp_tui.db import StorageError
+    from tp_tui.storage_errors import StorageError
 
     parts = urlsplit(url)
     query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
@@ -112,7 +112,7 @@ def _set_version(database: PostgresqlDatabase, version: int) -> None:
 
 def migrate(database: PostgresqlDatabase, shown: str) -> None:
     """Make a new database ours, then bring the schema up to date one step per transaction."""
-    from tp_tui.db import StorageError
+    from tp_tui.storage_errors import StorageError
 
     with database.atomic():
         database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
@@ -168,8 +168,8 @@ def connect(url: str) -> PostgresqlDatabase:
     Raises:
         StorageError: a password in the URL, or the server cannot be reached or refuses us.
     """
-    from tp_tui.db import StorageError
     from tp_tui.server_link import ServerDatabase
+    from tp_tui.storage_errors import StorageError
 
     name, params = _connect_params(url)
     _drop_nul_characters()
@@ -188,7 +188,7 @@ def connect(url: str) -> PostgresqlDatabase:
 
 def open_server(url: str) -> PostgresqlDatabase:
     """Connect, refuse a database that is not ours or is newer, and migrate."""
-    from tp_tui.db import StorageError
+    from tp_tui.storage_errors import StorageError
 
     database = connect(url)
     shown = display_url(url)

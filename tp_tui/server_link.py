@@ -13,7 +13,8 @@ from typing import Any, cast
 
 from peewee import InterfaceError, OperationalError, PostgresqlDatabase
 
-from tp_tui.db import ServerGone
+from tp_tui.models import db
+from tp_tui.storage_errors import ServerGone
 
 _CONNECTION_ERRORS = (OperationalError, InterfaceError)
 
@@ -87,6 +88,12 @@ class ServerDatabase(PostgresqlDatabase):
         if self.gone or self._lost():
             return
         super().rollback()
+
+
+def current_server() -> ServerDatabase | None:
+    """The open database when it is a team's server; None on a file (nothing to lose)."""
+    database = db.obj
+    return database if isinstance(database, ServerDatabase) else None
 
 
 def probe(database: ServerDatabase) -> bool:

@@ -154,16 +154,16 @@ async def test_search_on_an_encrypted_file_and_the_thread_closes_its_connection(
 ) -> None:
     """The search thread opens its own connection with the key, and closes it with the screen."""
     pytest.importorskip("sqlcipher3")
-    from tp_tui.views import search as search_view
+    from tp_tui.services import search_thread
 
     closed: list[tuple[str, bool]] = []
-    close = search_view._close_connection
+    close = search_thread.close_connection
 
     def recorded_close() -> None:
         close()
         closed.append((threading.current_thread().name, db.is_closed()))
 
-    monkeypatch.setattr(search_view, "_close_connection", recorded_close)
+    monkeypatch.setattr(search_thread, "close_connection", recorded_close)
     path = tmp_path / "secret.db"
     open_database(path, "korrekt hest batteri stift")
     try:

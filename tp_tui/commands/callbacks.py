@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from tp_tui.clock import Clock
@@ -66,9 +65,9 @@ def callbacks_command(args: argparse.Namespace, settings: Settings, clock: Clock
 
         return run_action(args, settings, clock)
     from tp_tui.dates import DateParseError
-    from tp_tui.export import callback_list as render
+    from tp_tui.export import render
     from tp_tui.paths import data_dir
-    from tp_tui.services.callback_list import CallbackWeek, callback_week, list_owner, parse_week
+    from tp_tui.services.callback_list import callback_week, list_owner, parse_week
 
     now = clock.now()
     try:
@@ -78,13 +77,7 @@ def callbacks_command(args: argparse.Namespace, settings: Settings, clock: Clock
         return 2
     sheet = callback_week(year, week, now, initials=args.initials, mine=list_owner(args.team))
     fmt = args.format or ("pdf" if args.to_printer else "text")
-    renderers: dict[str, Callable[[CallbackWeek], str | bytes]] = {
-        "text": render.render_text,
-        "html": render.render_html,
-        "pdf": render.render_pdf,
-        "ics": render.render_ics,
-    }
-    data = renderers[fmt](sheet)
+    data = render(sheet, fmt)
     if not args.output and not args.to_printer:
         if isinstance(data, bytes):
             print(t("cli.error.binary_needs_file", format=fmt), file=sys.stderr)

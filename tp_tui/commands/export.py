@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from tp_tui.clock import Clock
@@ -30,10 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def export_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     from tp_tui.dates import DateParseError
-    from tp_tui.export import summary as render
+    from tp_tui.export import render
     from tp_tui.paths import data_dir
     from tp_tui.services.summary import (
-        Summary,
         SummaryError,
         participant_summary,
         record_export,
@@ -57,27 +55,16 @@ def export_command(args: argparse.Namespace, settings: Settings, clock: Clock) -
             return 2
     fmt = args.format or ("pdf" if args.to_printer else "md")
     if args.what == "plan":
-        from tp_tui.export import plan as plan_render
-        from tp_tui.services.plan_export import PlanExport, plan_export
+        from tp_tui.services.plan_export import plan_export
 
-        plan_renderers: dict[str, Callable[[PlanExport], str | bytes]] = {
-            "md": plan_render.render_markdown,
-            "html": plan_render.render_html,
-            "pdf": plan_render.render_pdf,
-        }
-        data = plan_renderers[fmt](plan_export(participant_id, now))
+        data = render(plan_export(participant_id, now), fmt)
     else:
         summary = participant_summary(
             participant_id, now, since=since, include_notes=args.include_notes
         )
         if args.include_notes and not summary.include_notes:  # the file says so too, at its foot
             print(t("consent.notes_left_out"), file=sys.stderr)
-        renderers: dict[str, Callable[[Summary], str | bytes]] = {
-            "md": render.render_markdown,
-            "html": render.render_html,
-            "pdf": render.render_pdf,
-        }
-        data = renderers[fmt](summary)
+        data = render(summary, fmt)
     if not args.output and not args.to_printer:
         if isinstance(data, bytes):
             print(t("cli.error.binary_needs_file", format=fmt), file=sys.stderr)

@@ -7,56 +7,15 @@ the font shipped with tp-tui (see :mod:`tp_tui.export.pdf_fonts`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, timedelta
 
-from tp_tui.i18n import format_date, format_datetime, format_time, get_language, t, weekday_name
+from tp_tui.export.callback_sheet import all_lines, generated_line, sections, title, when_shown
+from tp_tui.i18n import format_datetime, get_language, t
 from tp_tui.services.callback_list import CallbackWeek, ListLine
 
 WHO_WIDTH = 30  # characters in the text sheet; longer names end in "…"
 EVENT_MINUTES = 15
 PRODID = "-//tp-tui//callbacks//NB"
-
-Section = tuple[str, tuple[ListLine, ...], bool]  # heading, lines, whether "when" shows the date
-
-
-def week_dates(week: CallbackWeek) -> str:
-    """ "23.11.–29.11.2026", or both years in full when the week spans New Year."""
-    if week.monday.year == week.sunday.year:
-        return f"{week.monday:%d.%m.}–{format_date(week.sunday)}"
-    return f"{format_date(week.monday)}–{format_date(week.sunday)}"
-
-
-def title(week: CallbackWeek) -> str:
-    return t("callback_list.title", week=week.week, dates=week_dates(week))
-
-
-def _generated(week: CallbackWeek) -> str:
-    when = format_datetime(week.generated_at)
-    if week.owner:
-        return t("callback_list.generated_for", when=when, name=week.owner)
-    return t("callback_list.generated", when=when)
-
-
-def _sections(week: CallbackWeek) -> Iterator[Section]:
-    """The overdue block and, for a week ahead, the calls due before it (each only when there
-    is one), then all seven days."""
-    if week.overdue:
-        yield t("callback_list.overdue"), week.overdue, True
-    if week.before_week:
-        yield t("callback_list.before_week"), week.before_week, True
-    for day in week.days:
-        heading = t("callback_list.day", weekday=weekday_name(day.day), date=format_date(day.day))
-        yield heading, day.lines, False
-
-
-def _when(line: ListLine, dated: bool) -> str:
-    return f"{line.due_at:%d.%m.} {format_time(line.due_at)}" if dated else format_time(line.due_at)
-
-
-def _all_lines(week: CallbackWeek) -> list[ListLine]:
-    return [*week.overdue, *week.before_week, *(line for day in week.days for line in day.lines)]
-
 
 # --- plain text -------------------------------------------------------------------------------
 
@@ -67,19 +26,19 @@ def _shorten(text: str, width: int) -> str:
 
 def render_text(week: CallbackWeek) -> str:
     """A sheet for stdout or a plain printer: tick boxes and aligned columns, no markup."""
-    sections = list(_sections(week))
-    rows = [(_when(line, dated), line) for _, lines, dated in sections for line in lines]
+    days = list(sections(week))
+    rows = [(when_shown(line, dated), line) for _, lines, dated in days for line in lines]
     when_width = max((len(when) for when, _ in rows), default=5)
     who_width = min(max((len(line.who) for _, line in rows), default=0), WHO_WIDTH)
     phone_width = max((len(line.phone) for _, line in rows), default=0)
     heading = title(week)
-    out = [heading, "=" * len(heading), _generated(week)]
-    for name, lines, dated in sections:
+    out = [heading, "=" * len(heading), generated_line(week)]
+    for name, lines, dated in days:
         out += ["", name]
         if not lines:
             out.append("    " + t("callback_list.empty_day"))
         for line in lines:
-            cells = [f"[ ] {_when(line, dated):<{when_width}}"]
+            cells = [f"[ ] {when_shown(line, dated):<{when_width}}"]
             if who_width:
                 cells.append(f"{_shorten(line.who, who_width):<{who_width}}")
             if phone_width:
@@ -133,7 +92,7 @@ def _html_rows(lines: tuple[ListLine, ...], dated: bool) -> list[str]:
         css = ' class="overdue"' if line.overdue else ""
         out.append(
             f'<tr{css} id="callback-{line.callback_id}"><td class="box">☐</td>'
-            f'<td class="when">{_escape(_when(line, dated))}</td>'
+            f'<td class="when">{_escape(when_shown(line, dated))}</td>'
             f'<td class="who">{_escape(line.who)}</td>'
             f'<td class="phone">{_escape(line.phone)}</td>'
             f'<td class="reason">{_escape(line.reason)}</td></tr>'
@@ -158,23 +117,21 @@ def render_html(week: CallbackWeek) -> str:
         "</head>",
         "<body>",
         f"<h1>{heading}</h1>",
-        f'<p class="generated">{_escape(_generated(week))}</p>',
+        f'<p class="generated">{_escape(generated_line(week))}</p>',
         "<table>",
         "".join(f'<col class="{label}">' for label in ("box", "when", "who", "phone", "reason")),
         f"<thead><tr>{head}</tr></thead>",
     ]
-    for name, lines, dated in _sections(week):
+    for name, lines, dated in sections(week):
         out += ["<tbody>", f'<tr class="day"><th class="day" colspan="5">{_escape(name)}</th></tr>']
         out += [*_html_rows(lines, dated), "</tbody>"]
     return "\n".join([*out, "</table>", "</body>", "</html>"]) + "\n"
 
 
-# --- PDF --------------------------------------------------------------------------------------
-
 def render_pdf(week: CallbackWeek) -> bytes:
     """An A4 PDF with "page n of m" (see :mod:`tp_tui.export.callback_list_pdf`)."""
-    # fpdf2 (with fontTools and PIL) takes a quarter of a second to import, and the text sheet
-    # (`tp callbacks`) needs none of it: imported only when a PDF is made.
+    # Kept for views/flows.py until it asks the front door (export.render), which imports
+    # the PDF renderer when a PDF is asked for: the text sheet needs no fpdf2.
     from tp_tui.export.callback_list_pdf import render_pdf as render
 
     return render(week)
@@ -194,7 +151,7 @@ def render_ics(week: CallbackWeek) -> bytes:
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", t("callback_list.ics.calendar", week=week.week))
     stamp = week.generated_at.astimezone(UTC)
-    for line in _all_lines(week):
+    for line in all_lines(week):
         start = line.due_at.astimezone(UTC)
         details = [line.reason] if line.reason else []
         if line.phone:

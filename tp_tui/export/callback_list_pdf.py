@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from fpdf.enums import XPos, YPos
 
-from tp_tui.export.callback_list import _generated, _sections, _when, title
+from tp_tui.export.callback_sheet import generated_line, sections, title, when_shown
 from tp_tui.export.pdf_fonts import FAMILY, UnicodePdf
 from tp_tui.i18n import get_language, t
 from tp_tui.services.callback_list import CallbackWeek, ListLine
@@ -33,7 +33,7 @@ class _Sheet(UnicodePdf):
         self.set_title(title(week))
         # Off: fpdf2 would replace "{nb}" inside a stored name or reason with the page count.
         self.alias_nb_pages("")
-        self.expect([_generated(week)])  # the footer of the last page is drawn after the end
+        self.expect([generated_line(week)])  # the footer of the last page is drawn after the end
 
     def header(self) -> None:
         self.set_font(_FONT, "B", 14)
@@ -50,7 +50,7 @@ class _Sheet(UnicodePdf):
         self.set_y(-13)
         self.set_font(_FONT, "", 8)
         half = (self.w - self.l_margin - self.r_margin) / 2
-        self.cell(half, 5, self.shown(_generated(self.week)))
+        self.cell(half, 5, self.shown(generated_line(self.week)))
         page = t("callback_list.page", page=self.page_no(), pages=self.total_pages)
         self.cell(half, 5, self.shown(page), align="R")
 
@@ -117,7 +117,7 @@ class _Sheet(UnicodePdf):
         if self.will_page_break(height if height <= self.eph - 25 else 2 * _LINE + 2):
             self.add_page()
             self.heading(self.section)  # a new page says which day it goes on with
-        columns: tuple[list[str], ...] = ([], [_when(line, dated)], who, [line.phone], reason)
+        columns: tuple[list[str], ...] = ([], [when_shown(line, dated)], who, [line.phone], reason)
         x, y = self.l_margin, self.get_y()
         self.set_line_width(0.3)
         self.rect(x + 0.5, y + 1.6, 3.8, 3.8)
@@ -143,7 +143,7 @@ class _Sheet(UnicodePdf):
 def _build_pdf(week: CallbackWeek, pages: int) -> _Sheet:
     sheet = _Sheet(week, pages)
     sheet.add_page()
-    for name, lines, dated in _sections(week):
+    for name, lines, dated in sections(week):
         sheet.heading(name)
         if not lines:
             sheet.empty()

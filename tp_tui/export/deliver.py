@@ -6,21 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from tp_tui.export.files import write_private
 from tp_tui.export.printing import PrintOutcome, send_to_printer
+
+# Where exports go is a path (paths.py); offered here too, beside the writing of them.
+from tp_tui.paths import exports_dir as exports_dir
 
 
 @dataclass(frozen=True)
 class Delivered:
     path: Path
     printed: PrintOutcome | None
-
-
-def exports_dir() -> Path:
-    """The user's documents folder, under tp-tui: where a person looks for the file."""
-    return Path(platformdirs.user_documents_dir()) / "tp-tui"
 
 
 def deliver(

@@ -8,14 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from tp_tui.export.summary import (
-    Block,
-    _block,
-    html_of,
-    made_line,
-    markdown_of,
-    print_footer_css,
-)
+from tp_tui.export.summary import html_of, markdown_of, print_footer_css
+from tp_tui.export.summary_blocks import Block, block, made_line
 from tp_tui.i18n import format_date, t
 from tp_tui.services.plan_export import PlanExport
 from tp_tui.text import one_line
@@ -29,11 +23,11 @@ def _rows(p: PlanExport) -> list[Block]:
     out: list[Block] = []
     doc = p.document
     if not doc.items:
-        return [_block("p", t("plandoc.no_rows"))]
+        return [block("p", t("plandoc.no_rows"))]
     for item in doc.items:
-        out.append(_block("h3", t(item.area.label_key)))
+        out.append(block("h3", t(item.area.label_key)))
         goal = item.goal_text if p.shows_goals else t("plandoc.goal_not_shared")
-        out.append(_block("ul", items=[
+        out.append(block("ul", items=[
             t("plandoc.row.goal", text=goal),
             t("plandoc.row.measures", text=item.measures or "–"),
             t("plandoc.row.responsible", text=item.responsible or "–"),
@@ -75,24 +69,24 @@ def _foot(p: PlanExport) -> list[Block]:
         name = name[:1].upper() + name[1:]
         lines.append(t(f"summary.foot.{left.reason}", section=name, date=format_date(left.on)))
     return [
-        _block("foot", t("plandoc.foot")),
-        _block("p", t("plandoc.foot.consent", name=p.name)),
-        _block("ul", items=lines) if lines else _block("p", t("summary.foot.nothing")),
+        block("foot", t("plandoc.foot")),
+        block("p", t("plandoc.foot.consent", name=p.name)),
+        block("ul", items=lines) if lines else block("p", t("summary.foot.nothing")),
     ]
 
 
 def blocks(p: PlanExport) -> list[Block]:
     made = made_line(p.made_by, p.generated_at)
     out = [
-        _block("h1", t("plandoc.title", name=p.name)),
-        _block("meta", f"{made} {t('summary.confidential')}"),
-        _block("h2", t("plandoc.steps")),
-        _block("ul", items=_steps(p)),
+        block("h1", t("plandoc.title", name=p.name)),
+        block("meta", f"{made} {t('summary.confidential')}"),
+        block("h2", t("plandoc.steps")),
+        block("ul", items=_steps(p)),
     ]
     if p.shows_plan and p.document.note:
-        out += [_block("h2", t("plandoc.note")), _block("p", p.document.note)]
+        out += [block("h2", t("plandoc.note")), block("p", p.document.note)]
     if p.shows_plan:
-        out += [_block("h2", t("plandoc.rows")), *_rows(p)]
+        out += [block("h2", t("plandoc.rows")), *_rows(p)]
     return out + _foot(p)
 
 
@@ -106,9 +100,4 @@ def render_html(p: PlanExport) -> str:
     return html_of(blocks(p), one_line(t("plandoc.title", name=p.name)), print_footer_css(footer))
 
 
-def render_pdf(p: PlanExport) -> bytes:
-    from tp_tui.export.summary_pdf import pdf_of
-
-    footer = t("plandoc.pdf.footer", name=one_line(p.name), page="{page}", pages="{nb}",
-               date=format_date(p.generated_at.date()))  # fmt: skip
-    return pdf_of(blocks(p), t("plandoc.pdf.title"), footer, p.generated_at)
+# The PDF is made by plan_pdf.py (through the front door, export/__init__.py).

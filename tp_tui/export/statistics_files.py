@@ -35,24 +35,12 @@ def render_report(stats: PeriodStats, fmt: str, settings: Settings) -> str | byt
     Raises:
         ValueError: for a format not in :data:`FORMATS`.
     """
-    # Imported when asked for: `tp stats` as text should not load the PDF library.
-    if fmt == "text":
-        from tp_tui.export.statistics import render_text
+    from tp_tui.export import render
 
-        return render_text(stats)
-    if fmt == "csv":
-        from tp_tui.export.statistics import render_csv
-
-        return BOM + render_csv(stats, delimiter(settings))
-    if fmt == "html":
-        from tp_tui.export.statistics_report import render_html
-
-        return render_html(stats)
-    if fmt == "pdf":
-        from tp_tui.export.statistics_pdf import render_pdf
-
-        return render_pdf(stats)
-    raise ValueError(fmt)
+    if fmt not in FORMATS:
+        raise ValueError(fmt)
+    data = render(stats, fmt, csv_delimiter=delimiter(settings))
+    return BOM + data if isinstance(data, str) and fmt == "csv" else data
 
 
 def write_report(

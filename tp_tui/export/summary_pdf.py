@@ -12,7 +12,7 @@ from fpdf.enums import XPos, YPos
 from fpdf.recorder import FPDFRecorder
 
 from tp_tui.export.pdf_fonts import FAMILY, UnicodePdf
-from tp_tui.export.summary import Block, blocks
+from tp_tui.export.summary_blocks import Block, blocks
 from tp_tui.i18n import format_date, get_language, t
 from tp_tui.services.summary import Summary
 from tp_tui.text import one_line

@@ -16,18 +16,28 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from dataclasses import fields as dataclass_fields
-from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
 from peewee import Model
 
-from tp_tui.models import Revision
-from tp_tui.services.history import snapshot
+from tp_tui.models import Participant, Revision, TrustPerson
+from tp_tui.services.history import plain, snapshot
 from tp_tui.services.validation import FieldError, ValidationFailed
 
 InputT = TypeVar("InputT")
 CleanT = TypeVar("CleanT")
 RecordT = TypeVar("RecordT", bound=Model)
+
+Record = Model
+"""A stored row, as a form names what a save returned (views do not import the database layer)."""
+
+
+def person_named(value: Any) -> str | None:
+    """The name of the person a changed field points to (a participant, a trust person), or
+    None when the value is not a person."""
+    if isinstance(value, TrustPerson | Participant):
+        return str(value.name)
+    return None
 
 
 @dataclass(frozen=True)
@@ -69,10 +79,6 @@ def _opened_state(record: Model, version: int) -> dict[str, Any] | None:
     return None
 
 
-def _plain(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, datetime | date) else value
-
-
 def changes_since(record: Model, version: int, fields: tuple[str, ...]) -> tuple[FieldChange, ...]:
     """The ``fields`` of ``record`` that differ from the record at ``version``, with their
     values now; every field when that state is no longer known."""
@@ -81,7 +87,7 @@ def changes_since(record: Model, version: int, fields: tuple[str, ...]) -> tuple
     result = []
     for name in fields:
         column = name if name in stored else f"{name}_id"
-        if opened is None or _plain(opened.get(column)) != stored.get(column):
+        if opened is None or plain(opened.get(column)) != stored.get(column):
             result.append(FieldChange(name, getattr(record, name)))
     return tuple(result)
 
@@ -174,6 +180,6 @@ def kept_since(
     for name in fields:
         column = name if name in now else f"{name}_id"
         value = now.get(column)
-        if value == _plain(before.get(column)) and value != _plain(opened.get(column)):
+        if value == plain(before.get(column)) and value != plain(opened.get(column)):
             kept.append(FieldChange(name, getattr(record, name)))
     return tuple(kept)

@@ -172,7 +172,7 @@ def participant_detail(
         .where((IndividualPlan.participant == participant_id) & (IndividualPlan.period == period))
         .first()
     )
-    from tp_tui.services.plan_document import current_coordinator
+    from tp_tui.services.plan_group import current_coordinator
 
     member = current_coordinator(plan)  # one who left the group is no longer the plan's
     coordinator = member.name if member else ""

@@ -23,7 +23,8 @@ from tp_tui.models import Revision, db
 from tp_tui.services.team import current_trust_person_id
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """A stored value as JSON holds it: a date or a moment as ISO text, anything else as is."""
     if isinstance(value, datetime | date):
         return value.isoformat()
     return value
@@ -32,7 +33,7 @@ def _plain(value: Any) -> Any:
 def snapshot(record: Model) -> dict[str, Any]:
     """The record's stored fields as JSON-ready values (foreign keys as ids)."""
     data = record.__data__
-    return {name: _plain(value) for name, value in data.items()}
+    return {name: plain(value) for name, value in data.items()}
 
 
 # INSERT statements by model and the fields given, written once (see insert_record).

@@ -267,6 +267,20 @@ def get_participant(participant_id: int) -> Participant | None:
     return Participant.get_or_none(Participant.id == participant_id)
 
 
+def stored_participant_input(participant_id: int) -> tuple[ParticipantInput, int] | None:
+    """A stored participant as the edit form shows it, with its version for a safe save."""
+    participant = get_participant(participant_id)
+    if participant is None:
+        return None
+    return participant_input(participant), int(participant.version)
+
+
+def participant_name(participant_id: int) -> str:
+    """The participant's name as stored, "" when there is none by that id."""
+    participant = get_participant(participant_id)
+    return str(participant.name) if participant is not None else ""
+
+
 def _matching(query: str) -> list[str]:
     """Search words: every word must match somewhere (name, initials or phone)."""
     words = fold(query).split()

@@ -21,6 +21,7 @@ from tp_tui.services.conflicts import (
 )
 from tp_tui.services.goals import GOAL_MAX_CHARS
 from tp_tui.services.history import name_change, record_revision, revised
+from tp_tui.services.plan_group import current_coordinator, handover_refusal
 from tp_tui.services.process import current_record
 from tp_tui.services.validation import FieldError, ValidationFailed
 
@@ -169,6 +170,15 @@ def goal_version(goal_id: int) -> int | None:
     """The goal's version as stored now, for a form to save on top of it safely."""
     goal = Goal.get_or_none(Goal.id == goal_id)
     return int(goal.version) if goal is not None else None
+
+
+def get_goal(goal_id: int) -> Goal | None:
+    return Goal.get_or_none(Goal.id == goal_id)
+
+
+def goals_of(participant_id: int) -> list[Goal]:
+    """The participant's goals, the first written first."""
+    return list(Goal.select().where(Goal.participant == participant_id).order_by(Goal.id))
 
 
 def goal_history(goal_id: int) -> list[GoalEvent]:
@@ -344,6 +354,19 @@ def save_member(
     return member
 
 
+def get_member(member_id: int) -> GroupMember | None:
+    return GroupMember.get_or_none(GroupMember.id == member_id)
+
+
+def current_members(participant_id: int) -> list[GroupMember]:
+    """The participant's group as it is now: members who have not left."""
+    return list(
+        GroupMember.select().where(
+            (GroupMember.participant == participant_id) & GroupMember.left_on.is_null()
+        )
+    )
+
+
 def member_version(member_id: int) -> int | None:
     """The member's version as stored now (None when the row is gone)."""
     member = GroupMember.get_or_none(GroupMember.id == member_id)
@@ -418,8 +441,6 @@ def set_plan_status(
     they made to something else (the coordinator) does not stand in the way. With ``opened``
     (the status the form showed when it opened) a status left as it was keeps theirs.
     """
-    from tp_tui.services.plan_document import current_coordinator, handover_refusal
-
     if on is not None and on > clock.today():
         raise ValidationFailed({"on": FieldError("plandoc.error.future")})
     now = clock.now()

@@ -17,7 +17,6 @@ from tp_tui.domain import GoalStatus, LifeArea, PlanStatus, Stage
 from tp_tui.models import (
     Goal,
     GoalEvent,
-    GroupMember,
     IndividualPlan,
     PlanItem,
     Revision,
@@ -25,7 +24,12 @@ from tp_tui.models import (
     TrustPerson,
 )
 from tp_tui.services.conflicts import check_version
-from tp_tui.services.history import delete_revised, name_change, record_revision, revised
+from tp_tui.services.history import delete_revised, name_change, plain, record_revision, revised
+
+# The group's coordinator is asked by plan.py too (plan_group.py); named here as before.
+from tp_tui.services.plan_group import current_coordinator as current_coordinator
+from tp_tui.services.plan_group import handover_refusal as handover_refusal
+from tp_tui.services.plan_group import has_group as has_group
 from tp_tui.services.validation import FieldError, ValidationFailed
 
 ITEM_FIELDS = ("goal_text", "measures", "responsible", "due_on", "evaluate_on")
@@ -259,34 +263,6 @@ def item_version(item_id: int) -> int | None:
     return int(item.version) if item is not None else None
 
 
-def current_coordinator(plan: IndividualPlan | None) -> GroupMember | None:
-    """The plan's coordinator while they are in the group and hold the role; one who left (or
-    gave the role to another) is no longer the plan's coordinator."""
-    if plan is None or plan.coordinator_id is None:
-        return None
-    member: GroupMember | None = GroupMember.get_or_none(GroupMember.id == plan.coordinator_id)
-    if member is None or member.left_on is not None or not member.is_coordinator:
-        return None
-    return member
-
-
-def has_group(participant_id: int) -> bool:
-    return (
-        GroupMember.select()
-        .where((GroupMember.participant == participant_id) & GroupMember.left_on.is_null())
-        .exists()
-    )
-
-
-def handover_refusal(participant_id: int, plan: IndividualPlan | None) -> str | None:
-    """Why the plan cannot be handed over now (a translation key), or None."""
-    if not has_group(participant_id):
-        return "plandoc.error.no_group"
-    if current_coordinator(plan) is None:
-        return "plandoc.error.no_coordinator"
-    return None
-
-
 def record_agreement(participant_id: int, on: date, note: str, clock: Clock) -> IndividualPlan:
     """The participant agreed to the plan on ``on`` (not a day to come)."""
     if on > clock.today():
@@ -365,8 +341,8 @@ def plan_changes(participant_id: int, limit: int = 50) -> list[PlanChange]:
     # A revision keeps the state before; the state after is the next revision's, or the row now.
     after: dict[tuple[str, int], dict[str, object]] = {}
     for item in PlanItem.select().where(PlanItem.id.in_(item_ids)):
-        after[("plan_item", item.id)] = {f: _plain(getattr(item, f)) for f in ITEM_FIELDS}
-    after[("individual_plan", plan.id)] = {f: _plain(getattr(plan, f)) for f in _PLAN_SHOWN}
+        after[("plan_item", item.id)] = {f: plain(getattr(item, f)) for f in ITEM_FIELDS}
+    after[("individual_plan", plan.id)] = {f: plain(getattr(plan, f)) for f in _PLAN_SHOWN}
     areas = {i.id: i.life_area for i in PlanItem.select().where(PlanItem.id.in_(item_ids))}
     result: list[PlanChange] = []
     for revision in reversed(revisions):
@@ -395,5 +371,3 @@ _PLAN_SHOWN = ("status", "draft_started_on", "offered_on", "accepted_on", "decli
                "handed_over_on", "agreed_on", "handed_to", "note")  # fmt: skip
 
 
-def _plain(value: object) -> object:
-    return value.isoformat() if isinstance(value, date) else value

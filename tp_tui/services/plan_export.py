@@ -14,7 +14,7 @@ from datetime import datetime
 from tp_tui.models import Participant
 from tp_tui.services.consent import in_force_on, lapsed_on
 from tp_tui.services.plan_document import PlanDocument, plan_document
-from tp_tui.services.summary import RECIPIENT, LeftOut, SummaryError, _made_by
+from tp_tui.services.summary import RECIPIENT, LeftOut, SummaryError, maker_name
 
 SCOPES = ("plan", "goals", "group")
 
@@ -54,5 +54,5 @@ def plan_export(participant_id: int, now: datetime) -> PlanExport:
     )
     return PlanExport(
         participant_id, participant.name, doc, shows["plan"], shows["goals"], shows["group"],
-        left_out, now, _made_by(),
+        left_out, now, maker_name(),
     )  # fmt: skip

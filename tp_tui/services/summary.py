@@ -312,7 +312,7 @@ def _next_steps(
     return tuple(steps)
 
 
-def _made_by() -> str:
+def maker_name() -> str:
     """Who makes the summary: the trust person of this session, not the participant's own.
     Someone known only by the login the file made them from ("root") is not named."""
     from tp_tui.services.team import find_trust_person, login_name
@@ -380,7 +380,7 @@ def participant_summary(
         left_out=left_out,
         include_notes=include_notes and contacts is not None,
         generated_at=now,
-        made_by=_made_by(),
+        made_by=maker_name(),
         ratings=_ratings(participant_id) if "goals" in shared else None,
         meeting=_meeting_since(participant_id) if "group" in shared else None,
     )

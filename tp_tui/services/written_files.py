@@ -21,7 +21,7 @@ import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from tp_tui.paths import data_dir
+from tp_tui.paths import data_dir, exports_dir
 
 LEDGER = "written-files.jsonl"
 _DEFAULT_NAMES = ("utdrag-*", "ringeliste-*")  # statistics files hold counts, never a name
@@ -67,8 +67,6 @@ def _ledger_entries() -> list[Path]:
 
 
 def _default_places() -> list[Path]:
-    from tp_tui.export.deliver import exports_dir
-
     found = []
     for folder in (exports_dir(), data_dir() / "exports"):
         for pattern in _DEFAULT_NAMES:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar
 
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
+
+from tp_tui.widgets.modal import CentredModal
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
@@ -18,7 +20,7 @@ class TpScreen(Screen[ResultT]):
         return self.app  # type: ignore[return-value]
 
 
-class TpModalScreen(ModalScreen[ResultT]):
+class TpModalScreen(CentredModal[ResultT]):
     @property
     def tp(self) -> TpApp:
         return self.app  # type: ignore[return-value]

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tp_tui.domain import CallbackOutcome
@@ -16,6 +15,7 @@ from tp_tui.keys import key
 from tp_tui.text import one_line
 from tp_tui.widgets.choice import KeyChoice, with_hotkeys
 from tp_tui.widgets.key_footer import KeyFooter
+from tp_tui.widgets.modal import CentredModal
 
 
 @dataclass(frozen=True)
@@ -24,10 +24,9 @@ class CallbackDone:
     retry: str  # when to call again after "no answer"; "" for not at all
 
 
-class CallbackDoneScreen(ModalScreen[CallbackDone | None]):
+class CallbackDoneScreen(CentredModal[CallbackDone | None]):
     CSS_PATH = ["forms.tcss"]
     DEFAULT_CSS = """
-    CallbackDoneScreen { align: center middle; }
     #retry-row { height: auto; display: none; }
     #retry-row.shown { display: block; }
     """

@@ -3,15 +3,17 @@ without overwriting what someone else saved since the form opened."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from functools import partial
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
-from tp_tui.dates import DateParseError, parse_datetime
-from tp_tui.i18n import describe_moment, t
+from tp_tui.dates import parse_datetime
+from tp_tui.i18n import t
 from tp_tui.keys import key
-from tp_tui.models import Participant
 from tp_tui.phone import format_phone
 from tp_tui.services.callbacks import (
     CALLBACK_FIELDS,
@@ -21,17 +23,12 @@ from tp_tui.services.callbacks import (
     register_callback,
     update_callback,
 )
-from tp_tui.services.conflicts import ChangedSince, OnTopInvalid, Opened
+from tp_tui.services.conflicts import Opened
+from tp_tui.services.participants import participant_name
 from tp_tui.services.validation import ValidationFailed
-from tp_tui.text import literal
-from tp_tui.views.conflict import (
-    CALLBACK_LABELS,
-    conflict_message,
-    kept_message,
-    on_top_invalid_message,
-)
-from tp_tui.views.errors import not_saved_message
+from tp_tui.views.conflict import CALLBACK_LABELS
 from tp_tui.views.form_base import FormScreen
+from tp_tui.widgets.date_field import DateField
 from tp_tui.widgets.key_footer import KeyFooter
 from tp_tui.widgets.participant_picker import ParticipantPicker
 
@@ -39,7 +36,7 @@ from tp_tui.widgets.participant_picker import ParticipantPicker
 class CallbackFormScreen(FormScreen[int | None]):
     """Dismisses with the new (or edited) callback's id, or None when cancelled."""
 
-    CSS_PATH = ["forms.tcss", "callback_form.tcss"]
+    CSS_PATH = ["forms.tcss"]
     BINDINGS = [
         key("ctrl+s", "save", "form.save", "callback_form.save", priority=True),
         key("escape", "cancel", "form.cancel", "callback_form.cancel"),
@@ -65,8 +62,7 @@ class CallbackFormScreen(FormScreen[int | None]):
     def compose(self) -> ComposeResult:
         name = self.stored.caller_name if self.stored else ""
         if self.participant_id is not None:
-            participant = Participant.get_or_none(Participant.id == self.participant_id)
-            name = participant.name if participant else ""
+            name = participant_name(self.participant_id)
         title = "callback_form.title_edit" if self.callback_id else "callback_form.title"
         with VerticalScroll(classes="form"):
             yield Static(t(title), classes="form-title", markup=False)
@@ -89,7 +85,12 @@ class CallbackFormScreen(FormScreen[int | None]):
             yield from self._row(
                 "due",
                 "callback.field.due",
-                Input(id="due", placeholder=t("callback_form.due_placeholder"), compact=True),
+                DateField(
+                    understand=self._due,
+                    id="due",
+                    placeholder=t("callback_form.due_placeholder"),
+                    compact=True,
+                ),
             )
             yield Static("", id="form-message", classes="message form-message", markup=False)
             yield from self._buttons()
@@ -100,7 +101,7 @@ class CallbackFormScreen(FormScreen[int | None]):
             self.query_one("#caller_phone", Input).value = format_phone(self.stored.caller_phone)
             self.query_one("#reason", Input).value = self.stored.reason
             self.query_one("#due", Input).value = self.stored.due
-        self._due_changed()
+        self.query_one("#due", DateField).show_understood()
         self._initial = self.typed()
         if self.version is not None:
             self.opened = Opened(self._initial, self.version)
@@ -118,23 +119,12 @@ class CallbackFormScreen(FormScreen[int | None]):
             caller_phone=self.query_one("#caller_phone", Input).value if free else "",
         )
 
-    @on(Input.Changed, "#due")
-    def _due_changed(self) -> None:
-        message = self.query_one("#due-message", Static)
-        text = self.query_one("#due", Input).value
+    def _due(self, text: str) -> datetime:
+        """When the call is due, as saving reads it: empty is the default (settings)."""
         now = self.tp.clock.now()
-        try:
-            due = (
-                parse_datetime(text, now, "future", self.tp.settings.workday_end_time)
-                if text.strip()
-                else default_due(now, self.tp.settings)
-            )
-        except DateParseError as error:
-            message.update(t(error.key, **error.params))
-            message.set_class(True, "error")
-            return
-        message.update(literal(f"→ {describe_moment(due)}"))
-        message.set_class(False, "error")
+        if not text.strip():
+            return default_due(now, self.tp.settings)
+        return parse_datetime(text, now, "future", self.tp.settings.workday_end_time)
 
     @on(Input.Submitted)
     def _next(self, event: Input.Submitted) -> None:
@@ -149,34 +139,24 @@ class CallbackFormScreen(FormScreen[int | None]):
     def action_save(self) -> None:
         for field in ("participant", "caller_phone", "reason"):
             self.query_one(f"#{field}-message", Static).update("")
-        try:
-            if self.callback_id is None:
-                callback = register_callback(self.typed(), self.tp.clock, self.tp.settings)
-            else:
-                callback = update_callback(
-                    self.callback_id,
-                    self.typed(),
-                    self.tp.clock,
-                    self.tp.settings,
-                    self.version,
-                    self.opened,
-                )
-        except ValidationFailed as failed:
+        if self.callback_id is None:
+            save = partial(register_callback, self.typed(), self.tp.clock, self.tp.settings)
+        else:
+            save = partial(
+                update_callback,
+                self.callback_id,
+                self.typed(),
+                self.tp.clock,
+                self.tp.settings,
+                self.version,
+                self.opened,
+            )
+
+        def show_errors(failed: ValidationFailed) -> None:
             self._field_errors(failed.errors, shown_at={"caller_name": "participant"})
-            if isinstance(failed, OnTopInvalid):  # theirs kept, with what was typed: say why
-                self._form_message(on_top_invalid_message(failed, CALLBACK_LABELS))
-            else:
-                self._form_message(t("form.fix_errors"))
+
+        callback = self.guarded_save(save, CALLBACK_LABELS, show_errors=show_errors)
+        if callback is None:
             return
-        except ChangedSince as changed:  # someone else saved first: keep what was typed
-            self.version = changed.version
-            self._form_message(conflict_message(changed, CALLBACK_LABELS))
-            return
-        except Exception as error:  # the typed entry must survive any failure
-            self._form_message(not_saved_message(error))
-            return
-        if self.opened is not None and self.version != self.opened.version:
-            kept = kept_message(callback, self.opened.version, CALLBACK_FIELDS, CALLBACK_LABELS)
-            if kept:
-                self.notify(kept, markup=False, timeout=12)
+        self.tell_what_was_kept(callback, CALLBACK_FIELDS, CALLBACK_LABELS)
         self.dismiss(callback.id)

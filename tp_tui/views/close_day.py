@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tp_tui.i18n import format_date, format_time, t
@@ -13,13 +12,13 @@ from tp_tui.phone import format_phone
 from tp_tui.services.day_end import DayEnd
 from tp_tui.text import literal, one_line
 from tp_tui.widgets.key_footer import KeyFooter
+from tp_tui.widgets.modal import CentredModal
 
 
-class CloseDayScreen(ModalScreen[str | None]):
+class CloseDayScreen(CentredModal[str | None]):
     """Dismisses with "callbacks" to go and return the calls, or None."""
 
     CSS_PATH = ["forms.tcss"]
-    DEFAULT_CSS = "CloseDayScreen { align: center middle; }"
     BINDINGS = [
         key("c", "go('callbacks')", "close_day.to_callbacks", "close_day.to_callbacks"),
         key("escape,enter", "go('')", "close_day.close", "close_day.close"),

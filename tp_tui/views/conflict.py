@@ -5,12 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from peewee import Model
-
 from tp_tui.i18n import format_date, format_datetime, t
-from tp_tui.models import Participant, TrustPerson
 from tp_tui.phone import format_phone
-from tp_tui.services.conflicts import ChangedSince, FieldChange, OnTopInvalid, kept_since
+from tp_tui.services.conflicts import (
+    ChangedSince,
+    FieldChange,
+    OnTopInvalid,
+    Record,
+    kept_since,
+    person_named,
+)
 from tp_tui.text import one_line
 
 # Longer values (a note, "about") are named, not shown: the form is beside them anyway.
@@ -70,8 +74,9 @@ def _value(field: str, value: Any, coded: dict[str, str] | None = None) -> str |
         return "–"
     if isinstance(value, bool):
         return t("conflict.yes") if value else t("conflict.no")
-    if isinstance(value, TrustPerson | Participant):
-        return one_line(value.name)
+    person = person_named(value)
+    if person is not None:
+        return one_line(person)
     if isinstance(value, datetime):
         return format_datetime(value)
     if isinstance(value, date):
@@ -133,7 +138,7 @@ def on_top_invalid_message(
 
 
 def kept_message(
-    record: Model,
+    record: Record,
     opened_version: int,
     fields: tuple[str, ...],
     labels: dict[str, str],

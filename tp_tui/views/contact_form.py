@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,30 +13,23 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from tp_tui.dates import DateParseError, parse_datetime
 from tp_tui.domain import Arena, ContactKind, ContactOutcome, Destination, LifeArea
-from tp_tui.i18n import describe_moment, format_date, format_datetime, t
+from tp_tui.i18n import format_date, format_datetime, t
 from tp_tui.keys import key
-from tp_tui.models import Participant
-from tp_tui.services.conflicts import OnTopInvalid, Opened
+from tp_tui.services.conflicts import Opened
 from tp_tui.services.contacts import (
     DEFAULT_ARENA,
     FORM_FIELDS,
-    ContactChangedElsewhere,
     ContactInput,
     contact_input,
     log_contact,
     update_contact,
 )
+from tp_tui.services.participants import participant_name
 from tp_tui.services.validation import ValidationFailed
-from tp_tui.text import literal
-from tp_tui.views.conflict import (
-    CONTACT_LABELS,
-    conflict_message,
-    kept_message,
-    on_top_invalid_message,
-)
-from tp_tui.views.errors import not_saved_message
+from tp_tui.views.conflict import CONTACT_LABELS
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
+from tp_tui.widgets.date_field import DateField
 from tp_tui.widgets.key_footer import KeyFooter
 from tp_tui.widgets.participant_picker import ParticipantPicker
 
@@ -108,8 +102,7 @@ class ContactFormScreen(FormScreen[ContactSaved | None]):
         data = self.initial
         name = ""
         if data.participant_id is not None:
-            participant = Participant.get_or_none(Participant.id == data.participant_id)
-            name = participant.name if participant else ""
+            name = participant_name(data.participant_id)
         title = "contact_form.title_edit" if self.contact_id else "contact_form.title_new"
         with VerticalScroll(classes="form"):
             yield Static(t(title), classes="form-title", markup=False)
@@ -122,7 +115,13 @@ class ContactFormScreen(FormScreen[ContactSaved | None]):
             yield from self._row(
                 "when",
                 "contact.field.when",
-                Input(when, id="when", compact=True, select_on_focus=True),
+                DateField(
+                    when,
+                    understand=lambda text: parse_datetime(text, self.tp.clock.now(), "past"),
+                    id="when",
+                    compact=True,
+                    select_on_focus=True,
+                ),
             )
             yield from self._row(
                 "kind",
@@ -176,7 +175,7 @@ class ContactFormScreen(FormScreen[ContactSaved | None]):
 
     def on_mount(self) -> None:
         self._show_destination()
-        self._understood()
+        self.query_one("#when", DateField).show_understood()
         self._initial = self.typed()
         if self.version is not None:
             self.opened = Opened(self._initial, self.version)
@@ -203,20 +202,6 @@ class ContactFormScreen(FormScreen[ContactSaved | None]):
             note=self.query_one("#note", TextArea).text,
             round_visit_id=self.round_visit_id or self.initial.round_visit_id,
         )
-
-    @on(Input.Changed, "#when")
-    def _understood(self) -> None:
-        message = self.query_one("#when-message", Static)
-        try:
-            moment = parse_datetime(
-                self.query_one("#when", Input).value, self.tp.clock.now(), "past"
-            )
-        except DateParseError as error:
-            message.update(t(error.key, **error.params))
-            message.set_class(True, "error")
-            return
-        message.update(literal(f"→ {describe_moment(moment)}"))
-        message.set_class(False, "error")
 
     @on(Input.Submitted, "#when")
     def _when_done(self) -> None:
@@ -261,39 +246,28 @@ class ContactFormScreen(FormScreen[ContactSaved | None]):
         for field in FIELDS:
             if field != "when":
                 self.query_one(f"#{field}-message", Static).update("")
-        try:
-            if self.contact_id is None:
-                contact = log_contact(data, self.tp.clock, self.tp.settings)
-            else:
-                contact = update_contact(
-                    self.contact_id,
-                    data,
-                    self.tp.clock,
-                    self.version,
-                    self.tp.settings,
-                    self.opened,
-                )
-        except ValidationFailed as failed:
-            self._field_errors(failed.errors)
-            if isinstance(failed, OnTopInvalid):  # theirs kept, with what was typed: say why
-                self._form_message(on_top_invalid_message(failed, CONTACT_LABELS))
-            else:
-                self._form_message(t("form.fix_errors"))
+        if self.contact_id is None:
+            save = partial(log_contact, data, self.tp.clock, self.tp.settings)
+        else:
+            save = partial(
+                update_contact,
+                self.contact_id,
+                data,
+                self.tp.clock,
+                self.version,
+                self.tp.settings,
+                self.opened,
+            )
+
+        def to_first_error(failed: ValidationFailed) -> None:
             first = next(iter(failed.errors))
             target = "#picker-input" if first == "participant" else f"#{first}"
             self.query_one(target).focus()
+
+        contact = self.guarded_save(save, CONTACT_LABELS, after_errors=to_first_error)
+        if contact is None:
             return
-        except ContactChangedElsewhere as changed:
-            self.version = changed.version
-            self._form_message(conflict_message(changed, CONTACT_LABELS))
-            return
-        except Exception as error:  # the typed entry must survive any failure
-            self._form_message(not_saved_message(error))
-            return
-        if self.opened is not None and self.version != self.opened.version:
-            kept = kept_message(contact, self.opened.version, FORM_FIELDS, CONTACT_LABELS)
-            if kept:
-                self.notify(kept, markup=False, timeout=12)
+        self.tell_what_was_kept(contact, FORM_FIELDS, CONTACT_LABELS)
         self.dismiss(
             ContactSaved(contact.id, contact.participant_id, contact.outcome, data.when, another)
         )

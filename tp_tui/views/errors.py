@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import sqlite3
-
-from peewee import OperationalError
-
 from tp_tui.i18n import t
 from tp_tui.text import clean
 
 
 def not_saved_message(error: Exception) -> str:
     """A calm sentence; the typed entry stays in the form whatever happened."""
-    from tp_tui.db import StorageError
+    from tp_tui.db import StorageError, is_busy
 
     if isinstance(error, StorageError):  # refused before anything was written (read-only)
         return t(error.key, **error.params)
-    text = str(error).lower()
-    if isinstance(error, OperationalError | sqlite3.OperationalError) and (
-        "locked" in text or "busy" in text
-    ):
+    if is_busy(error):
         return t("form.locked")
     return t("form.not_saved", reason=clean(type(error).__name__))

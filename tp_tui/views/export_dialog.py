@@ -31,7 +31,6 @@ class ExportRequest:
 
 class ExportDialog(FormScreen[ExportRequest | None]):
     CSS_PATH = ["forms.tcss"]
-    DEFAULT_CSS = "ExportDialog { align: center middle; }"
     BINDINGS = [
         key("ctrl+s", "go", "export.go", "export.go", priority=True),
         key("escape", "cancel", "form.cancel", "export.cancel"),

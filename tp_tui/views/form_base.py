@@ -1,9 +1,10 @@
 """What every modal form shares: a field per line with its message under it, a message for the
-whole form, and Escape that asks before throwing away what was typed."""
+whole form, a save that keeps what was typed whatever fails, and Escape that asks before
+throwing away what was typed."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from textual.app import ComposeResult
@@ -12,17 +13,27 @@ from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
 from tp_tui.i18n import t
-from tp_tui.services.validation import FieldError
+from tp_tui.services.conflicts import ChangedSince, OnTopInvalid, Opened, Record
+from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.text import one_line
 from tp_tui.views.base import TpModalScreen
+from tp_tui.views.conflict import conflict_message, kept_message, on_top_invalid_message
+from tp_tui.views.errors import not_saved_message
 from tp_tui.widgets.confirm import ConfirmScreen
 
 ResultT = TypeVar("ResultT")
+SavedT = TypeVar("SavedT")
 
 
 class FormScreen(TpModalScreen[ResultT]):
     _initial: Any = None
     """What the form showed when it opened; set it in on_mount to ask before discarding."""
+    version: int | None = None
+    """The version the form saves on top of: as opened, or as stored after a conflict the
+    user was told about (saving again is then their choice)."""
+    opened: Opened[Any] | None = None
+    """What the form showed when it opened (forms that edit a record): a save on top writes
+    only what differs."""
 
     def typed(self) -> Any:
         """What is in the fields now (forms that ask before discarding override this)."""
@@ -78,6 +89,59 @@ class FormScreen(TpModalScreen[ResultT]):
             message = found.first(Static)
             message.update(one_line(text) if flatten else text)
             message.set_class(True, "error")
+
+    def guarded_save(
+        self,
+        save: Callable[[], SavedT],
+        labels: dict[str, str],
+        coded: dict[str, str] | None = None,
+        *,
+        show_errors: Callable[[ValidationFailed], None] | None = None,
+        after_errors: Callable[[ValidationFailed], None] | None = None,
+        fix_message: bool = True,
+    ) -> SavedT | None:
+        """What ``save`` returned, or None when nothing was saved: the form then stays open
+        with what was typed, and says why (the messages under the fields, the form's line).
+
+        A refusal shows each message under its field (``show_errors`` instead, when the form
+        places them itself), then "fix the errors" on the form's line unless ``fix_message``
+        is False, then ``after_errors`` (say, the cursor to the first wrong field). Someone
+        else's save first: what they changed, and a save again is on top of theirs. Anything
+        else (a locked or read-only file, a lost server): a calm sentence, never a traceback.
+        """
+        try:
+            return save()
+        except ValidationFailed as failed:
+            if show_errors is None:
+                self._field_errors(failed.errors)
+            else:
+                show_errors(failed)
+            if isinstance(failed, OnTopInvalid):  # theirs kept, with what was typed: say why
+                self._form_message(on_top_invalid_message(failed, labels, coded))
+            elif fix_message:
+                self._form_message(t("form.fix_errors"))
+            if after_errors is not None:
+                after_errors(failed)
+        except ChangedSince as changed:  # someone else saved first: keep what was typed
+            self.version = changed.version
+            self._form_message(conflict_message(changed, labels, coded))
+        except Exception as error:  # the typed entry must survive any failure
+            self._form_message(not_saved_message(error))
+        return None
+
+    def tell_what_was_kept(
+        self,
+        record: Record,
+        fields: tuple[str, ...],
+        labels: dict[str, str],
+        coded: dict[str, str] | None = None,
+    ) -> None:
+        """After a save on top of someone else's: which fields hold their value."""
+        if self.opened is None or self.version == self.opened.version:
+            return
+        kept = kept_message(record, self.opened.version, fields, labels, coded)
+        if kept:
+            self.notify(kept, markup=False, timeout=12)
 
     def action_cancel(self) -> None:
         if self._initial is not None and self.typed() != self._initial:

@@ -18,7 +18,6 @@ class GuestFormScreen(FormScreen[int | None]):
     """Dismisses with the new (prospective) participant's id, or None."""
 
     CSS_PATH = ["forms.tcss"]
-    DEFAULT_CSS = "GuestFormScreen { align: center middle; }"
     BINDINGS = [
         key("ctrl+s", "save", "form.save", "guest_form.save", priority=True),
         key("escape", "cancel", "form.cancel", "guest_form.cancel"),

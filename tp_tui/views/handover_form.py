@@ -32,7 +32,6 @@ class HandoverFormScreen(FormScreen[bool | None]):
     """
 
     CSS_PATH = ["forms.tcss"]
-    DEFAULT_CSS = "HandoverFormScreen { align: center middle; }"
     BINDINGS = [
         key("ctrl+s", "save", "form.save", "handover_form.save", priority=True),
         key("escape", "cancel", "form.cancel", "handover_form.cancel"),

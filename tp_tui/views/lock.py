@@ -13,7 +13,7 @@ from tp_tui.views.base import TpModalScreen
 
 class LockScreen(TpModalScreen[None]):
     DEFAULT_CSS = """
-    LockScreen { align: center middle; background: $background; }
+    LockScreen { background: $background; }
     LockScreen > Vertical { width: 60; height: auto; border: thick $primary; padding: 1 2; }
     """
 

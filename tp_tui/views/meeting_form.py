@@ -25,7 +25,6 @@ ACTION_ROWS = 3
 class MeetingForm(PlanForm):
     title_key = "meetings.title"
     DEFAULT_CSS = """
-    MeetingForm { align: center middle; }
     MeetingForm #decisions { height: 4; width: 1fr; }
     MeetingForm .action-row { height: 1; }
     MeetingForm .action-row Input { width: 1fr; }

@@ -483,10 +483,10 @@ class ParticipantDetailScreen(ShowsRowDetail, TpScreen[None]):
         self.load()
 
     def action_goals(self) -> None:
-        from tp_tui.models import Goal
+        from tp_tui.services.plan import goals_of
         from tp_tui.views.plan_forms import GoalForm, PickScreen
 
-        goals = Goal.select().where(Goal.participant == self.participant_id).order_by(Goal.id)
+        goals = goals_of(self.participant_id)
         items = [
             (
                 str(g.id),
@@ -504,14 +504,10 @@ class ParticipantDetailScreen(ShowsRowDetail, TpScreen[None]):
         self.app.push_screen(PickScreen(t("plan.goals_title"), items), picked)
 
     def action_group(self) -> None:
-        from tp_tui.models import GroupMember
+        from tp_tui.services.plan import current_members
         from tp_tui.views.plan_forms import MemberForm, PickScreen, remove_member_safely
 
-        members = list(
-            GroupMember.select().where(
-                (GroupMember.participant == self.participant_id) & GroupMember.left_on.is_null()
-            )
-        )
+        members = current_members(self.participant_id)
         # As the list showed them: removing one someone else changed since is refused.
         versions = {m.id: int(m.version) for m in members}
         coordinators = {m.id for m in members if m.is_coordinator}
@@ -586,7 +582,7 @@ class ParticipantDetailScreen(ShowsRowDetail, TpScreen[None]):
         open_register(self.tp, self.participant_id, self.load)
 
     def action_checklist(self) -> None:
-        from tp_tui.views.plan_forms import ChecklistForm
+        from tp_tui.views.checklist_form import ChecklistForm
 
         self.app.push_screen(ChecklistForm(self.participant_id), self._after_form)
 

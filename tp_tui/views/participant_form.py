@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -11,31 +13,22 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from tp_tui.domain import ParticipantStatus, ReferralSource
 from tp_tui.i18n import format_date, t, weekday_name
 from tp_tui.keys import key
-from tp_tui.models import Participant
 from tp_tui.phone import format_phone
-from tp_tui.services.conflicts import OnTopInvalid, Opened
+from tp_tui.services.conflicts import Opened
 from tp_tui.services.participants import (
     FORM_FIELDS,
-    ChangedElsewhere,
     ParticipantInput,
     add_participant,
     check_intake,
     check_name,
     check_phone,
-    get_participant,
     name_looks_like,
-    participant_input,
+    stored_participant_input,
     update_participant,
 )
 from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.text import one_line
-from tp_tui.views.conflict import (
-    PARTICIPANT_LABELS,
-    conflict_message,
-    kept_message,
-    on_top_invalid_message,
-)
-from tp_tui.views.errors import not_saved_message
+from tp_tui.views.conflict import PARTICIPANT_LABELS
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.key_footer import KeyFooter
 
@@ -52,7 +45,6 @@ class ParticipantFormScreen(FormScreen[int | None]):
     def __init__(self, participant_id: int | None) -> None:
         super().__init__()
         self.participant_id = participant_id
-        self.original: Participant | None = None
         self._initial: ParticipantInput | None = None
         self.version: int | None = None
         """The version the form saves on top of: as opened, or as stored after a conflict
@@ -131,10 +123,10 @@ class ParticipantFormScreen(FormScreen[int | None]):
 
     def on_mount(self) -> None:
         if self.participant_id is not None:
-            self.original = get_participant(self.participant_id)
-            if self.original is not None:
-                self.version = int(self.original.version)
-                self._fill(self.original)
+            stored = stored_participant_input(self.participant_id)
+            if stored is not None:
+                data, self.version = stored
+                self._fill(data)
         else:
             self.query_one("#intake", Input).value = format_date(self.tp.clock.today())
         self._initial = self.typed()
@@ -142,8 +134,7 @@ class ParticipantFormScreen(FormScreen[int | None]):
             self.opened = Opened(self._initial, self.version)
         self.query_one("#name", Input).focus()
 
-    def _fill(self, participant: Participant) -> None:
-        data = participant_input(participant)
+    def _fill(self, data: ParticipantInput) -> None:
         self.query_one("#name", Input).value = data.name
         self.query_one("#phone", Input).value = data.phone
         self.query_one("#intake", Input).value = data.intake
@@ -219,37 +210,38 @@ class ParticipantFormScreen(FormScreen[int | None]):
             question = t(f"participant_form.name_like_{looks}", name=one_line(data.name))
             self.app.push_screen(ConfirmScreen(question), answer)
             return
-        try:
-            if self.participant_id is None:
-                participant = add_participant(data, self.tp.clock)
-            else:
-                participant = update_participant(
-                    self.participant_id, data, self.tp.clock, self.version, self.opened
-                )
-        except ValidationFailed as failed:
-            for field in ("name", "phone", "intake", "first_contact"):
-                self._check(field)
-            if "first_contact" in failed.errors:
-                error = failed.errors["first_contact"]
-                self._show("first_contact", error)
-            if isinstance(failed, OnTopInvalid):  # theirs kept, with what was typed: say why
-                self._form_message(on_top_invalid_message(failed, PARTICIPANT_LABELS))
-            else:
-                self._form_message(t("form.fix_errors"))
-            first = next(iter(failed.errors))
-            if first in ("name", "phone", "intake", "first_contact"):
-                self.query_one(f"#{first}", Input).focus()
-            return
-        except ChangedElsewhere as changed:
-            self.version = changed.version
-            self._form_message(conflict_message(changed, PARTICIPANT_LABELS))
-            return
-        except Exception as error:  # the typed entry must survive any failure
-            self._form_message(not_saved_message(error))
+        if self.participant_id is None:
+            save = partial(add_participant, data, self.tp.clock)
+        else:
+            save = partial(
+                update_participant,
+                self.participant_id,
+                data,
+                self.tp.clock,
+                self.version,
+                self.opened,
+            )
+        participant = self.guarded_save(
+            save,
+            PARTICIPANT_LABELS,
+            show_errors=self._show_errors,
+            after_errors=self._to_first_error,
+        )
+        if participant is None:
             return
         self.notify(t("participant_form.saved", name=one_line(participant.name)), markup=False)
-        if self.opened is not None and self.version != self.opened.version:
-            kept = kept_message(participant, self.opened.version, FORM_FIELDS, PARTICIPANT_LABELS)
-            if kept:
-                self.notify(kept, markup=False, timeout=12)
+        self.tell_what_was_kept(participant, FORM_FIELDS, PARTICIPANT_LABELS)
         self.dismiss(participant.id)
+
+    def _show_errors(self, failed: ValidationFailed) -> None:
+        """Each field's own check again (what it says as it is typed), and the first contact's
+        refusal that depends on another field."""
+        for field in ("name", "phone", "intake", "first_contact"):
+            self._check(field)
+        if "first_contact" in failed.errors:
+            self._show("first_contact", failed.errors["first_contact"])
+
+    def _to_first_error(self, failed: ValidationFailed) -> None:
+        first = next(iter(failed.errors))
+        if first in ("name", "phone", "intake", "first_contact"):
+            self.query_one(f"#{first}", Input).focus()

@@ -18,7 +18,6 @@ from tp_tui.widgets.key_footer import KeyFooter
 
 class PeriodFormScreen(FormScreen[tuple[date, date] | None]):
     CSS_PATH = ["forms.tcss"]
-    DEFAULT_CSS = "PeriodFormScreen { align: center middle; }"
     BINDINGS = [
         key("ctrl+s", "save", "period.show", "period.show", priority=True),
         key("escape", "cancel", "form.cancel", "period.cancel"),

@@ -5,7 +5,6 @@ coordinator, which writes the plan out for them (consent obeyed) and records to 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -174,7 +173,7 @@ class HandOverForm(PlanForm):
         return self.query_one("#on", Input).value, self.query_one("#format", KeyChoice).value
 
     def store(self) -> None:
-        from tp_tui.export import plan as render
+        from tp_tui.export import render
         from tp_tui.export.deliver import deliver, exports_dir
         from tp_tui.services.plan_export import plan_export
         from tp_tui.services.summary import record_export
@@ -184,11 +183,9 @@ class HandOverForm(PlanForm):
         plans.hand_over(self.participant_id, self.tp.clock, on=on)
         fmt = fmt or "pdf"
         exported = plan_export(self.participant_id, self.tp.clock.now())
-        renderers: dict[str, Any] = {"pdf": render.render_pdf, "md": render.render_markdown,
-                                     "html": render.render_html}  # fmt: skip
         now = self.tp.clock.now()
         path = exports_dir() / f"plan-{self.participant_id}-{now:%Y%m%d-%H%M}.{fmt}"
-        delivered = deliver(renderers[fmt](exported), path, force=True)
+        delivered = deliver(render(exported, fmt), path, force=True)
         record_export(self.participant_id, "plan", fmt, self.tp.clock)
         self.written = str(delivered.path)
 
@@ -203,7 +200,6 @@ class PlanScreen(TpModalScreen[None]):
 
     CSS_PATH = ["forms.tcss"]
     DEFAULT_CSS = """
-    PlanScreen { align: center middle; }
     PlanScreen OptionList { height: auto; max-height: 10; }
     PlanScreen #plan-head, PlanScreen #plan-history { height: auto; }
     """

@@ -5,19 +5,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from peewee import Model
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tp_tui.domain import Agency, GoalStatus, LifeArea, PlanStatus
 from tp_tui.i18n import format_date, t
 from tp_tui.keys import key
-from tp_tui.models import Goal, GroupMember, IndividualPlan
 from tp_tui.phone import format_phone
 from tp_tui.services import plan
-from tp_tui.services.conflicts import ChangedSince, OnTopInvalid, Opened
+from tp_tui.services.conflicts import ChangedSince, Opened, Record
 from tp_tui.services.goals import GOAL_MAX_CHARS, folded_goal
 from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.text import literal
@@ -28,15 +25,13 @@ from tp_tui.views.conflict import (
     MEMBER_LABELS,
     PLAN_CODED,
     PLAN_LABELS,
-    conflict_message,
-    kept_message,
-    on_top_invalid_message,
     removal_conflict_message,
 )
 from tp_tui.views.errors import not_saved_message
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
 from tp_tui.widgets.key_footer import KeyFooter
+from tp_tui.widgets.modal import CentredModal
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
@@ -46,7 +41,6 @@ class PlanForm(FormScreen[bool | None]):
     """Shared frame: title, one line per field with its message, ctrl+s saves, Esc leaves."""
 
     CSS_PATH = ["forms.tcss"]
-    DEFAULT_CSS = "PlanForm { align: center middle; }"
     BINDINGS = [
         key("ctrl+s", "save", "form.save", "plan_form.save", priority=True),
         key("escape", "cancel", "form.cancel", "plan_form.cancel"),
@@ -102,37 +96,22 @@ class PlanForm(FormScreen[bool | None]):
     def on_input_submitted(self) -> None:
         self.focus_next()
 
-    def store(self) -> Model | None:
+    def store(self) -> Record | None:
         """Save what the fields hold; the record edited (None when the form adds, or saves
         several)."""
         raise NotImplementedError
 
     def action_save(self) -> None:
-        try:
-            record = self.store()
-        except ValidationFailed as failed:
-            self._field_errors(failed.errors)
-            if isinstance(failed, OnTopInvalid):  # theirs kept, with what was typed: say why
-                self._form_message(on_top_invalid_message(failed, self.labels, self.coded))
+        # In a tuple: a form that adds saves with nothing to return, and is saved all the same.
+        saved = self.guarded_save(
+            lambda: (self.store(),), self.labels, self.coded, fix_message=False
+        )
+        if saved is None:
             return
-        except ChangedSince as changed:  # someone else saved first: keep what was typed
-            self.version = changed.version
-            self._form_message(conflict_message(changed, self.labels, self.coded))
-            return
-        except Exception as error:  # the typed entry must survive any failure
-            self._form_message(not_saved_message(error))
-            return
+        record = saved[0]
         if record is not None:
-            self._tell_what_was_kept(record)
+            self.tell_what_was_kept(record, self.compared, self.labels, self.coded)
         self.dismiss(True)
-
-    def _tell_what_was_kept(self, record: Model) -> None:
-        """After a save on top: which fields hold someone else's value."""
-        if self.opened is None or self.version == self.opened.version:
-            return
-        kept = kept_message(record, self.opened.version, self.compared, self.labels, self.coded)
-        if kept:
-            self.notify(kept, markup=False, timeout=12)
 
 
 class GoalForm(PlanForm):
@@ -142,7 +121,7 @@ class GoalForm(PlanForm):
     compared = plan.GOAL_FIELDS
 
     def fields(self) -> ComposeResult:
-        goal = Goal.get_or_none(Goal.id == self.item_id) if self.item_id else None
+        goal = plan.get_goal(self.item_id) if self.item_id else None
         self.version = int(goal.version) if goal is not None else None
         areas = [Option(a.value, t(a.label_key), str(n)) for n, a in enumerate(LifeArea, 1)]
         statuses = with_hotkeys([(s.value, t(s.label_key)) for s in GoalStatus])
@@ -183,7 +162,7 @@ class GoalForm(PlanForm):
     def opened_as(self) -> plan.GoalInput | None:
         return self.typed() if self.item_id else None
 
-    def store(self) -> Goal | None:
+    def store(self) -> Record | None:
         typed = self.typed()
         text, status = typed.text, typed.status
         if self.item_id:
@@ -223,7 +202,7 @@ class MemberForm(PlanForm):
     compared = plan.MEMBER_FIELDS
 
     def fields(self) -> ComposeResult:
-        member = GroupMember.get_or_none(GroupMember.id == self.item_id) if self.item_id else None
+        member = plan.get_member(self.item_id) if self.item_id else None
         self.version = int(member.version) if member is not None else None
         agencies = with_hotkeys([(a.value, t(a.label_key)) for a in Agency])
         coordinator = KeyChoice(
@@ -261,7 +240,7 @@ class MemberForm(PlanForm):
     def opened_as(self) -> plan.MemberInput | None:
         return self.typed() if self.item_id else None
 
-    def store(self) -> GroupMember | None:
+    def store(self) -> Record | None:
         return plan.save_member(
             self.participant_id,
             self.typed(),
@@ -297,7 +276,7 @@ class PlanStatusForm(PlanForm):
     def opened_as(self) -> PlanStatus:
         return self.typed()
 
-    def store(self) -> IndividualPlan:
+    def store(self) -> Record:
         return plan.set_plan_status(
             self.participant_id, self.typed(), self.tp.clock, self.version, self.opened
         )
@@ -363,11 +342,11 @@ class RatingsForm(PlanForm):
         plan.rate_areas(self.participant_id, chosen, self.tp.clock, rated_on)
 
 
-class PickScreen(ModalScreen[str | None]):
+class PickScreen(CentredModal[str | None]):
     """Choose one of a list (or "new"); Enter picks, x removes when removing is allowed."""
 
     CSS_PATH = ["forms.tcss"]
-    DEFAULT_CSS = "PickScreen { align: center middle; } PickScreen OptionList { height: auto; }"
+    DEFAULT_CSS = "PickScreen OptionList { height: auto; }"
     BINDINGS = [
         key("escape", "cancel", "form.cancel", "pick.cancel"),
         key("x,delete", "remove", "plan.remove", "pick.remove"),
@@ -416,59 +395,6 @@ class PickScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-class ChecklistForm(PlanForm):
-    """What is done in the current stage; ticking dates it today, unticking takes it back."""
-
-    title_key = "process.checklist_title"
-    BINDINGS = [
-        key("ctrl+o", "consent", "checklist.consent_key", "checklist.consent", priority=True),
-    ]
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        from tp_tui.domain import Stage
-
-        if action == "consent":  # consent is recorded in stage 1, establishing cooperation
-            return getattr(self, "stage", None) == Stage.ESTABLISH
-        return True
-
-    def action_consent(self) -> None:
-        from tp_tui.views.consent_forms import ConsentForm
-
-        def saved(done: bool | None) -> None:
-            if done:  # the service ticked "consent recorded": the form shows it ticked too
-                choice = self.query_one("#items", KeyChoice)
-                choice.set_values([*choice.values, "consent_recorded"])
-
-        self.app.push_screen(ConsentForm(self.participant_id), saved)
-
-    def fields(self) -> ComposeResult:
-        from tp_tui.domain import CHECKLIST, Stage
-        from tp_tui.services.process import checklist_done, current_record
-
-        record = current_record(self.participant_id)
-        self.stage = Stage(record.stage) if record else Stage.ESTABLISH
-        done = checklist_done(self.participant_id)
-        items = [
-            Option(item, t(f"checklist.{item}"), str(n))
-            for n, item in enumerate(CHECKLIST[self.stage], start=1)
-        ]
-        choice = KeyChoice(items, multiple=True, id="items")
-        choice.set_values([item for item in CHECKLIST[self.stage] if item in done])
-        yield Static(t(self.stage.label_key), markup=False)
-        yield from self._row("items", "process.checklist", choice)
-
-    def typed(self) -> frozenset[str]:
-        return frozenset(self.query_one("#items", KeyChoice).values)
-
-    def store(self) -> None:
-        from tp_tui.domain import CHECKLIST
-        from tp_tui.services.process import tick
-
-        chosen = set(self.query_one("#items", KeyChoice).values)
-        for item in CHECKLIST[self.stage]:
-            tick(self.participant_id, self.stage, item, item in chosen, self.tp.clock)
 
 
 def remove_member_safely(app: TpApp, member_id: int, version: int | None) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -13,9 +14,7 @@ from tp_tui.domain import LifeArea
 from tp_tui.i18n import format_date, t
 from tp_tui.keys import key
 from tp_tui.services.rounds import RoundInput, active_places, default_place, log_visit
-from tp_tui.services.validation import ValidationFailed
 from tp_tui.text import one_line
-from tp_tui.views.errors import not_saved_message
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
 from tp_tui.widgets.key_footer import KeyFooter
@@ -33,7 +32,6 @@ class RoundFormScreen(FormScreen[RoundSaved | None]):
     """Dismisses with the new visit, and what to do next, or None."""
 
     CSS_PATH = ["forms.tcss"]
-    DEFAULT_CSS = "RoundFormScreen { align: center middle; }"
     BINDINGS = [
         key("ctrl+s", "save('')", "form.save", "round_form.save", priority=True),
         key("ctrl+l", "save('contact')", "round_form.contact", "round_form.contact", priority=True),
@@ -117,13 +115,7 @@ class RoundFormScreen(FormScreen[RoundSaved | None]):
     def action_save(self, then: str = "") -> None:
         for field in FIELDS:
             self.query_one(f"#{field}-message", Static).update("")
-        try:
-            visit = log_visit(self.typed(), self.tp.clock)
-        except ValidationFailed as failed:
-            self._field_errors(failed.errors)
-            self._form_message(t("form.fix_errors"))
-            return
-        except Exception as error:  # the typed entry must survive any failure
-            self._form_message(not_saved_message(error))
+        visit = self.guarded_save(partial(log_visit, self.typed(), self.tp.clock), {})
+        if visit is None:
             return
         self.dismiss(RoundSaved(visit.id, then))

@@ -9,7 +9,6 @@ latest results are shown.
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -19,15 +18,8 @@ from textual.widgets import DataTable, Input, Static
 
 from tp_tui.i18n import short_datetime, t
 from tp_tui.keys import key
-from tp_tui.models import db
-from tp_tui.services.search import (
-    BEST,
-    MIN_WORD_CHARS,
-    NEWEST,
-    SearchHit,
-    long_enough,
-    search,
-)
+from tp_tui.services.search import BEST, MIN_WORD_CHARS, NEWEST, SearchHit, long_enough
+from tp_tui.services.search_thread import SearchThread
 from tp_tui.text import cell
 from tp_tui.views.base import TpModalScreen
 from tp_tui.widgets.key_footer import KeyFooter
@@ -39,36 +31,6 @@ if TYPE_CHECKING:
 
 # Seconds without a key before searching: a pause between words, not between letters.
 DEBOUNCE = 0.2
-
-
-def _close_connection() -> None:
-    """Close this thread's database connection (peewee keeps one per thread)."""
-    if db.obj is not None and not db.is_closed():
-        db.close()
-
-
-class SearchThread:
-    """One thread that runs searches, one at a time, away from the interface.
-
-    It keeps its database connection from one search to the next: peewee opens one per thread,
-    with the same settings (and, on an encrypted file, the same key) as the app's; opening one
-    on an encrypted file takes about 0.2 s, as the key is derived again. ``close`` closes it.
-    """
-
-    def __init__(self) -> None:
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tp-search")
-        self._used = False
-
-    async def search(self, text: str, limit: int = 50, order: str = NEWEST) -> list[SearchHit]:
-        self._used = True
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, search, text, limit, order)
-
-    def close(self) -> None:
-        """Close the connection after the search running now, if any; the thread then ends."""
-        if self._used:
-            self._executor.submit(_close_connection)
-        self._executor.shutdown(wait=False)
 
 
 def open_hit(app: TpApp, hit: SearchHit) -> None:
@@ -86,7 +48,6 @@ def open_hit(app: TpApp, hit: SearchHit) -> None:
 class SearchScreen(ShowsRowDetail, TpModalScreen[None]):
     CSS_PATH = ["forms.tcss"]
     DEFAULT_CSS = """
-    SearchScreen { align: center middle; }
     SearchScreen DataTable { height: 1fr; }
     """
     BINDINGS = [

@@ -89,15 +89,14 @@ class ServerWatch:
     """The app's state of its connection: lost since when, and the retry until it is back."""
 
     def __init__(self, app: TpApp) -> None:
-        from tp_tui.models import db
-        from tp_tui.server_link import ServerDatabase
+        from tp_tui.server_link import current_server
 
         self.app = app
         self.lost_at: str | None = None
         self._sub_title = ""
         self._probing = False
         # Only a server can go away: a file's app pays nothing for the guard on every message.
-        self.serving = isinstance(db.obj, ServerDatabase)
+        self.serving = current_server() is not None
         if self.serving:
             guard_dispatch()
 
@@ -121,9 +120,10 @@ class ServerWatch:
             self.app.set_interval(RETRY_SECONDS, self._check, name="server-watch")
 
     def _check(self) -> None:
-        from tp_tui.models import db
+        from tp_tui.server_link import current_server
 
-        if not self.lost and getattr(db.obj, "gone", False):
+        server = current_server()
+        if not self.lost and server is not None and server.gone:
             self.server_lost()
         if self._probing or not self.lost:
             return
@@ -131,20 +131,18 @@ class ServerWatch:
         self.app.run_worker(self._probe, thread=True, exit_on_error=False, group="server-probe")
 
     def _probe(self) -> None:
-        from tp_tui.models import db
-        from tp_tui.server_link import ServerDatabase, probe
+        from tp_tui.server_link import current_server, probe
 
-        database = db.obj
-        answered = isinstance(database, ServerDatabase) and probe(database)
+        database = current_server()
+        answered = database is not None and probe(database)
         self.app.call_from_thread(self._probed, answered)
 
     def _probed(self, answered: bool) -> None:
-        from tp_tui.models import db
-        from tp_tui.server_link import ServerDatabase, reconnect
+        from tp_tui.server_link import current_server, reconnect
 
         self._probing = False
-        database = db.obj
-        if not answered or not isinstance(database, ServerDatabase) or not reconnect(database):
+        database = current_server()
+        if not answered or database is None or not reconnect(database):
             return
         app = self.app
         self.lost_at = None

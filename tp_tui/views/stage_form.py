@@ -30,7 +30,6 @@ class StageChange:
 class StageFormScreen(FormScreen[StageChange | None]):
     CSS_PATH = ["forms.tcss"]
     DEFAULT_CSS = """
-    StageFormScreen { align: center middle; }
     #closing-row, #closing_reason-message { display: none; }
     #closing-row.shown, #closing_reason-message.shown { display: block; }
     """

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 from textual import on
@@ -33,7 +34,6 @@ from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.settings import Settings
 from tp_tui.survey_config import DEFAULT_SURVEY_CONFIG, SURVEYS, SurveyConfig
 from tp_tui.text import one_line
-from tp_tui.views.errors import not_saved_message
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
 from tp_tui.widgets.key_footer import KeyFooter
@@ -272,13 +272,14 @@ class SurveyFormScreen(FormScreen[SurveySaved | None]):
         if errors:
             self._show_errors(survey, errors)
             return
-        try:
-            response_id = record_response(survey, month, answers, config=self.config, today=today)
-        except ValidationFailed as failed:
-            self._show_errors(survey, failed.errors)
-            return
-        except Exception as error:  # the typed answers must survive any failure
-            self._form_message(not_saved_message(error))
+        save = partial(record_response, survey, month, answers, config=self.config, today=today)
+        response_id = self.guarded_save(
+            save,
+            {},
+            show_errors=lambda failed: self._show_errors(survey, failed.errors),
+            fix_message=False,
+        )
+        if response_id is None:
             return
         self.dismiss(SurveySaved(response_id, survey, month, another))
 

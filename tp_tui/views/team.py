@@ -200,7 +200,6 @@ class TeamFormScreen(FormScreen[int | None]):
     """
 
     CSS_PATH = ["forms.tcss"]
-    DEFAULT_CSS = "TeamFormScreen { align: center middle; }"
     BINDINGS = [
         key("ctrl+s", "save", "form.save", "team_form.save", priority=True),
         key("escape", "cancel", "form.cancel", "team_form.cancel"),

@@ -9,13 +9,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Static
 
 from tp_tui.i18n import t
 from tp_tui.keys import key
 from tp_tui.widgets.key_footer import KeyFooter
+from tp_tui.widgets.modal import CentredModal
 
 
 class MonthGrid(Widget, can_focus=True):
@@ -52,11 +52,10 @@ class MonthGrid(Widget, can_focus=True):
         return text
 
 
-class CalendarScreen(ModalScreen[date | None]):
+class CalendarScreen(CentredModal[date | None]):
     """Arrows move a day or a week, PgUp/PgDn a month; Enter picks, Esc leaves it."""
 
     DEFAULT_CSS = """
-    CalendarScreen { align: center middle; }
     CalendarScreen > Vertical {
         width: 34; height: auto; border: thick $primary; background: $surface; padding: 0 1;
     }

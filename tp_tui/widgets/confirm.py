@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from tp_tui.i18n import t
 from tp_tui.keys import key
+from tp_tui.widgets.modal import CentredModal
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(CentredModal[bool]):
     """Asks a question; dismisses with True for yes, False for no or Escape."""
 
     DEFAULT_CSS = """
-    ConfirmScreen { align: center middle; }
     ConfirmScreen > Vertical {
         width: 60; max-width: 100%; height: auto; padding: 1 2;
         border: thick $warning; background: $surface;
