@@ -18,9 +18,9 @@ from tp_tui.export import printing
 from tp_tui.export.callback_list import (
     render_html,
     render_ics,
-    render_pdf,
     render_text,
 )
+from tp_tui.export.callback_list_pdf import render_pdf
 from tp_tui.folding import search_text, sort_key
 from tp_tui.i18n import catalogue, set_language, t
 from tp_tui.models import Callback, Participant

@@ -10,7 +10,7 @@ import pytest
 from icalendar import Calendar
 
 from tp_tui.clock import FrozenClock
-from tp_tui.export import callback_list, summary
+from tp_tui.export import callback_list, callback_list_pdf, summary, summary_pdf
 from tp_tui.models import Callback, ConsentGrant, Contact, Goal, Participant
 from tp_tui.services.callback_list import callback_week
 from tp_tui.services.participants import ParticipantInput, add_participant
@@ -85,7 +85,7 @@ def test_week_list_in_every_format(people: list[Participant], clock: FrozenClock
     page = TagCounter()
     page.feed(callback_list.render_html(week))
     assert page.scripts == 0 and "<script>alert(1)</script>" in "".join(page.text)
-    assert callback_list.render_pdf(week).startswith(b"%PDF")
+    assert callback_list_pdf.render_pdf(week).startswith(b"%PDF")
     calendar = Calendar.from_ical(callback_list.render_ics(week))
     summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
     assert len(summaries) == len(HOSTILE)
@@ -101,4 +101,4 @@ def test_summary_in_every_format(people: list[Participant], clock: FrozenClock) 
         page = TagCounter()
         page.feed(summary.render_html(data))
         assert page.scripts == 0
-        assert summary.render_pdf(data).startswith(b"%PDF")
+        assert summary_pdf.render_pdf(data).startswith(b"%PDF")

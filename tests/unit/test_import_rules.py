@@ -12,16 +12,11 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 PACKAGE = Path(__file__).resolve().parents[2] / "tp_tui"
 INTERFACE_PACKAGES = ("tp_tui.views", "tp_tui.widgets")
 DATABASE_LAYER = ("peewee", "playhouse", "tp_tui.models")
 _SUBMODULES = tuple(f"{layer}." for layer in DATABASE_LAYER)
 FLOWS = "tp_tui.views.flows"  # views/flows.py and the files it is split into (flows_*.py)
-FLOWS_PENDING = (
-    "views/flows.py still imports tp_tui.models and opens the participant's page that calls it"
-)
 
 
 def _module_name(path: Path) -> str:
@@ -159,12 +154,10 @@ def test_no_import_cycles_among_tp_tui_modules() -> None:
 # views/flows.py is being split into files of one job each on another branch, which also
 # moves its queries into services. Strict: when the split lands clean these pass, and the
 # marks must go.
-@pytest.mark.xfail(strict=True, reason=FLOWS_PENDING)
 def test_the_flows_ask_services_too() -> None:
     assert [found for found in _database_imports_of_the_interface() if _through_flows(found)] == []
 
 
-@pytest.mark.xfail(strict=True, reason=FLOWS_PENDING)
 def test_the_flows_are_in_no_import_cycle() -> None:
     assert [group for group in cycles(import_graph()) if _through_flows(group)] == []
 

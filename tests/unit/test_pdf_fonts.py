@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tp_tui.export.callback_list import render_pdf as callback_pdf
+from tp_tui.export.callback_list_pdf import render_pdf as callback_pdf
 from tp_tui.export.pdf_fonts import FONT_DIR
 from tp_tui.export.statistics_pdf import render_pdf as statistics_pdf
-from tp_tui.export.summary import render_pdf as summary_pdf
+from tp_tui.export.summary_pdf import render_pdf as summary_pdf
 from tp_tui.i18n import set_language
 from tp_tui.models import MeetingPlace, RoundVisit
 from tp_tui.services.callback_list import callback_week

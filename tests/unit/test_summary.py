@@ -16,8 +16,8 @@ from tp_tui.export.summary import (
     escape_markdown,
     render_html,
     render_markdown,
-    render_pdf,
 )
+from tp_tui.export.summary_pdf import render_pdf
 from tp_tui.folding import search_text, sort_key
 from tp_tui.i18n import catalogue, set_language, t
 from tp_tui.models import (

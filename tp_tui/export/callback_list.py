@@ -128,18 +128,6 @@ def render_html(week: CallbackWeek) -> str:
     return "\n".join([*out, "</table>", "</body>", "</html>"]) + "\n"
 
 
-def render_pdf(week: CallbackWeek) -> bytes:
-    """An A4 PDF with "page n of m" (see :mod:`tp_tui.export.callback_list_pdf`)."""
-    # Kept for views/flows.py until it asks the front door (export.render), which imports
-    # the PDF renderer when a PDF is asked for: the text sheet needs no fpdf2.
-    from tp_tui.export.callback_list_pdf import render_pdf as render
-
-    return render(week)
-
-
-# --- iCalendar --------------------------------------------------------------------------------
-
-
 def render_ics(week: CallbackWeek) -> bytes:
     """One private 15-minute event per call at its due time, in UTC, with a stable UID."""
     from icalendar import Alarm, Calendar, Event  # imported here: the text sheet needs none of it

@@ -123,12 +123,3 @@ def html_of(every: list[Block], title: str, footer_css: str) -> str:
 
 
 # -- PDF ---------------------------------------------------------------------------------------
-
-
-def render_pdf(s: Summary) -> bytes:
-    """A4 in the shipped font (see :mod:`tp_tui.export.summary_pdf`)."""
-    # Kept for views/flows.py until it asks the front door (export.render), which imports
-    # the PDF renderer when a PDF is asked for: Markdown and HTML need no fpdf2.
-    from tp_tui.export.summary_pdf import render_pdf as render
-
-    return render(s)

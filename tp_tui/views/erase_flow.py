@@ -36,10 +36,10 @@ def erase_participant(app: TpApp, participant_id: int) -> None:
         )
 
         def leave_page() -> None:
-            from tp_tui.views.participant_detail import ParticipantDetailScreen
-
-            if isinstance(app.screen, ParticipantDetailScreen):
-                app.pop_screen()  # the erased participant's page has nothing left to show
+            # The erased participant's page has nothing left to show. Asked by what the screen
+            # shows, not by its class: that page starts this flow, and importing it would loop.
+            if getattr(app.screen, "participant_id", None) == participant_id:
+                app.pop_screen()
             refresh(app)
 
         app.call_after_refresh(leave_page)

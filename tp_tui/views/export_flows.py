@@ -3,9 +3,8 @@ summary for a responsibility-group meeting. Writing and printing: export_deliver
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tp_tui.i18n import t
 from tp_tui.views.export_delivery import deliver_export
@@ -20,7 +19,7 @@ def export_callback_list(app: TpApp, team: bool = False) -> None:
     """The week's callback list: format, week, initials, file, printer; my calls unless
     ``team`` (the Callbacks screen passes what it shows)."""
     from tp_tui.dates import DateParseError
-    from tp_tui.export import callback_list as render
+    from tp_tui.export import render
     from tp_tui.export.deliver import exports_dir
     from tp_tui.services.callback_list import callback_week, list_owner, parse_week
     from tp_tui.views.export_dialog import ExportDialog, ExportRequest
@@ -48,16 +47,9 @@ def export_callback_list(app: TpApp, team: bool = False) -> None:
             initials="initials" in request.options,
             mine=list_owner(team),
         )
-        renderers: dict[str, Callable[[Any], str | bytes]] = {
-            "pdf": render.render_pdf,
-            "html": render.render_html,
-            "text": render.render_text,
-            "ics": render.render_ics,
-        }
-        render_chosen = renderers[request.fmt]
         deliver_export(
             app,
-            lambda: render_chosen(sheet),
+            lambda: render(sheet, request.fmt),
             Path(request.path).expanduser(),
             "print" in request.options,
             lambda _: None,
@@ -77,7 +69,7 @@ def export_callback_list(app: TpApp, team: bool = False) -> None:
 
 def export_summary(app: TpApp, participant_id: int) -> None:
     """The summary for a responsibility-group meeting; recorded on the participant."""
-    from tp_tui.export import summary as render
+    from tp_tui.export import render
     from tp_tui.export.deliver import exports_dir
     from tp_tui.services.summary import participant_summary, record_export, record_print
     from tp_tui.views.export_dialog import ExportDialog, ExportRequest
@@ -95,12 +87,6 @@ def export_summary(app: TpApp, participant_id: int) -> None:
         )
         if "notes" in request.options and not summary.include_notes:
             app.notify(t("consent.notes_left_out"), markup=False, severity="warning", timeout=10)
-        renderers: dict[str, Callable[[Any], str | bytes]] = {
-            "pdf": render.render_pdf,
-            "html": render.render_html,
-            "md": render.render_markdown,
-        }
-        render_chosen = renderers[request.fmt]
 
         def recorded(delivered: Delivered) -> None:
             record_export(participant_id, "summary", request.fmt, app.clock)
@@ -110,7 +96,7 @@ def export_summary(app: TpApp, participant_id: int) -> None:
 
         deliver_export(
             app,
-            lambda: render_chosen(summary),
+            lambda: render(summary, request.fmt),
             Path(request.path).expanduser(),
             "print" in request.options,
             recorded,
