@@ -179,9 +179,18 @@ class TpApp(App[None]):
         are answered meanwhile. It never raises (services/autobackup.py) and says nothing, as
         before; a timer that fires while one is being made does not start a second."""
         from tp_tui.services.autobackup import backup_if_due
-        from tp_tui.views.background import run_slow
+        from tp_tui.services.backup import backup_due
 
-        if self.db_path is not None:
+        if self.db_path is None:
+            return
+        try:
+            # A look at the backup folder: the thread (and its connection) only for a copy.
+            due = backup_due(self.db_path, self.clock.now(), self.settings)
+        except Exception:  # backup_if_due, in the thread, logs what went wrong
+            due = True
+        if due:
+            from tp_tui.views.background import run_slow
+
             made = partial(backup_if_due, self.db_path, self.clock.now(), self.settings)
             run_slow(self, BACKING_UP, made, _nothing_to_say)
 
