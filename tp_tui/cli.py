@@ -96,12 +96,22 @@ def _arguments(
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from tp_tui.argparse_words import install
+
+    install()  # "usage:", "options:" and argparse's errors in the user's language
     shared = _global_options(defaults=False)
     parser = argparse.ArgumentParser(
         prog="tp", description=t("cli.description"), parents=[_global_options(defaults=True)]
     )
-    parser.add_argument("--version", action="version", version=f"tp-tui {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Subcommand)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"tp-tui {__version__}",
+        help=t("argparse.version"),
+    )
+    commands = parser.add_subparsers(
+        dest="command", metavar=t("argparse.metavar.command"), parser_class=_Subcommand
+    )
 
     def command(
         name: str, about: str, arguments: Callable[[argparse.ArgumentParser], None] | None = None

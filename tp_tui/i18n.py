@@ -58,6 +58,8 @@ CATALOGUE_PARTS = (
     "_consent",
     "_plandoc",
     "_meetings",
+    # Last: Textual's and argparse's texts, and English texts it corrects.
+    "_textual",
 )
 
 
