@@ -78,6 +78,9 @@ def guard_handlers(error: type[BaseException], handled: Callable[[MessagePump], 
                 raise
 
     guarded_dispatch.tp_guarded = True  # type: ignore[attr-defined]
+    # What was wrapped, for the check of what Textual's own look like.
+    guarded_dispatch.tp_original = dispatch  # type: ignore[attr-defined]
+    guarded_handlers.tp_original = handlers  # type: ignore[attr-defined]
     MessagePump._get_dispatch_methods = guarded_handlers  # type: ignore[method-assign,assignment]
     MessagePump._dispatch_message = guarded_dispatch  # type: ignore[method-assign,assignment]
 
