@@ -20,7 +20,7 @@ from tp_tui.clock import Clock
 from tp_tui.crashlog import write_crash_log
 from tp_tui.db import ServerGone, StorageError, check_integrity, integrity_known
 from tp_tui.i18n import t
-from tp_tui.keys import SCREENS, key, retranslate_bindings
+from tp_tui.keys import SCREENS, key, retranslate_bindings, retranslate_new_bindings
 from tp_tui.settings import Settings
 from tp_tui.typeahead import TypeAhead
 from tp_tui.views.server_watch import ServerWatch
@@ -36,6 +36,7 @@ def _later(module: str, name: str) -> Callable[[], Any]:
 
     def load() -> Any:
         found = getattr(import_module(f"tp_tui.{module}"), name)
+        retranslate_new_bindings()  # the Textual widgets that module brought in
         return found() if module.startswith("views.") else found
 
     return load
@@ -125,6 +126,12 @@ class TpApp(App[None]):
         """Set when the background page check found the file damaged; the app has then quit."""
         self.server = ServerWatch(self)
         """A team's server that stops answering is waited for, never a reason to quit."""
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        # A form's module, imported when it is first opened, may have brought in a Textual
+        # widget (TextArea): its keys in the user's language before the form's widgets exist.
+        retranslate_new_bindings()
+        return super().push_screen(*args, **kwargs)
 
     def on_mount(self) -> None:
         if not integrity_known():

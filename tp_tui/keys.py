@@ -94,12 +94,6 @@ def localised(binding: BindingType) -> BindingType:
     ).localised()
 
 
-# Textual widgets tp-tui uses that Textual imports only when asked for: their bindings must be
-# said in the user's language before a form that uses them is opened (a class created later
-# merges its bases' bindings as they are then). tests/unit/test_textual_words.py checks this.
-LATER_WIDGETS = ("TextArea", "Tabs")
-
-
 def _dom_classes() -> Iterator[type[DOMNode]]:
     pending: list[type[DOMNode]] = [DOMNode]
     seen: set[type[DOMNode]] = set()
@@ -112,6 +106,10 @@ def _dom_classes() -> Iterator[type[DOMNode]]:
         yield cls
 
 
+_classes_seen = 0
+"""How many widget classes there were when the bindings were last said again."""
+
+
 def retranslate_bindings() -> None:
     """Say every widget's bindings, tp-tui's and Textual's, in the current language.
 
@@ -121,10 +119,7 @@ def retranslate_bindings() -> None:
     This replaces each class's own ``BINDINGS`` with bindings in the current language and
     merges them again; widgets created afterwards use them.
     """
-    import textual.widgets
-
-    for name in LATER_WIDGETS:
-        getattr(textual.widgets, name)
+    global _classes_seen
     classes = list(_dom_classes())
     for cls in classes:
         own: Iterable[BindingType] | None = cls.__dict__.get("BINDINGS")
@@ -132,3 +127,16 @@ def retranslate_bindings() -> None:
             cls.BINDINGS = [localised(binding) for binding in own]
     for cls in classes:
         rebuild_bindings(cls)
+    _classes_seen = len(classes)
+
+
+def retranslate_new_bindings() -> None:
+    """As :func:`retranslate_bindings`, when widget classes were created since it last ran.
+
+    A view or form is imported when first opened, and may bring in a Textual widget Textual
+    itself imports only then (TextArea): called before such a screen's widgets are made, this
+    says that widget's keys in the user's language. Importing those widgets at start instead
+    would cost the first frame some 50 ms.
+    """
+    if sum(1 for _ in _dom_classes()) != _classes_seen:
+        retranslate_bindings()

@@ -63,13 +63,14 @@ def test_every_message_for_textual_and_argparse_exists(language: str) -> None:
 
 def test_widgets_imported_after_the_app_started_speak_its_language() -> None:
     """Views and forms are imported when first opened: the Textual widgets they bring in
-    (TextArea in a form) must already be in the user's language (keys.LATER_WIDGETS)."""
+    (TextArea in a form) are said in the user's language before they are shown (the app
+    calls keys.retranslate_new_bindings before it pushes a screen or makes a mode's)."""
     script = textwrap.dedent(
         """
         import importlib, pkgutil
         import tp_tui
         from tp_tui.i18n import set_language
-        from tp_tui.keys import retranslate_bindings
+        from tp_tui.keys import retranslate_bindings, retranslate_new_bindings
         from tp_tui.textual_words import BINDING_WORDS
         from textual.dom import DOMNode
 
@@ -78,6 +79,7 @@ def test_widgets_imported_after_the_app_started_speak_its_language() -> None:
         for module in pkgutil.walk_packages(tp_tui.__path__, "tp_tui."):
             if not module.name.endswith("__main__"):  # that one runs tp
                 importlib.import_module(module.name)
+        retranslate_new_bindings()  # as TpApp.push_screen does
         english = set()
         pending = [DOMNode]
         while pending:
