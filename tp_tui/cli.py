@@ -293,6 +293,12 @@ def run(argv: Sequence[str] | None = None) -> int:
     # Files this process creates (database, backups, exports) are the user's alone.
     os.umask(0o077)
     settings = load_settings(config_file())
+    # argparse's own words, in the language of the settings or the locale until --lang is
+    # read: a mistake in --lang itself ("tp --lang fr") is told in that language.
+    from tp_tui.argparse_words import install
+
+    _choose_language(None, settings)
+    install()
     preliminary = _global_options(defaults=True, helps=False).parse_known_args(argv)[0]
     _choose_language(preliminary.lang, settings)
     garbled = _not_utf8(sys.argv[1:] if argv is None else argv)

@@ -81,3 +81,19 @@ def test_argparse_errors_are_in_the_language_asked_for(
     error = capsys.readouterr().err
     assert ("error:" in error) == (language == "en"), error
     assert foreign_in(error, language, typed={"summary", "plan", *_codes()}) == [], error
+
+
+def test_a_wrong_language_is_told_in_the_locale_s_language(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`tp --lang fr` on a Norwegian machine: the error is Norwegian, as --lang is not read."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "nb_NO.UTF-8")
+    try:
+        with pytest.raises(SystemExit):
+            run(["--lang", "fr"])
+    finally:
+        set_language("en")
+    error = capsys.readouterr().err
+    assert "ugyldig valg: 'fr'" in error, error
