@@ -230,7 +230,7 @@ steps.append(("open_database (quick_check)", rss()))
 from tp_tui.clock import FrozenClock
 from tp_tui.settings import Settings
 from tp_tui.services.today import today_overview
-from tp_tui.services.erasure import retention_candidates
+from tp_tui.services.retention import retention_candidates
 from benchmarks.generate import NOW
 today_overview(NOW, Settings()); retention_candidates(NOW, Settings())
 steps.append(("Today's queries and the retention check", rss()))

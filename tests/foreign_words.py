@@ -17,7 +17,7 @@ from functools import cache
 from textual.command import CommandPalette
 
 from tp_tui.argparse_words import ARGPARSE_COUNTED, ARGPARSE_WORDS
-from tp_tui.i18n import LANGUAGES, catalogue
+from tp_tui.i18n import LANGUAGES, catalogue, plural_forms
 from tp_tui.textual_words import BINDING_WORDS
 
 _OPTION = re.compile(r"(?<!\w)--?[\w-]+")
@@ -42,9 +42,14 @@ def _pieces(messages: Iterable[object]) -> Iterable[str]:
                 yield piece.strip(" :·,.–-()«»\"'")
 
 
+def _messages(language: str) -> list[object]:
+    """Every text of the language's catalogue, each plural message with all its forms."""
+    return [*catalogue(language).values(), *plural_forms(language).values()]
+
+
 @cache
 def _own_text(language: str) -> str:
-    return "\n".join(_pieces(catalogue(language).values()))
+    return "\n".join(_pieces(_messages(language)))
 
 
 @cache
@@ -54,7 +59,7 @@ def foreign_strings(language: str, extra_english: frozenset[str] = frozenset()) 
         piece
         for other in LANGUAGES
         if other != language
-        for piece in _pieces(catalogue(other).values())
+        for piece in _pieces(_messages(other))
         if len(piece) > 4 and re.search(r"[^\W\d_]", piece) and piece not in own
     }
     if language != "en":

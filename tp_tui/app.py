@@ -30,6 +30,13 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
 
+BACKING_UP = "backup"  # the job that makes the automatic backup
+
+
+def _nothing_to_say(_: object) -> None:
+    """The automatic backup is silent: `tp restore` lists what it made."""
+
+
 def _later(module: str, name: str) -> Callable[[], Any]:
     """A screen or palette provider imported when first used: the first frame does not wait for
     every screen's code (and the statistics' plotting library) to load."""
@@ -106,6 +113,7 @@ class TpApp(App[None]):
         clock: Clock | None = None,
         demo: bool = False,
         db_path: Path | None = None,
+        backup_on_start: bool = False,
         **kwargs: Any,
     ) -> None:
         retranslate_bindings()
@@ -114,6 +122,8 @@ class TpApp(App[None]):
         self.clock = clock or Clock()
         self.demo = demo
         self.db_path = db_path
+        self.backup_on_start = backup_on_start
+        """Make the backup due on start once the first screen is up (``tp`` asks for it)."""
         self.locked = False
         self._last_input = time.monotonic()
         # Each key waits until the one before it is handled (tp_tui/typeahead.py).
@@ -140,6 +150,8 @@ class TpApp(App[None]):
             self.run_worker(self._check_pages, thread=True, exit_on_error=False)
         self._retention_notice()
         if self.db_path is not None:
+            if self.backup_on_start:
+                self._backup_if_due()
             # Backups every few hours of use; the check itself is cheap.
             self.set_interval(15 * 60, self._backup_if_due)
         self.server.watch()
@@ -161,7 +173,7 @@ class TpApp(App[None]):
 
     def _retention_notice(self) -> None:
         """Participants closed longer than the retention time are named on start (count only)."""
-        from tp_tui.services.erasure import retention_count
+        from tp_tui.services.retention import retention_count
 
         due = retention_count(self.clock.now(), self.settings)
         if due:
@@ -173,10 +185,15 @@ class TpApp(App[None]):
             )
 
     def _backup_if_due(self) -> None:
+        """A backup when one is due, in a thread: copying a big file takes seconds, and the keys
+        are answered meanwhile. It never raises (services/autobackup.py) and says nothing, as
+        before; a timer that fires while one is being made does not start a second."""
         from tp_tui.services.autobackup import backup_if_due
+        from tp_tui.views.background import run_slow
 
         if self.db_path is not None:
-            backup_if_due(self.db_path, self.clock.now(), self.settings)
+            made = partial(backup_if_due, self.db_path, self.clock.now(), self.settings)
+            run_slow(self, BACKING_UP, made, _nothing_to_say)
 
     def server_lost(self) -> None:
         self.server.server_lost()

@@ -39,9 +39,9 @@ ARGPARSE_WORDS: dict[str, str] = {
     "invalid %(type)s value: %(value)r": "argparse.invalid_value",
     "invalid choice: %(value)r (choose from %(choices)s)": "argparse.invalid_choice",
 }
-# Texts with a count: the singular's message; the plural's is the same key + ".many".
-ARGPARSE_COUNTED: dict[str, str] = {
-    "expected %s argument": "argparse.expected_count",
+# Texts with a count: the singular's message and the plural's (argparse picks by the count).
+ARGPARSE_COUNTED: dict[str, tuple[str, str]] = {
+    "expected %s argument": ("argparse.expected_count", "argparse.expected_count.many"),
 }
 
 
@@ -56,7 +56,7 @@ class ArgparseTranslation(gettext.NullTranslations):
         found = ARGPARSE_COUNTED.get(msgid1)
         if found is None:
             return msgid1 if n == 1 else msgid2
-        return t(found if n == 1 else f"{found}.many")
+        return t(found[0] if n == 1 else found[1])
 
 
 def install() -> None:

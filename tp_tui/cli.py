@@ -15,7 +15,7 @@ from typing import Any
 
 from tp_tui import __version__
 from tp_tui.clock import Clock, clock_from_env
-from tp_tui.i18n import detect_language, set_language, t
+from tp_tui.i18n import LANGUAGES, detect_language, set_language, t
 from tp_tui.paths import config_file, data_dir, database_path, server_url
 from tp_tui.settings import Settings, load_settings
 
@@ -47,7 +47,10 @@ def _global_options(defaults: bool, helps: bool = True) -> argparse.ArgumentPars
         help=t("cli.help.reset") if helps else None,
     )
     parser.add_argument(
-        "--lang", choices=("nb", "en"), default=default, help=t("cli.help.lang") if helps else None
+        "--lang",
+        choices=LANGUAGES,
+        default=default,
+        help=t("cli.help.languages") if helps else None,
     )
     parser.add_argument(
         "--passphrase-file",
@@ -149,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _choose_language(requested: str | None, settings: Settings) -> None:
     language = requested or settings.language or detect_language()
-    set_language(language if language in ("nb", "en") else "en")
+    set_language(language if language in LANGUAGES else "en")
 
 
 def _remove_database_files(path: Path) -> None:
@@ -322,7 +325,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         from tp_tui.services.autobackup import backup_if_due, remove_leftovers
 
         remove_leftovers(database_path(args.db, args.demo))
-        backup_if_due(database_path(args.db, args.demo), clock.now(), settings)
+        if args.command is not None:  # the interface makes it in a thread, its screen up
+            backup_if_due(database_path(args.db, args.demo), clock.now(), settings)
     try:
         handler = _handler(args)
         return handler(args, settings, clock)
@@ -404,7 +408,9 @@ def _run_app(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     # A server database has no file: no automatic file backups, nothing to restore from here.
     on_server = server_url(args.db, args.demo) is not None
     path = None if on_server else database_path(args.db, args.demo)
-    app = TpApp(settings=settings, clock=clock, demo=args.demo, db_path=path)
+    app = TpApp(
+        settings=settings, clock=clock, demo=args.demo, db_path=path, backup_on_start=True
+    )
     app.run()
     if app.damaged is not None:
         print(t(app.damaged.key, **app.damaged.params), file=sys.stderr)

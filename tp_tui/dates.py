@@ -1,7 +1,9 @@
 """Reading dates and times the way people type them, in Norwegian or English.
 
 ``i dag``, ``i går``, ``tor 14``, ``ti 10:30``, ``25.11``, ``25.11.2026 09:30``, ``+2``, ``-1u``,
-``today``, ``thu 14``. Everything is Europe/Oslo time, and "now" is always passed in.
+``today``, ``thu 14``; nynorsk as well as bokmål (``i morgon``, ``tysdag``, ``laurdag``), in
+every interface language, since colleagues in one office write both. Everything is
+Europe/Oslo time, and "now" is always passed in.
 Bad input raises :class:`DateParseError` with a translation key, never anything else.
 """
 
@@ -41,28 +43,36 @@ _RELATIVE: dict[str, int] = {
     "i dag": 0, "idag": 0, "today": 0,
     "i går": -1, "igår": -1, "i gar": -1, "igar": -1, "yesterday": -1,
     "i forgårs": -2, "iforgårs": -2, "i forgars": -2, "iforgars": -2,
+    "i førgårs": -2, "iførgårs": -2, "i forgards": -2,
     "i morgen": 1, "imorgen": 1, "tomorrow": 1,
+    "i morgon": 1, "imorgon": 1,
     "i overmorgen": 2, "overmorgen": 2,
+    "i overmorgon": 2, "overmorgon": 2,
 }  # fmt: skip
-_NOW_WORDS = frozenset({"nå", "na", "now"})
+# "no" is nynorsk for "nå"; in a date field nobody means the English "no".
+_NOW_WORDS = frozenset({"nå", "na", "no", "now"})
 _WEEKDAYS: dict[str, int] = {
     name: number
     for number, names in enumerate(
         (
-            "mandag man ma monday mon mo",
-            "tirsdag tir ti tuesday tue tu",
+            "mandag man ma måndag mån må monday mon mo",
+            "tirsdag tir ti tysdag tys ty tuesday tue tu",
             "onsdag ons on wednesday wed we",
             "torsdag tor to thursday thu th",
             "fredag fre fr friday fri",
-            "lørdag lør lø lordag lor saturday sat sa",
-            "søndag søn sø sondag son sunday sun su",
+            "lørdag lør lø lordag lor laurdag lau la saturday sat sa",
+            "søndag søn sø sondag son sundag sunday sun su",
         )
     )
     for name in names.split()
 }
+# "neste tysdag" is that day in next week, "forrige/førre fredag" in last week (bokmål and
+# nynorsk alike); the field shows which day it understood.
+_WEEK_SHIFT: dict[str, int] = {"neste": 1, "forrige": -1, "førre": -1, "forre": -1}
 
 # ASCII only: int() would happily read Arabic-Indic or full-width digits as a date.
-_OFFSET = re.compile(r"([+-])\s*(\d+)\s*([duw]?)", re.ASCII)
+# Weeks: u (uke, bokmål), v (veke, nynorsk), w (week).
+_OFFSET = re.compile(r"([+-])\s*(\d+)\s*([duvw]?)", re.ASCII)
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 _NUMERIC = re.compile(r"(\d{1,2})([./])(\d{1,2})(?:\2(\d+))?", re.ASCII)
 _TIME = re.compile(r"(?:kl\.?\s*)?(\d{1,2})(?:[:.](\d{2}))?", re.ASCII)
@@ -131,7 +141,7 @@ def _offset(sign: str, amount: str, unit: str, today: date) -> date:
     # Length first: int() of thousands of digits is slow and, past 4300, a ValueError.
     if len(amount) > 5:
         raise DateParseError("date.error.out_of_range")
-    days = int(amount) * (7 if unit in ("u", "w") else 1)
+    days = int(amount) * (7 if unit in ("u", "v", "w") else 1)
     if days > MAX_OFFSET_DAYS:
         raise DateParseError("date.error.out_of_range")
     return today + timedelta(days=days if sign == "+" else -days)
@@ -159,6 +169,9 @@ def _day_part(text: str, today: date, prefer: Prefer) -> date | None:
         return today + timedelta(days=_RELATIVE[word])
     if word in _WEEKDAYS:
         return _weekday(_WEEKDAYS[word], today, prefer)
+    shift, _, weekday = word.partition(" ")
+    if shift in _WEEK_SHIFT and weekday in _WEEKDAYS:
+        return today + timedelta(days=_WEEKDAYS[weekday] - today.weekday() + 7 * _WEEK_SHIFT[shift])
     if match := _OFFSET.fullmatch(text):
         return _offset(match.group(1), match.group(2), match.group(3), today)
     if match := _ISO.fullmatch(text):
@@ -206,7 +219,8 @@ def _to_oslo(now: datetime) -> datetime:
 def parse_when(text: str, now: datetime, prefer: Prefer = "nearest") -> ParsedWhen:
     """A day and perhaps a time of day from what was typed.
 
-    Forms: relative words, ``+n``/``-n`` days or ``+nu``/``+nw`` weeks, weekday names,
+    Forms: relative words, ``+n``/``-n`` days or ``+nu``/``+nv``/``+nw`` weeks, weekday names (also
+    "neste tor", "forrige/førre fre": in the next or last ISO week),
     ``d.m[.yy[yy]]``, ``d/m[/yyyy]``, ``yyyy-mm-dd``, each optionally followed by a time
     (``14``, ``14:00``, ``14.00``, ``1400``, ``kl 9.30``); a time alone means today.
     A dotted pair alone is a time only when it cannot be a date (``14.00``, ``9.30``).
@@ -297,7 +311,7 @@ def week_bounds(d: date) -> tuple[date, date]:
 
 
 def weekday_number(text: str) -> int | None:
-    """Monday 0 … Sunday 6 from a weekday name or abbreviation (nb or en); None if unknown."""
+    """Monday 0 … Sunday 6 from a weekday name or abbreviation (nb, nn or en); None if unknown."""
     return _WEEKDAYS.get(_clean(text))
 
 

@@ -459,6 +459,20 @@ def close_database() -> None:
         _write_stamp(Path(_integrity.path))
 
 
+def close_thread_connection() -> None:
+    """Close the connection peewee opened for this thread (a worker's), if it opened one.
+
+    peewee keeps one connection per thread: a worker thread that read or wrote got its own,
+    opened with the bound database's parameters (an encrypted file's passphrase and pragmas,
+    or the server's URL). Left open, it would outlive the thread. The main thread's connection
+    is the app's and stays.
+    """
+    if threading.current_thread() is threading.main_thread():
+        return
+    if db.obj is not None and not db.is_closed() and not db.in_transaction():
+        db.close()
+
+
 def integrity_known() -> bool:
     """The open file has been checked (or needs no check): no check is waiting."""
     return _integrity.ok is not None

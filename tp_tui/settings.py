@@ -2,7 +2,7 @@
 
 Example file::
 
-    language = "nb"            # "nb" or "en"; empty: follow the locale
+    language = "nb"            # "nb", "nn" or "en"; empty: follow the locale
     not_heard_days = 14        # "do not let go": flag participants not heard from in this many days
     workday_end = "15:30"      # callbacks are due by this time the same day
     remind_before_minutes = 60 # the open app names the calls still owed this long before (0: off)
@@ -30,7 +30,7 @@ from tp_tui.survey_config import DEFAULT_SURVEY_CONFIG, SurveyConfig, survey_con
 @dataclass(frozen=True)
 class Settings:
     language: str = ""
-    """ "nb" or "en"; empty means follow the locale."""
+    """ "nb" (bokmål), "nn" (nynorsk) or "en"; empty means follow the locale."""
     not_heard_days: int = 14
     """Days without contact before a participant shows under "do not let go"."""
     workday_end: str = "15:30"

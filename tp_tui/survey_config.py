@@ -8,6 +8,7 @@ the right time, coordination, the participant's own influence). Example::
     code = "availability"     # a short code: lower-case letters, digits, "_"; stored with answers
     nb = "Jeg fikk tak i tillitspersonen når jeg trengte det"
     en = "I could reach the trust person when I needed to"
+    nn = "Eg fekk tak i tillitspersonen når eg trong det"   # optional: else nynorsk shows nb
 
     [[survey.partner]]
     code = "cooperation"
@@ -44,14 +45,19 @@ _CODE = re.compile(r"[a-z0-9_]{1,40}", re.ASCII)
 
 @dataclass(frozen=True)
 class Wording:
-    """A text in Norwegian bokmål and in English."""
+    """A text in Norwegian bokmål and in English, and perhaps in nynorsk."""
 
     nb: str
     en: str
+    nn: str = ""
+    """Empty: nynorsk shows the bokmål text, which a nynorsk reader reads with ease."""
 
     def text(self, language: str | None = None) -> str:
         """The text in ``language`` (default: the interface's)."""
-        return self.nb if (language or get_language()) == "nb" else self.en
+        language = language or get_language()
+        if language == "nn":
+            return self.nn or self.nb
+        return self.nb if language == "nb" else self.en
 
 
 @dataclass(frozen=True)
@@ -85,8 +91,8 @@ class SurveyConfig:
         return len(self.scale)
 
 
-def _q(code: str, nb: str, en: str) -> Question:
-    return Question(code, Wording(nb, en))
+def _q(code: str, nb: str, en: str, nn: str) -> Question:
+    return Question(code, Wording(nb, en, nn))
 
 
 DEFAULT_PARTICIPANT = (
@@ -94,26 +100,31 @@ DEFAULT_PARTICIPANT = (
         "availability",
         "Jeg fikk tak i tillitspersonen når jeg trengte det",
         "I could reach the trust person when I needed to",
+        "Eg fekk tak i tillitspersonen når eg trong det",
     ),
     _q(
         "listened_to",
         "Tillitspersonen lyttet til meg og tok meg på alvor",
         "The trust person listened to me and took me seriously",
+        "Tillitspersonen lytta til meg og tok meg på alvor",
     ),
     _q(
         "right_help",
         "Jeg fikk hjelp til riktig tjeneste til riktig tid",
         "I got help to the right service at the right time",
+        "Eg fekk hjelp til rett teneste til rett tid",
     ),
     _q(
         "coordination",
         "Tjenestene rundt meg samarbeidet godt",
         "The services around me worked well together",
+        "Tenestene rundt meg samarbeidde godt",
     ),
     _q(
         "own_influence",
         "Jeg fikk være med på å bestemme i oppfølgingen min",
         "I had a say in my own follow-up",
+        "Eg fekk vere med på å bestemme i oppfølginga mi",
     ),
 )
 
@@ -122,38 +133,45 @@ DEFAULT_PARTNER = (
         "availability",
         "Tillitspersonen var lett å få tak i",
         "The trust person was easy to reach",
+        "Tillitspersonen var lett å få tak i",
     ),
     _q(
         "cooperation",
         "Samarbeidet med oss fungerte godt",
         "Cooperation with us worked well",
+        "Samarbeidet med oss fungerte godt",
     ),
     _q(
         "right_help",
         "Deltakeren fikk riktig hjelp til riktig tid",
         "The participant got the right help at the right time",
+        "Deltakaren fekk rett hjelp til rett tid",
     ),
     _q(
         "coordination",
         "Tjenestene var godt samordnet",
         "The services were well coordinated",
+        "Tenestene var godt samordna",
     ),
     _q(
         "own_influence",
         "Deltakerens egne ønsker ble hørt",
         "The participant's own wishes were heard",
+        "Dei eigne ønska til deltakaren vart høyrde",
     ),
 )
 
 DEFAULT_SCALE = (
-    Wording("Helt uenig", "Strongly disagree"),
-    Wording("Litt uenig", "Somewhat disagree"),
-    Wording("Verken enig eller uenig", "Neither agree nor disagree"),
-    Wording("Litt enig", "Somewhat agree"),
-    Wording("Helt enig", "Strongly agree"),
+    Wording("Helt uenig", "Strongly disagree", "Heilt ueinig"),
+    Wording("Litt uenig", "Somewhat disagree", "Litt ueinig"),
+    Wording("Verken enig eller uenig", "Neither agree nor disagree", "Verken einig eller ueinig"),
+    Wording("Litt enig", "Somewhat agree", "Litt einig"),
+    Wording("Helt enig", "Strongly agree", "Heilt einig"),
 )
 
-DEFAULT_DONT_KNOW = Wording("Vet ikke / ikke aktuelt", "Don't know / not relevant")
+DEFAULT_DONT_KNOW = Wording(
+    "Vet ikke / ikke aktuelt", "Don't know / not relevant", "Veit ikkje / ikkje aktuelt"
+)
 
 DEFAULT_SURVEY_CONFIG = SurveyConfig(
     DEFAULT_PARTICIPANT, DEFAULT_PARTNER, DEFAULT_SCALE, DEFAULT_DONT_KNOW
@@ -161,7 +179,7 @@ DEFAULT_SURVEY_CONFIG = SurveyConfig(
 
 
 def _wording(raw: Any) -> Wording | None:
-    """Both languages from a table with ``nb`` and/or ``en``; None if neither is usable."""
+    """Both languages from a table with ``nb`` and/or ``en`` (``nn`` optional); None if neither."""
     if not isinstance(raw, dict):
         return None
     # Text from a file is shown in the interface and in reports: one clean line. Imported here,
@@ -173,7 +191,8 @@ def _wording(raw: Any) -> Wording | None:
     )
     if not nb and not en:
         return None
-    return Wording(nb or en, en or nb)
+    nn = one_line(raw["nn"]) if isinstance(raw.get("nn"), str) else ""
+    return Wording(nb or en, en or nb, nn)
 
 
 def _questions(raw: Any) -> tuple[Question, ...] | None:

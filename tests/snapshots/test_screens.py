@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from tests.ui.helpers import counted
 from tp_tui.app import TpApp
 from tp_tui.clock import FrozenClock
 from tp_tui.i18n import set_language
@@ -70,16 +71,16 @@ def test_process_board(demo_db: Path, clock: FrozenClock, snap_compare: Any) -> 
 def test_statistics_figures(demo_db: Path, clock: FrozenClock, snap_compare: Any) -> None:
     """Statistics for this year: the period named, the note on small groups, the figures under
     their sections, 1–4 people shown as "< 5"; no name anywhere."""
-    assert snap_compare(app(clock), press=["f7"], terminal_size=(100, 30))
+    assert snap_compare(app(clock), run_before=counted("f7"), terminal_size=(100, 30))
 
 
 def test_statistics_chart_contacts_per_week(
     demo_db: Path, clock: FrozenClock, snap_compare: Any
 ) -> None:
     """Contacts per week this year as bars, weeks labelled under the axis, whole numbers up it."""
-    assert snap_compare(app(clock), press=["f7", "2"], terminal_size=(100, 30))
+    assert snap_compare(app(clock), run_before=counted("f7", "2"), terminal_size=(100, 30))
 
 
 def test_statistics_chart_life_areas(demo_db: Path, clock: FrozenClock, snap_compare: Any) -> None:
     """Contacts per life area this year, one bar lying down for each of the eight areas."""
-    assert snap_compare(app(clock), press=["f7", "4"], terminal_size=(100, 30))
+    assert snap_compare(app(clock), run_before=counted("f7", "4"), terminal_size=(100, 30))

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from tests.ui.helpers import counted
 from tp_tui.app import TpApp
 from tp_tui.clock import FrozenClock
 from tp_tui.models import Participant
@@ -93,7 +94,7 @@ def test_statistics(
     demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]
 ) -> None:
     """Statistics for this year: every figure's number on screen beside its label."""
-    assert snap_compare(app(clock), press=["f7"], terminal_size=size)
+    assert snap_compare(app(clock), run_before=counted("f7"), terminal_size=size)
 
 
 @SIZES

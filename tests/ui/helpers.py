@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from rich.console import Console
@@ -46,6 +46,29 @@ async def wait_until(
         if time.monotonic() > deadline:
             raise AssertionError(f"after {timeout:.0f} s the screen still does not show {what}")
         await pilot.pause(0.02)
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Let what the last key started finish: its slow work in a thread (statistics, an
+    export, an erasure, a backup) and what the screen shows of the result."""
+    await pilot.pause()
+    deadline = time.monotonic() + PATIENCE
+    while any(worker.is_running for worker in pilot.app.workers):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"after {PATIENCE:.0f} s the work started is still running")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()  # its result shown, which may start the next
+
+
+def counted(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """For a snapshot: press ``keys``, then wait until what they started in a thread (the
+    statistics' count) is on the screen."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.press(*keys)
+        await settle(pilot)
+
+    return run_before
 
 
 def top_palette_hit(app: App[Any]) -> str:
@@ -91,7 +114,8 @@ def screen_text(app: App[Any]) -> str:
     )
     # Textual's own export_screenshot renders the same way; there is no public text export.
     update = app.screen._compositor.render_update(  # noqa: SLF001
-        full=True, screen_stack=app._background_screens  # noqa: SLF001
+        full=True,
+        screen_stack=app._background_screens,  # noqa: SLF001
     )
     console.print(update)
     return console.export_text(styles=False)

@@ -31,9 +31,9 @@ async def test_close_of_day_counts_mine_then_the_teams(
         await pilot.press("f9")
         await wait_until(pilot, lambda: isinstance(app.screen, CloseDayScreen), "close of day")
         text = screen_text(app)
-        assert "1 call(s) not returned yet" in text and "Husleia" in text
+        assert "1 call not returned yet" in text and "Husleia" in text
         assert "Evas samtale" not in text and "[ ]" not in text
         await pilot.press("escape", "t", "f9")  # Today: the team's lists, then close the day
         await wait_until(pilot, lambda: isinstance(app.screen, CloseDayScreen), "again")
         text = screen_text(app)
-        assert "2 call(s) not returned yet" in text and "Evas samtale" in text
+        assert "2 calls not returned yet" in text and "Evas samtale" in text

@@ -242,7 +242,7 @@ async def test_close_the_day_lists_what_is_open(
         await pilot.press("f9")
         await pilot.pause()
         text = "\n".join(str(w.render()) for w in app.screen.query(Static))
-        assert "1 call(s) not returned yet" in text
+        assert "1 call not returned yet" in text
         assert "Kari Nordmann" in text and "Husleia" in text
         await pilot.press("c")
         await pilot.pause()

@@ -10,7 +10,7 @@ from tp_tui.models import Contact, Participant
 from tp_tui.views.erase_form import EraseScreen
 from tp_tui.views.participants import ParticipantsScreen
 
-from .helpers import type_text
+from .helpers import settle, type_text
 
 
 async def test_erase_after_typing_the_name(demo_db: Path, clock: FrozenClock) -> None:
@@ -20,19 +20,19 @@ async def test_erase_after_typing_the_name(demo_db: Path, clock: FrozenClock) ->
     async with app.run_test(size=(100, 34)) as pilot:
         await pilot.press("f3")
         app.open_participant(kari.id)
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("E")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, EraseScreen)
         await type_text(pilot, "Kari")  # not the full name: nothing happens
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, EraseScreen)
         assert Participant.get_or_none(Participant.id == kari.id) is not None
         await pilot.press("ctrl+a", "ctrl+k")
         await type_text(pilot, "Kari Nordmann")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert Participant.get_or_none(Participant.id == kari.id) is None
         assert Contact.select().where(Contact.participant == kari.id).count() == 0
         assert Contact.select().count() == others
@@ -55,7 +55,7 @@ async def test_long_closed_participants_are_named_on_start(
     )
     app = TpApp(clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         messages = [str(n.message) for n in app._notifications]  # noqa: SLF001
         assert any("closed more than 24 months ago" in m for m in messages)
         assert not any("Gammel" in m for m in messages)  # a count, never a name
@@ -75,18 +75,18 @@ async def test_the_plan_lists_calls_to_her_free_name_and_f2_keeps_them(
     app = TpApp(clock=clock, db_path=demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_participant(kari.id)
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("E")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, EraseScreen)
         plan = str(app.screen.query_one("#erase-plan", Static).render())
         assert "calls owed to a free name with their name or number: 1" in plan
         assert "press F2" in plan
         await pilot.press("f2")  # keep them
-        await pilot.pause()
+        await settle(pilot)
         assert "KEPT" in str(app.screen.query_one("#erase-plan", Static).render())
         await type_text(pilot, "Kari Nordmann")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert Participant.get_or_none(Participant.id == kari.id) is None
         assert Callback.get_by_id(free.id).caller_name == "Kari Nordmann"  # kept, as asked

@@ -13,7 +13,7 @@ from tp_tui.clock import FrozenClock
 from tp_tui.services.process import process_board
 from tp_tui.settings import Settings
 
-from .helpers import screen_text, type_text
+from .helpers import screen_text, type_text, wait_until
 
 ESSENTIAL = ("^l Log contact", "^r Call owed", "^z Undo", "f9 End of day", "? Keys", "^q Quit")
 
@@ -25,7 +25,9 @@ async def test_the_footer_shows_the_keys_that_work_everywhere(
     app = TpApp(clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(screen_key)
-        await pilot.pause()
+        await wait_until(
+            pilot, lambda: "^q Quit" in screen_text(app).splitlines()[-1], "the footer's keys"
+        )
         bottom = screen_text(app).splitlines()[-1]
         for shown in ESSENTIAL:
             assert shown in bottom, f"{shown!r} is not in the footer on {screen_key}: {bottom!r}"
@@ -80,3 +82,65 @@ async def test_search_shows_the_whole_text_of_the_result_under_the_cursor(
         shown = " ".join(line.strip(" █") for line in screen_text(app).splitlines())
         assert " ".join(text.split()) in " ".join(shown.split())
         assert hits.columns[hits.ordered_columns[3].key].width >= 20
+
+
+async def test_the_participant_page_shows_the_whole_note_of_the_contact_under_the_cursor(
+    demo_db: Path, clock: FrozenClock
+) -> None:
+    """At 80 columns the note column holds a dozen letters; the line under the lists, all."""
+    from tp_tui.services.participants import find_participants
+
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_participant(find_participants("Roy-Arne")[0].id)
+        await pilot.pause()
+        contacts = app.screen.query_one("#detail-contacts", DataTable)
+        contacts.focus()
+        await pilot.press("down")
+        await pilot.pause()
+        note = str(contacts.get_cell_at(Coordinate(contacts.cursor_row, 4)).plain)
+        assert len(note) > contacts.columns[contacts.ordered_columns[4].key].width
+        detail = " ".join(screen_text(app).splitlines()[-4:-2])
+        assert " ".join(note.split())[:120] in " ".join(detail.split())
+
+
+async def test_statistics_shows_the_whole_words_of_the_figure_under_the_cursor(
+    demo_db: Path, clock: FrozenClock
+) -> None:
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f7")
+        await pilot.pause()
+        figures = app.screen.query_one("#figures-table", DataTable)
+        figures.focus()
+        longest = max(
+            range(figures.row_count),
+            key=lambda row: len(str(figures.get_cell_at(Coordinate(row, 1)))),
+        )
+        figures.move_cursor(row=longest)
+        await pilot.pause()
+        words = str(figures.get_cell_at(Coordinate(longest, 1))).strip()
+        assert words not in screen_text(app)  # cut in its column
+        detail = " ".join(screen_text(app).splitlines()[-4:-2])
+        assert " ".join(words.split()) in " ".join(detail.split())
+
+
+async def test_a_footer_key_that_does_not_fit_is_left_out_whole(
+    demo_db: Path, clock: FrozenClock
+) -> None:
+    """The participant page has more keys than 80 columns hold: none is cut mid-word, the
+    palette key stays at the right edge with nothing after it, and a wider terminal shows more."""
+    from tp_tui.services.participants import find_participants
+
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_participant(find_participants("Roy-Arne")[0].id)
+        await wait_until(pilot, lambda: "palette" in screen_text(app), "the page's keys")
+        keys_line = screen_text(app).splitlines()[-2]
+        assert keys_line.rstrip().endswith("^p palette"), keys_line
+        shown = keys_line.split("▏")[0].split()
+        assert "s" not in shown  # "s Stage" does not fit: not even its key letter is drawn
+        await pilot.resize_terminal(140, 30)
+        await wait_until(
+            pilot, lambda: "s Stage" in screen_text(app).splitlines()[-2], "more keys when wider"
+        )

@@ -12,7 +12,7 @@ from tp_tui.clock import FrozenClock
 from tp_tui.models import AuditEvent, Participant
 from tp_tui.views.export_dialog import ExportDialog
 
-from .helpers import wait_until
+from .helpers import settle, wait_until
 
 
 async def test_failed_printing_is_not_logged_as_printed(
@@ -23,13 +23,13 @@ async def test_failed_printing_is_not_logged_as_printed(
     app = TpApp(clock=clock)
     async with app.run_test(size=(100, 34)) as pilot:
         app.open_participant(kari.id)
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("u")
         await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog), "the export dialog")
         await pilot.press("m", "tab", "p", "ctrl+s")  # Markdown, and print it
         path = private_dirs / "Documents" / "tp-tui" / f"utdrag-{kari.id}-20261126.md"
         await wait_until(pilot, path.exists, "the summary written")
-        await pilot.pause()
+        await settle(pilot)
     actions = [
         row.action for row in AuditEvent.select().where(AuditEvent.participant_id == kari.id)
     ]

@@ -16,7 +16,7 @@ from tp_tui.models import Participant
 from tp_tui.views.period_form import PeriodFormScreen
 from tp_tui.views.statistics import StatisticsScreen
 
-from .helpers import column, type_text
+from .helpers import column, settle, type_text
 
 
 def figures(app: TpApp) -> dict[str, str]:
@@ -32,7 +32,7 @@ async def test_this_year_last_year_and_a_typed_period(demo_db: Path, clock: Froz
     app = TpApp(clock=clock, demo=True)
     async with app.run_test(size=(100, 34)) as pilot:
         await pilot.press("f7")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, StatisticsScreen)
         assert period(app) == "Statistics 01.01.2026 – 26.11.2026 · this year"
         this_year = figures(app)
@@ -40,7 +40,7 @@ async def test_this_year_last_year_and_a_typed_period(demo_db: Path, clock: Froz
         assert "Participants" in this_year  # a section heading row
 
         await pilot.press("l")
-        await pilot.pause()
+        await settle(pilot)
         assert period(app) == "Statistics 01.01.2025 – 31.12.2025 · last year"
 
         await pilot.press("p")
@@ -60,7 +60,7 @@ async def test_this_year_last_year_and_a_typed_period(demo_db: Path, clock: Froz
         await pilot.press("tab")
         await type_text(pilot, "30.6")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, StatisticsScreen)
         assert period(app) == "Statistics 01.01.2026 – 30.06.2026"
         first_half = figures(app)
@@ -72,7 +72,7 @@ async def test_charts_are_drawn_and_no_name_is_shown(demo_db: Path, clock: Froze
     app = TpApp(clock=clock, demo=True)
     async with app.run_test(size=(100, 34)) as pilot:
         await pilot.press("f7", "2")
-        await pilot.pause()
+        await settle(pilot)
         tabs = app.screen.query_one("#tabs", TabbedContent)
         assert tabs.active == "tab-weeks"
         weeks = app.screen.query_one("#chart-weeks", PlotextPlot)
@@ -93,10 +93,10 @@ async def test_export_csv_from_the_screen(demo_db: Path, clock: FrozenClock) -> 
     app = TpApp(clock=clock, demo=True)
     target = exports_dir() / "statistikk-20260101-20261126.csv"
     async with app.run_test(size=(100, 34)) as pilot:
-        await pilot.press("f7", "x")
-        await pilot.pause()
+        await pilot.press("f7", "x")  # x before the figures are counted: the dialog after
+        await settle(pilot)
         await pilot.press("c", "ctrl+s")  # CSV, to the file name it suggests
-        await pilot.pause()
+        await settle(pilot)
     data = target.read_bytes().decode("utf-8")
     assert data.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(data[1:]), delimiter=";"))

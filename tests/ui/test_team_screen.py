@@ -144,7 +144,7 @@ async def test_a_colleague_with_participants_leaves_after_a_question(
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        assert "still has responsibility for 1 participant(s). Nothing" in str(
+        assert "still has responsibility for 1 participant. Nothing" in str(
             app.screen.query_one(Static).render()
         )
         await pilot.press("n")  # not after all
@@ -260,6 +260,6 @@ async def test_o_hands_everything_a_leaving_colleague_has_to_me(
         await pilot.pause()
         assert isinstance(app.screen, TeamScreen)
         messages = notifications(app)
-        assert "Handed over: 1 participant(s) and 0 call(s)." in messages
+        assert "Handed over: 1 participant and 0 calls." in messages
     me = TrustPerson.get(TrustPerson.login == "kari.tp")
     assert Participant.get_by_id(ola.id).responsible_id == me.id

@@ -23,7 +23,8 @@ from tp_tui.db import close_database, open_database, write
 from tp_tui.migrations import LATEST_VERSION
 from tp_tui.models import AuditEvent, Participant, db, delete_query
 from tp_tui.services.audit import AuditLine, record, trail
-from tp_tui.services.erasure import backup_folder, erase
+from tp_tui.services.backup_purge import backup_folder
+from tp_tui.services.erasure import erase
 from tp_tui.settings import Settings
 
 from .old_files import file_at_version
@@ -178,7 +179,7 @@ def test_erase_yes_lists_old_backups_and_purges_them_when_asked(
 
     assert erase_command(erase_args(demo_db, "Stian Eggen", "--yes", "--purge-backups"),
                          Settings(), clock) == 0  # fmt: skip
-    assert "1 files overwritten and deleted" in capsys.readouterr().out
+    assert "1 file overwritten and deleted" in capsys.readouterr().out
     assert not backup.exists()
     assert erase_command(erase_args(demo_db, "--scrub"), Settings(), clock) == 0
 
@@ -238,5 +239,5 @@ def test_a_failed_print_and_an_erasure_tombstone_are_told_in_words(
     out = capsys.readouterr().out
     assert "printing failed: nothing went to the printer" in out
     assert "printed (" not in out
-    assert "3 file(s) tp had written about them overwritten and deleted" in out
+    assert "3 files tp had written about them overwritten and deleted" in out
     assert "later participant" not in out  # the tombstone belongs to the erasure

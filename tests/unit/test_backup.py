@@ -265,7 +265,7 @@ def test_backup_command(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert backup_command(namespace(demo_db), Settings(), FrozenClock(NOW)) == 0
     out = capsys.readouterr().out
     assert "tp-20261126-100000.db" in out
-    assert "1 backup(s) kept" in out
+    assert "1 backup kept" in out
     assert len(list_backups(demo_db)) == 1
 
     missing = namespace(demo_db.with_name("missing.db"))

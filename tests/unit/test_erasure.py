@@ -14,16 +14,10 @@ from tp_tui.clock import OSLO, FrozenClock
 from tp_tui.db import write
 from tp_tui.models import AuditEvent, Callback, Contact, Participant, Revision, db
 from tp_tui.paths import data_dir
+from tp_tui.services.backup_purge import backup_folder, backups_older_than, purge_backups
 from tp_tui.services.contacts import ContactInput, log_contact
-from tp_tui.services.erasure import (
-    ErasureRefused,
-    backup_folder,
-    backups_older_than,
-    erase,
-    plan_erasure,
-    purge_backups,
-    retention_candidates,
-)
+from tp_tui.services.erasure import ErasureRefused, erase, plan_erasure
+from tp_tui.services.retention import retention_candidates
 from tp_tui.services.summary import record_export
 from tp_tui.settings import Settings
 

@@ -25,18 +25,14 @@ from tests.postgres import fresh_database
 from tp_tui.cli import run
 from tp_tui.clock import OSLO, FrozenClock
 from tp_tui.db import close_database, open_database
+from tp_tui.erasure_words import result_message
 from tp_tui.i18n import set_language
 from tp_tui.models import Participant, db
-from tp_tui.services import erasure
+from tp_tui.services import erasure, erasure_server
+from tp_tui.services.backup_purge import backups_older_than, current_server_url, purge_backups
 from tp_tui.services.contacts import ContactInput, log_contact
-from tp_tui.services.erasure import (
-    ERASED_TABLES,
-    backups_older_than,
-    current_server_url,
-    erase,
-    purge_backups,
-    result_message,
-)
+from tp_tui.services.erasure import erase
+from tp_tui.services.erasure_server import ERASED_TABLES
 from tp_tui.services.participants import ParticipantInput, add_participant
 from tp_tui.services.server_backup import backup_folder as server_backup_folder
 
@@ -203,7 +199,7 @@ def test_purge_backups_takes_the_pg_dump_files_from_before(
     close_database()
     assert run(["--db", pg_url, "erase", NAME, "--yes", "--purge-backups"]) == 0
     out = capsys.readouterr().out
-    assert str(old) in out and "1 files overwritten and deleted." in out
+    assert str(old) in out and "1 file overwritten and deleted." in out
     assert not old.exists() and later.exists() and half.exists()
 
 
@@ -282,7 +278,7 @@ def test_a_role_that_may_not_rewrite_gets_a_clear_answer(
 def test_a_colleagues_lock_does_not_hang_the_erasure(
     pg_url: str, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(erasure, "LOCK_TIMEOUT", "300ms")
+    monkeypatch.setattr(erasure_server, "LOCK_TIMEOUT", "300ms")
     kari = _kari(clock)
     with _session(pg_url) as colleague, colleague.cursor() as cursor:
         cursor.execute("LOCK TABLE meeting_place, contact IN ACCESS SHARE MODE")

@@ -150,7 +150,7 @@ def test_possible_duplicates_are_held_back_and_said_why(
         line.startswith("Line 6: Bjørn Sæther: possible duplicate of Bjoern Saether (line 5; same")
         for line in out
     )
-    assert "Imported 2 participant(s)." in out
+    assert "Imported 2 participants." in out
     assert Participant.select().count() == 3
 
 

@@ -70,6 +70,30 @@ def test_norwegian_excel_csv(db_path: Path) -> None:
     assert (plan.problems, plan.duplicates, plan.notes) == ((), (), ())
 
 
+def test_a_sheet_headed_in_nynorsk(db_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "nynorsk.csv"
+    path.write_text(
+        "Førenamn;Etternamn;Telefon;Tilvist av\nSigrid;Haugland;912 34 567;sjølv\n",
+        encoding="utf-8",
+    )
+    plan = plan_import(path, TODAY)
+    assert plan.columns == {
+        "first_name": "Førenamn",
+        "last_name": "Etternamn",
+        "phone": "Telefon",
+        "referral_source": "Tilvist av",
+    }
+    [(_, sigrid)] = plan.to_add
+    assert (sigrid.name, sigrid.phone, sigrid.referral_source) == (
+        "Sigrid Haugland",
+        "+4791234567",
+        "self",
+    )
+    whole_name = tmp_path / "namn.csv"
+    whole_name.write_text("Namn\nOlav Aasen\n", encoding="utf-8")
+    assert plan_import(whole_name, TODAY).columns == {"name": "Namn"}
+
+
 def test_english_csv_with_bom_and_a_cell_over_two_lines(db_path: Path) -> None:
     plan = plan_import(FILES / "english.csv", TODAY)
     assert plan.columns["name"] == "Full name"  # the BOM is not part of the first heading
@@ -227,7 +251,7 @@ def test_dry_run_writes_nothing(db_path: Path, capsys: pytest.CaptureFixture[str
     assert counts() == before == (0, 0, 0)
     out = capsys.readouterr().out
     assert "Nothing was written (dry run). Run again with --apply to import." in out
-    assert "3 to add, 0 row(s) with problems, 0 duplicate(s)." in out
+    assert "3 to add, 0 rows with problems, 0 duplicates." in out
     assert "Columns left out (never imported): “Fødselsnummer”" in out
 
 
@@ -236,8 +260,8 @@ def test_apply_imports_the_good_rows_exactly_once(
 ) -> None:
     assert run(FILES / "english.csv", "--apply") == 0
     out = capsys.readouterr().out
-    assert "Imported 4 participant(s)." in out
-    assert "Not imported: line(s) 6 (see above)." in out
+    assert "Imported 4 participants." in out
+    assert "Not imported: line 6 (see above)." in out
     # What add_participant makes: the participant and stage 1 unless prospective, each with
     # a revision (undo takes the whole import back as one change).
     assert counts() == (4, 3, 7)
@@ -248,7 +272,7 @@ def test_apply_imports_the_good_rows_exactly_once(
     assert run(FILES / "english.csv", "--apply") == 0
     out = capsys.readouterr().out
     assert "Line 2: Emma Clarke is already registered — skipped." in out
-    assert "Imported 0 participant(s)." in out
+    assert "Imported 0 participants." in out
     assert counts() == (4, 3, 7)
 
 
@@ -293,7 +317,7 @@ def test_the_command_prints_problems_and_duplicates(
         "registered; same phone) — not imported. Import it anyway with --allow-row 2 or "
         "--allow-duplicates." in lines
     )
-    assert "1 to add, 6 row(s) with problems, 1 duplicate(s)." in lines
+    assert "1 to add, 6 rows with problems, 1 duplicate." in lines
 
 
 def test_a_bad_file_exits_2_and_says_why(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tp_tui.cli import run
-from tp_tui.services.erasure import backup_folder
+from tp_tui.services.backup_purge import backup_folder
 from tp_tui.services.leftovers import QUIET_SECONDS, half_made_files, remove_half_made
 
 NAME = b"Kari Gjenglemt"

@@ -10,14 +10,12 @@ import pytest
 
 from tp_tui.clock import FrozenClock
 from tp_tui.models import ActionPoint, Contact, GroupMeeting, MeetingAttendee, Participant
+from tp_tui.services.action_points import done_since, due_action_points, open_action_points
 from tp_tui.services.meetings import (
     ActionInput,
     MeetingInput,
-    done_since,
-    due_action_points,
     last_meeting,
     mark_done,
-    open_action_points,
     record_meeting,
 )
 from tp_tui.services.participants import ParticipantInput, add_participant

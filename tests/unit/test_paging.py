@@ -13,7 +13,7 @@ import pytest
 from tp_tui.clock import FrozenClock
 from tp_tui.db import write
 from tp_tui.models import Contact, Participant, Revision, db
-from tp_tui.services import callbacks, detail, erasure, participants, today
+from tp_tui.services import callbacks, detail, participants, retention, today
 from tp_tui.services.contacts import ContactInput, log_contact
 from tp_tui.services.history import insert_record
 from tp_tui.services.search import search
@@ -120,8 +120,8 @@ def test_contact_history_pages_follow_on_newest_first(demo_db: Path, clock: Froz
 def test_retention_count_is_the_number_of_candidates(demo_db: Path, clock: FrozenClock) -> None:
     for months in (1, 6, 24):
         settings = Settings(retention_months=months)
-        candidates = erasure.retention_candidates(clock.now(), settings)
-        assert erasure.retention_count(clock.now(), settings) == len(candidates)
+        candidates = retention.retention_candidates(clock.now(), settings)
+        assert retention.retention_count(clock.now(), settings) == len(candidates)
         assert all(isinstance(closed_on, type(clock.today())) for _, _, closed_on in candidates)
 
 

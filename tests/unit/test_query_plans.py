@@ -81,10 +81,10 @@ def _cases() -> list[Case]:
         callbacks,
         day_end,
         detail,
-        erasure,
         participants,
         plan,
         process,
+        retention,
         rounds,
         search,
         summary,
@@ -110,12 +110,12 @@ def _cases() -> list[Case]:
         Case(
             "app.retention_notice",
             "app start",
-            lambda _: erasure.retention_candidates(NOW, settings),
+            lambda _: retention.retention_candidates(NOW, settings),
         ),
         Case(
             "app.retention_count",
             "app start",
-            lambda _: erasure.retention_count(NOW, settings),
+            lambda _: retention.retention_count(NOW, settings),
         ),
         Case(
             "participants.list",

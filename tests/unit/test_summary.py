@@ -143,7 +143,7 @@ def test_all_shared_has_every_section(db_path: Path) -> None:
     assert (
         "- The trust person calls back by 27.11.2026 at 15:30: Spør om følge til fastlegen" in text
     )
-    assert "- Calls back: 1 agreed, the first by 27.11.2026" in text
+    assert "- Calls back: 1 agreed, by 27.11.2026" in text
     assert [n.kind for n in s.next_steps] == ["goal_working", "goal_working", "goal_wanted",
                                               "callbacks"]  # fmt: skip
 

@@ -211,6 +211,8 @@ def test_a_true_is_not_a_score(db_path: Path) -> None:
         ("Desember 2025", "2025-12"),
         ("oct", "2026-10"),
         ("forrige måned", "2026-10"),
+        ("førre månad", "2026-10"),  # nynorsk
+        ("Denne månaden", "2026-11"),
         ("denne ma\u030aneden", "2026-11"),  # å typed as a + ring
         ("i dag", "2026-11"),
         ("25.10", "2026-10"),

@@ -87,7 +87,7 @@ def test_a_colleague_leaves_and_comes_back(
     assert tp("team", "inactive", "eva") == 0
     captured = capsys.readouterr()
     assert "Eva Solheim is marked as having left." in captured.out
-    assert "still has responsibility for 1 participant(s): tp team handover eva" in captured.err
+    assert "still has responsibility for 1 participant: tp team handover eva" in captured.err
     assert "left" in line_of(captured.out, "Eva Solheim")
     assert not stored(tmp_path)["eva"].active
     assert tp("team", "active", "EVA") == 0  # the login in any case

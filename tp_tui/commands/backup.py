@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tp_tui.clock import Clock
 from tp_tui.commands.arguments import record_id
-from tp_tui.i18n import format_datetime, get_language, t
+from tp_tui.i18n import format_datetime, is_norwegian, t
 from tp_tui.paths import database_path
 from tp_tui.settings import Settings
 
@@ -34,7 +34,7 @@ def format_size(size: int) -> str:
         text = f"{max(size // 1024, 1)} kB"
     else:
         text = f"{size / (1024 * 1024):.1f} MB"
-    return text.replace(".", ",") if get_language() == "nb" else text
+    return text.replace(".", ",") if is_norwegian() else text
 
 
 def backup_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:

@@ -162,7 +162,7 @@ def _duplicate(duplicate: Duplicate) -> str:
 
 
 def _report(path: Path, plan: ImportPlan) -> None:
-    print(t("import.reading", path=one_line(str(path)), rows=plan.rows))
+    print(t("import.reading", path=one_line(str(path)), count=plan.rows))
     print(t("import.columns"))
     for field, header in plan.columns.items():
         print(t("import.column", field=_field(field), header=_quoted([header])))
@@ -188,8 +188,8 @@ def _report(path: Path, plan: ImportPlan) -> None:
         t(
             "import.summary",
             add=len(plan.to_add),
-            problems=problem_rows,
-            duplicates=len(plan.skipped_duplicates),
+            problems=t("import.summary.problems", count=problem_rows),
+            duplicates=t("import.summary.duplicates", count=len(plan.skipped_duplicates)),
         )
     )
 
@@ -223,5 +223,5 @@ def import_command(args: argparse.Namespace, settings: Settings, clock: Clock) -
         print(t("import.skipped_meanwhile", count=len(plan.to_add) - added))
     if plan.skipped_lines:
         lines = ", ".join(str(line) for line in plan.skipped_lines)
-        print(t("import.not_imported", lines=lines))
+        print(t("import.not_imported", lines=lines, count=len(plan.skipped_lines)))
     return 0

@@ -11,7 +11,7 @@ from peewee import OperationalError
 
 from tp_tui.clock import Clock
 from tp_tui.domain import Arena, Code, ContactKind, ContactOutcome, Destination, LifeArea
-from tp_tui.i18n import catalogue, describe_moment, t
+from tp_tui.i18n import NORWEGIAN, catalogue, describe_moment, t
 from tp_tui.phone import format_phone
 from tp_tui.services.contacts import ContactInput, log_contact
 from tp_tui.services.participants import RIVAL_SCORE, Match, find_participants, the_one_named
@@ -54,13 +54,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _spellings(member: Code) -> set[str]:
-    """The code itself, and the Norwegian label whole and split at "/" ("arbeid")."""
-    label = catalogue("nb").get(member.label_key, "").casefold()
-    return {member.value, label, *(part.strip() for part in label.split("/"))} - {""}
+    """The code itself, and the Norwegian labels (bokmål and nynorsk: "bolig", "bustad") whole
+    and split at "/" ("arbeid"), whatever the interface language."""
+    spellings = {member.value}
+    for language in NORWEGIAN:
+        label = catalogue(language).get(member.label_key, "").casefold()
+        spellings |= {label, *(part.strip() for part in label.split("/"))}
+    return spellings - {""}
 
 
 def parse_code(kind: type[C], text: str) -> C | None:
-    """The member typed as its code ("phone", "home-visit") or Norwegian label ("telefon")."""
+    """The member typed as its code ("phone", "home-visit") or a Norwegian label ("telefon")."""
     wanted = " ".join(text.casefold().split())
     as_code = wanted.replace("-", "_").replace(" ", "_")
     for member in kind:

@@ -64,7 +64,7 @@ def _confirmation(args: argparse.Namespace) -> str | None:
 def _other_copies(database: Path | str) -> list[Path]:
     """Whole copies of the file tp wrote besides its backups: half-made files of killed
     backups and conversions (any age), and what ``tp restore`` kept of the file it replaced."""
-    from tp_tui.services.erasure import backup_folder
+    from tp_tui.services.backup_purge import backup_folder
     from tp_tui.services.leftovers import half_made_files
 
     if not isinstance(database, Path):
@@ -74,7 +74,7 @@ def _other_copies(database: Path | str) -> list[Path]:
 
 
 def _backups(args: argparse.Namespace, result: ErasureResult, participant_id: int) -> None:
-    from tp_tui.services.erasure import backups_older_than, purge_files
+    from tp_tui.services.backup_purge import backups_older_than, purge_files
 
     database = _database_file(args)
     old = backups_older_than(database, result.erased_at) + _other_copies(database)
@@ -92,17 +92,9 @@ def _backups(args: argparse.Namespace, result: ErasureResult, participant_id: in
 
 
 def erase_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
-    from tp_tui.services.erasure import (
-        ERASED_TABLES,
-        ErasureRefused,
-        erase,
-        plan_erasure,
-        result_message,
-        scrub,
-        scrub_message,
-        scrub_server,
-    )
-    from tp_tui.services.erasure_report import plan_lines
+    from tp_tui.erasure_words import plan_lines, result_message, scrub_message
+    from tp_tui.services.erasure import ErasureRefused, erase, plan_erasure, scrub
+    from tp_tui.services.erasure_server import ERASED_TABLES, scrub_server
     from tp_tui.services.summary import SummaryError, resolve_participant
 
     if args.scrub and not args.name:
@@ -184,12 +176,12 @@ def audit_command(args: argparse.Namespace, settings: Settings, clock: Clock) ->
 
 def retention_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     """``tp retention``: participants closed longer than the retention time, to erase or keep."""
-    from tp_tui.services.erasure import retention_candidates
+    from tp_tui.services.retention import retention_candidates
     from tp_tui.text import one_line
 
     due = retention_candidates(clock.now(), settings)
     if not due:
-        print(t("retention.none", months=settings.retention_months))
+        print(t("retention.none", count=settings.retention_months))
         return 0
     print(t("retention.header", count=len(due), months=settings.retention_months))
     for participant_id, name, closed_on in due:

@@ -105,8 +105,8 @@ def team_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> 
             print(
                 t(
                     "handover.saved_everything",
-                    participants=moved.participants,
-                    callbacks=moved.callbacks,
+                    participants=t("handover.participants", count=moved.participants),
+                    callbacks=t("handover.callbacks", count=moved.callbacks),
                 )
             )
         elif action in ("edit", "inactive", "active"):

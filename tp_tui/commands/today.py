@@ -116,7 +116,7 @@ def render(overview: TodayOverview, settings: Settings) -> list[str]:
             "today.none_contacts",
         ),
         (
-            t("today.not_heard", days=settings.not_heard_days),
+            t("today.not_heard", count=settings.not_heard_days),
             ("today.col.who", "today.col.phone", "today.col.last", "today.col.days"),
             not_heard_rows(overview.not_heard_from),
             "today.none_not_heard",
@@ -153,7 +153,7 @@ def consent_rows(overview: TodayOverview) -> list[Row]:
 
 def _action_point_lines(today: date, mine: int | None) -> list[str]:
     """The group meetings' action points due today or before; nothing when none is due."""
-    from tp_tui.services.meetings import due_action_points
+    from tp_tui.services.action_points import due_action_points
 
     rows = [
         (format_date(a.due_on), one_line(a.participant_name), one_line(a.text), one_line(a.owner))

@@ -14,7 +14,7 @@ import io
 
 from tp_tui.domain import PlanStatus
 from tp_tui.export.survey_rows import survey_rows
-from tp_tui.i18n import format_date, get_language, t
+from tp_tui.i18n import format_date, is_norwegian, t
 from tp_tui.services.programme_time import TIME_RANGES
 from tp_tui.services.statistics import NO_ARENA, SMALL_GROUP, PeriodStats, half_up, shown
 from tp_tui.services.suppression import SHOWN, SMALL, Protected, protect
@@ -34,7 +34,7 @@ def _number(value: float | None, suffix: str = "", decimals: int = 1) -> str:
     if value is None:
         return "–"
     text = f"{half_up(value, decimals):.{decimals}f}"
-    return (text.replace(".", ",") if get_language() == "nb" else text) + suffix
+    return (text.replace(".", ",") if is_norwegian() else text) + suffix
 
 
 def part_of(part: int, whole: int) -> str:

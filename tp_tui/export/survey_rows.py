@@ -8,7 +8,7 @@ three forms comes close to telling what each one said. The same holds for a ques
 
 from __future__ import annotations
 
-from tp_tui.i18n import get_language, t
+from tp_tui.i18n import is_norwegian, t
 from tp_tui.services.statistics import SMALL_GROUP, shown
 from tp_tui.services.surveys import QuestionSummary, SurveyFigures, SurveySummary, month_first_day
 from tp_tui.text import one_line
@@ -21,7 +21,7 @@ def _decimal(value: float | None) -> str:
     if value is None:
         return "–"
     text = f"{value:.1f}"
-    return text.replace(".", ",") if get_language() == "nb" else text
+    return text.replace(".", ",") if is_norwegian() else text
 
 
 def _month(month: str) -> str:

@@ -68,8 +68,9 @@ def weeks_in_year(iso_year: int) -> int:
     return date(iso_year, 12, 28).isocalendar().week
 
 
-# "48", "w48", "uke 48", "week 48"; "2026-W48", "2026-w48", "2026W48", "2026-48", "2026 48".
-_WEEK = re.compile(r"(?:(?:uke|week|w|u) ?)?(\d{1,2})", re.ASCII)
+# "48", "w48", "uke 48", "veke 48" (nynorsk), "week 48"; "2026-W48", "2026-w48", "2026W48",
+# "2026-48", "2026 48".
+_WEEK = re.compile(r"(?:(?:uke|veke|week|w|u|v) ?)?(\d{1,2})", re.ASCII)
 _HALF_YEAR_DAYS = 27 * 7
 _YEAR_WEEK = re.compile(r"(\d{4})(?:-?w|-| )(\d{1,2})", re.ASCII)
 

@@ -32,10 +32,15 @@ MAX_ROWS = 20_000
 FORMULA_START = ("=", "+", "-", "@")
 
 # Field -> header spellings, compared after _loose() (lower case, punctuation as spaces).
+# Bokmål, nynorsk and English: a municipality's sheet is written in whichever it uses.
 _ALIASES: dict[str, tuple[str, ...]] = {
-    "name": ("navn", "fullt navn", "deltaker", "deltakernavn", "name", "full name"),
-    "first_name": ("fornavn", "first name", "firstname", "given name"),
-    "last_name": ("etternavn", "last name", "lastname", "surname", "family name"),
+    "name": (
+        "navn", "fullt navn", "deltaker", "deltakernavn",
+        "namn", "fullt namn", "deltakar", "deltakarnamn",  # nynorsk
+        "name", "full name",
+    ),
+    "first_name": ("fornavn", "førenamn", "fornamn", "first name", "firstname", "given name"),
+    "last_name": ("etternavn", "etternamn", "last name", "lastname", "surname", "family name"),
     "phone": (
         "telefon", "tlf", "mobil", "mobilnummer", "telefonnummer", "mobilnr", "mobil nr",
         "tlf nr", "tlfnr", "telefonnr", "telefon nr", "mobiltelefon",
@@ -45,12 +50,18 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "inntak", "inntaksdato", "startdato", "start", "oppstart", "intake", "intake date",
         "start date",
     ),
-    "referral_source": ("henvist av", "henviser", "henvisning", "referral", "referred by"),
+    "referral_source": (
+        "henvist av", "henviser", "henvisning", "tilvist av", "tilvisar", "tilvising",
+        "referral", "referred by",
+    ),
     "status": ("status",),
     "about": ("notat", "merknad", "kommentar", "note", "notes", "comment", "comments"),
 }  # fmt: skip
 # Everyday words for referral sources that are not the catalogue's labels.
-_REFERRAL_WORDS = {"selv": "self", "lege": "gp", "familie": "family", "venner": "family"}
+_REFERRAL_WORDS = {
+    "selv": "self", "sjølv": "self", "lege": "gp", "familie": "family", "venner": "family",
+    "vener": "family",
+}  # fmt: skip
 _FLOAT_INTEGER = re.compile(r"\d+\.0+", re.ASCII)
 
 

@@ -17,7 +17,7 @@ from tp_tui.dates import DateParseError, parse_date
 from tp_tui.db import write
 from tp_tui.domain import ContactKind
 from tp_tui.i18n import format_date
-from tp_tui.models import ActionPoint, GroupMeeting, GroupMember, MeetingAttendee, Participant
+from tp_tui.models import ActionPoint, GroupMeeting, GroupMember, MeetingAttendee
 from tp_tui.services.conflicts import check_version
 from tp_tui.services.contacts import ContactInput, log_contact
 from tp_tui.services.history import name_change, record_revision, snapshot
@@ -43,18 +43,6 @@ class MeetingInput:
     decisions: str = ""
     """One decision per line."""
     actions: tuple[ActionInput, ...] = field(default_factory=tuple)
-
-
-@dataclass(frozen=True)
-class ActionLine:
-    id: int
-    participant_id: int
-    participant_name: str
-    text: str
-    owner: str
-    due_on: date
-    done_on: date | None
-    version: int
 
 
 @dataclass(frozen=True)
@@ -156,43 +144,6 @@ def mark_done(action_id: int, clock: Clock, expected_version: int | None = None)
     return point
 
 
-def _lines(query: object) -> list[ActionLine]:
-    return [
-        ActionLine(
-            int(p.id), int(p.participant_id), str(p.participant.name), str(p.text),
-            str(p.owner), p.due_on, p.done_on, int(p.version),
-        )
-        for p in query  # type: ignore[attr-defined]
-    ]  # fmt: skip
-
-
-def open_action_points(participant_id: int) -> list[ActionLine]:
-    """The participant's action points not yet done, the soonest deadline first."""
-    query = (
-        ActionPoint.select(ActionPoint, Participant)
-        .join(Participant)
-        .where((ActionPoint.participant == participant_id) & ActionPoint.done_on.is_null())
-        .order_by(ActionPoint.due_on, ActionPoint.id)
-    )
-    return _lines(query)
-
-
-def due_action_points(today: date, responsible_id: int | None = None) -> list[ActionLine]:
-    """Open action points due today or before, for Today (of my participants when given)."""
-    where = ActionPoint.done_on.is_null() & (ActionPoint.due_on <= today)
-    where &= Participant.archived_at.is_null()
-    if responsible_id is not None:
-        where &= Participant.responsible == responsible_id
-    query = (
-        ActionPoint.select(ActionPoint, Participant)
-        .join(Participant)
-        .where(where)
-        .order_by(ActionPoint.due_on, ActionPoint.id)
-        .limit(200)
-    )
-    return _lines(query)
-
-
 def last_meeting(participant_id: int, before: date | None = None) -> MeetingLine | None:
     """The newest meeting (held before ``before`` when given), with who came."""
     query = GroupMeeting.select().where(GroupMeeting.participant == participant_id)
@@ -211,14 +162,3 @@ def last_meeting(participant_id: int, before: date | None = None) -> MeetingLine
     return MeetingLine(
         int(meeting.id), meeting.held_on, tuple(member_label(m) for m in came), decisions
     )
-
-
-def done_since(participant_id: int, since: date) -> list[ActionLine]:
-    """Action points marked done on or after ``since``, in the order they were done."""
-    query = (
-        ActionPoint.select(ActionPoint, Participant)
-        .join(Participant)
-        .where((ActionPoint.participant == participant_id) & (ActionPoint.done_on >= since))
-        .order_by(ActionPoint.done_on, ActionPoint.id)
-    )
-    return _lines(query)

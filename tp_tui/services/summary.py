@@ -35,9 +35,10 @@ from tp_tui.models import (
     Participant,
     StageRecord,
 )
+from tp_tui.services.action_points import ActionLine, done_since, open_action_points
 from tp_tui.services.consent import GROUP, in_force_on, lapsed_on
 from tp_tui.services.detail import MemberLine
-from tp_tui.services.meetings import ActionLine, done_since, last_meeting, open_action_points
+from tp_tui.services.meetings import last_meeting
 from tp_tui.services.participants import Match, find_participants
 from tp_tui.services.ratings import RatingPoint, rating_history
 from tp_tui.text import one_line
@@ -340,6 +341,7 @@ def participant_summary(
     period = records[-1].period if records else 1
     steps = tuple((Stage(r.stage), r.entered_on) for r in records if r.period == period)
     since_day, basis, after = _since(participant, now, since)
+
     def left(key: str) -> LeftOut:
         reason, on = lapsed.get(key, ("not_shared", None))
         return LeftOut(key, reason, on)

@@ -76,8 +76,11 @@ _MONTH_NAMES = (
     "januar februar mars april mai juni juli august september oktober november desember",
     "january february march april may june july august september october november december",
 )
-_THIS_MONTH = frozenset({"denne måneden", "denne mnd", "this month"})
-_LAST_MONTH = frozenset({"forrige måned", "forrige mnd", "last month"})
+# Bokmål, nynorsk ("denne månaden", "førre månad") and English, in every interface language.
+_THIS_MONTH = frozenset({"denne måneden", "denne mnd", "denne månaden", "this month"})
+_LAST_MONTH = frozenset(
+    {"forrige måned", "forrige mnd", "førre månad", "førre mnd", "sist månad", "last month"}
+)
 _NUMBER_YEAR = re.compile(r"(\d{1,2})[./-](\d{4})", re.ASCII)
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})", re.ASCII)
 _NAME_YEAR = re.compile(r"([^\W\d_]{3,})\.?(?:\s+(\d{4}))?")

@@ -66,7 +66,7 @@ class Responsibilities:
         return bool(self.participants or self.callbacks)
 
     def describe(self) -> str:
-        """ "ansvar for 4 deltaker(e) og 2 tilbakeringing(er) å ta", naming only what there is."""
+        """ "ansvar for 4 deltakere og 2 tilbakeringinger å ta", naming only what there is."""
         parts = []
         if self.participants:
             parts.append(t("team_admin.left.participants", count=self.participants))

@@ -16,10 +16,9 @@ from tp_tui.services.callbacks import CallbackLine, callback_line, callback_sect
 from tp_tui.services.team import initials_by_id, my_id
 from tp_tui.text import cell
 from tp_tui.views.base import TpScreen
-from tp_tui.views.participants import SHORT_NAME_WIDTH
 from tp_tui.views.today import day_heading
 from tp_tui.widgets.key_footer import KeyFooter
-from tp_tui.widgets.lazy_table import LazyTable
+from tp_tui.widgets.lazy_table import NARROW_NAME, LazyTable
 from tp_tui.widgets.row_detail import RowDetail, ShowsRowDetail
 
 # Rows of a section read at a time; the tables show 12, the next page comes on scrolling.
@@ -72,12 +71,11 @@ class CallbacksScreen(ShowsRowDetail, TpScreen[None]):
             table = self.query_one(f"#cb-{section}", LazyTable)
             first = "callbacks.col.done" if section == "done" else "today.col.due"
             table.add_column(t(first))
-            table.add_column(t("today.col.who"), width=SHORT_NAME_WIDTH)
+            table.add_column(t("today.col.who"), width=NARROW_NAME)
             table.add_column(t("today.col.phone"))
             table.add_column(t("today.col.reason"))
             table.flexible = 3  # the reason gets what the others leave
             table.name_column = 1
-
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown: the one place the lists load.

@@ -34,8 +34,8 @@ class CloseDayScreen(ModalScreen[str | None]):
         lines = [
             t(
                 "close_day.logged",
-                contacts=summary.contacts_logged,
-                callbacks=summary.callbacks_returned,
+                contacts=t("close_day.contacts_logged", count=summary.contacts_logged),
+                callbacks=t("close_day.calls_returned", count=summary.callbacks_returned),
             ),
             "",
         ]

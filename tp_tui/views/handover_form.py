@@ -123,8 +123,8 @@ class HandoverFormScreen(FormScreen[bool | None]):
             self.notify(
                 t(
                     "handover.saved_everything",
-                    participants=moved.participants,
-                    callbacks=moved.callbacks,
+                    participants=t("handover.participants", count=moved.participants),
+                    callbacks=t("handover.callbacks", count=moved.callbacks),
                 ),
                 markup=False,
             )

@@ -25,6 +25,7 @@ from tp_tui.text import cell, literal, one_line
 from tp_tui.views.base import TpScreen
 from tp_tui.widgets.key_footer import KeyFooter
 from tp_tui.widgets.lazy_table import LazyTable
+from tp_tui.widgets.row_detail import RowDetail, ShowsRowDetail
 
 # Older contacts read at a time as the history is scrolled (or with m).
 HISTORY_PAGE = 50
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 AREAS_WIDTH = 14
 
 
-class ParticipantDetailScreen(TpScreen[None]):
+class ParticipantDetailScreen(ShowsRowDetail, TpScreen[None]):
     """Read-only overview; the editing flows open from here."""
 
     CSS_PATH = "participant_detail.tcss"
@@ -99,6 +100,8 @@ class ParticipantDetailScreen(TpScreen[None]):
             yield DataTable(id="detail-callbacks", cursor_type="row")
             yield Static("", id="contacts-title", classes="section-title", markup=False)
             yield LazyTable(id="detail-contacts", cursor_type="row")
+        # The note, the reason or the action point in full, for the row under the cursor.
+        yield RowDetail(id="row-detail")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -150,7 +153,7 @@ class ParticipantDetailScreen(TpScreen[None]):
 
     def _action_points(self) -> None:
         """The open action points of the group's meetings, overdue in red."""
-        from tp_tui.services.meetings import open_action_points
+        from tp_tui.services.action_points import open_action_points
 
         table = self.query_one("#detail-actions", DataTable)
         if not table.columns:

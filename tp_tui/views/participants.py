@@ -31,8 +31,6 @@ PAGE = 60
 FIND_WITHIN = 500
 # Long double names are cut with an ellipsis so the other columns stay on screen at 80×24.
 NAME_WIDTH = 26
-# Where a name shares the line with a reason or a note (Today, Callbacks, Search) at 80 columns.
-SHORT_NAME_WIDTH = 20
 
 
 class ParticipantsScreen(ShowsRowDetail, TpScreen[None]):

@@ -42,8 +42,8 @@ def card_text(card: Card) -> Text:
 
 def card_detail(card: Card) -> str:
     """Everything about a card in words, for the line under the board."""
-    parts = [one_line(card.name), t("process.detail_days", days=card.days_in_stage)]
-    parts.append(t("process.detail_start", days=card.days_since_start))
+    parts = [one_line(card.name), t("process.detail_days", count=card.days_in_stage)]
+    parts.append(t("process.detail_start", count=card.days_since_start))
     if card.stalled:
         parts.append(t("process.detail_stalled"))
     if card.late:

@@ -30,9 +30,8 @@ from tp_tui.services.search import (
 )
 from tp_tui.text import cell
 from tp_tui.views.base import TpModalScreen
-from tp_tui.views.participants import SHORT_NAME_WIDTH
 from tp_tui.widgets.key_footer import KeyFooter
-from tp_tui.widgets.lazy_table import LazyTable
+from tp_tui.widgets.lazy_table import NARROW_NAME, LazyTable
 from tp_tui.widgets.row_detail import RowDetail, ShowsRowDetail
 
 if TYPE_CHECKING:
@@ -117,7 +116,7 @@ class SearchScreen(ShowsRowDetail, TpModalScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one(LazyTable)
         table.add_column(t("today.col.time"))
-        table.add_column(t("today.col.who"), width=SHORT_NAME_WIDTH)
+        table.add_column(t("today.col.who"), width=NARROW_NAME)
         table.add_column(t("search.col.what"))
         table.add_column(t("search.col.text"))
         table.flexible = 3  # the text found gets what the others leave

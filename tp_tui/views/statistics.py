@@ -18,15 +18,18 @@ from tp_tui.keys import key
 from tp_tui.services.statistics import PeriodStats, period_stats
 from tp_tui.services.stats_period import preset, which_preset
 from tp_tui.text import cell
+from tp_tui.views.background import run_slow, running
 from tp_tui.views.base import TpScreen
 from tp_tui.views.stats_charts import draw
 from tp_tui.widgets.key_footer import KeyFooter
 from tp_tui.widgets.lazy_table import LazyTable
+from tp_tui.widgets.row_detail import RowDetail, ShowsRowDetail
 
 TABS = ("figures", "weeks", "stages", "areas")
+COUNTING = "statistics"  # the job that counts a period
 
 
-class StatisticsScreen(TpScreen[None]):
+class StatisticsScreen(ShowsRowDetail, TpScreen[None]):
     DEFAULT_CSS = """
     #period { height: auto; padding: 0 1; text-style: bold; }
     #note { height: auto; padding: 0 1; color: $text-muted; }
@@ -59,6 +62,10 @@ class StatisticsScreen(TpScreen[None]):
         self.start: date | None = None
         self.end: date | None = None
         self.stats: PeriodStats | None = None
+        self._count_again = False
+        self._counted: tuple[date, date] | None = None
+        """The period being counted, or counted last."""
+        self._export_when_counted = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -83,6 +90,8 @@ class StatisticsScreen(TpScreen[None]):
                             classes="empty-chart",
                             markup=False,
                         )
+        # A figure's words in full, for the row under the cursor ("… median o…" at 80 columns).
+        yield RowDetail(id="row-detail")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -103,16 +112,45 @@ class StatisticsScreen(TpScreen[None]):
         self.load()
 
     def load(self) -> None:
+        """Count the period in a thread (seconds on a big file): the keys are answered
+        meanwhile, and the figures shown when counted. A period chosen while one is counted
+        is counted after it."""
         assert self.start is not None and self.end is not None
+        start, end, settings = self.start, self.end, self.tp.settings
+        if running(self.app, COUNTING) and self._counted == (start, end):
+            return  # being counted now (a screen shown twice at once): once is enough
+        self._counted = (start, end)
+        if not run_slow(
+            self.app,
+            COUNTING,
+            lambda: period_stats(start, end, settings),
+            self._show,
+            busy=self._counting,
+        ):
+            self._count_again = True
+
+    def _counting(self, busy: bool) -> None:
+        if self.is_attached:
+            self.query_one("#tabs", TabbedContent).loading = busy
+
+    def _show(self, stats: PeriodStats) -> None:
+        if self._count_again:
+            self._count_again = False
+            self.load()  # the period asked for while this one was counted
+            return
+        if not self.is_attached:
+            return
         today = self.tp.clock.now().date()
-        stats = period_stats(self.start, self.end, self.tp.settings)
         self.stats = stats
-        named = which_preset(self.start, self.end, today)
-        title = t("stats.title", start=format_date(self.start), end=format_date(self.end))
+        named = which_preset(stats.start, stats.end, today)
+        title = t("stats.title", start=format_date(stats.start), end=format_date(stats.end))
         if named:
             title += f" · {t(f'stats_screen.{named}_named')}"
         self.query_one("#period", Static).update(title)
         self._fill_table(stats)
+        if self._export_when_counted:
+            self._export_when_counted = False
+            self.action_export()
         for chart, tab in zip(charts(stats), TABS[1:], strict=True):
             drawn = draw(self.query_one(f"#chart-{tab}", PlotextPlot), chart)
             self.query_one(f"#chart-{tab}").display = drawn
@@ -124,11 +162,12 @@ class StatisticsScreen(TpScreen[None]):
         current = ""
         for section, figure, value in rows(stats):
             if section != current:
-                table.add_row("", cell(section, "bold"))
+                table.add_row("", cell(section, "bold"), key=f"s{table.row_count}")
                 current = section
             label = cell(figure)
             label.pad_left(2)  # under its section heading
-            table.add_row(cell(value), label)
+            # Keyed, so the line under the table can show the row under the cursor.
+            table.add_row(cell(value), label, key=f"f{table.row_count}")
 
     def action_period(self, name: str) -> None:
         self.show_period(*preset(name, self.tp.clock.now().date()))
@@ -151,7 +190,9 @@ class StatisticsScreen(TpScreen[None]):
     def action_export(self) -> None:
         from tp_tui.views.statistics_export import export_statistics
 
-        if self.stats is not None:
+        if self.stats is None:  # x pressed before the first count ended: export when counted
+            self._export_when_counted = True
+        else:
             export_statistics(self.tp, self.stats)
 
     def action_survey(self) -> None:

@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 def export_statistics(app: TpApp, stats: PeriodStats) -> None:
     """The figures on screen, as they were counted for it, to a file or the printer."""
     from tp_tui.export.statistics_files import default_path, render_report
+    from tp_tui.views.export_delivery import deliver_export
     from tp_tui.views.export_dialog import ExportDialog, ExportRequest
-    from tp_tui.views.flows import deliver_export
 
     formats = [("pdf", "PDF"), ("html", "HTML"), ("csv", "CSV"), ("text", t("export.format_text"))]
     paths = {fmt: str(default_path(stats.start, stats.end, fmt)) for fmt, _ in formats}
@@ -24,9 +24,13 @@ def export_statistics(app: TpApp, stats: PeriodStats) -> None:
     def chosen(request: ExportRequest | None) -> None:
         if request is None:
             return
-        data = render_report(stats, request.fmt, app.settings)
+        fmt, settings = request.fmt, app.settings
         path = Path(request.path).expanduser()
-        deliver_export(app, data, path, "print" in request.options, lambda _: None)
+
+        def report() -> str | bytes:  # made in the thread that writes it
+            return render_report(stats, fmt, settings)
+
+        deliver_export(app, report, path, "print" in request.options, lambda _: None)
 
     options = [("print", t("export.option_print"))]
     app.push_screen(ExportDialog(t("stats_screen.export_title"), formats, options, paths), chosen)

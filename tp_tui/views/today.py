@@ -26,9 +26,8 @@ from tp_tui.services.today import (
 )
 from tp_tui.text import cell, one_line
 from tp_tui.views.base import TpScreen
-from tp_tui.views.participants import SHORT_NAME_WIDTH
 from tp_tui.widgets.key_footer import KeyFooter
-from tp_tui.widgets.lazy_table import LazyTable
+from tp_tui.widgets.lazy_table import NARROW_NAME, LazyTable
 from tp_tui.widgets.row_detail import RowDetail, ShowsRowDetail
 
 # Rows of a list read at a time; the tables show 12, the next page comes on scrolling.
@@ -70,21 +69,17 @@ class TodayScreen(ShowsRowDetail, TpScreen[None]):
         with VerticalScroll(id="today-sections"):
             yield Static(t("today.callbacks"), classes="section-title", markup=False)
             yield LazyTable(id="callbacks", cursor_type="row", zebra_stripes=False)
-            # Shown only when a consent ends soon: renewing it is owed, like a call.
-            yield Static(t("today.consents"), id="consents-title", classes="section-title",
-                         markup=False)  # fmt: skip
-            yield DataTable(id="consents", cursor_type="row")
+            # Here come the consents ending soon and the action points due, when there are any
+            # (see _occasional): most days there are none, and an empty list costs a start.
             yield Static(
-                t("meetings.today_title"), id="actions-title", classes="section-title", markup=False
+                t("today.contacts"), id="contacts-title", classes="section-title", markup=False
             )
-            yield DataTable(id="actions-due", cursor_type="row")
-            yield Static(t("today.contacts"), classes="section-title", markup=False)
             yield LazyTable(id="contacts", cursor_type="row")
             # The rounds (three lines) before the longest list, so they are seen at 80×24.
             yield Static(t("today.rounds"), classes="section-title", markup=False)
             yield DataTable(id="rounds", cursor_type="row")
             yield Static(
-                t("today.not_heard", days=self.tp.settings.not_heard_days),
+                t("today.not_heard", count=self.tp.settings.not_heard_days),
                 classes="section-title",
                 markup=False,
             )
@@ -98,16 +93,9 @@ class TodayScreen(ShowsRowDetail, TpScreen[None]):
             "#contacts": ("today.col.time", "today.col.who", "today.col.kind", "today.col.note"),
             "#not-heard": ("today.col.who", "today.col.phone", "today.col.last", "today.col.days"),
             "#rounds": ("today.col.place", "today.col.planned", "today.col.status"),
-            "#consents": ("today.col.who", "today.col.consent", "today.col.ends"),
-            "#actions-due": ("meetings.col.due", "today.col.who", "meetings.col.what"),
         }
         for table_id, keys in columns.items():
-            table = self.query_one(table_id, DataTable)
-            for key_ in keys:
-                # Long double names are cut so the reason or note stays on screen at 80×24;
-                # the line under the lists shows the whole row under the cursor.
-                width = SHORT_NAME_WIDTH if key_ == "today.col.who" else None
-                table.add_column(t(key_), width=width)
+            _add_columns(self.query_one(table_id, DataTable), keys)
         # The reason and the note get what the other columns leave; names grow where there is
         # room for both.
         for table_id in ("#callbacks", "#contacts", "#not-heard"):
@@ -117,10 +105,33 @@ class TodayScreen(ShowsRowDetail, TpScreen[None]):
                 listed.flexible = 3
 
     def on_resize(self) -> None:
-        # A low terminal shows fewer rows of each list, so every section has a place on it.
-        rows = 12 if self.size.height >= 40 else 6
         for table in self.query("#today-sections DataTable"):
-            table.styles.max_height = rows
+            table.styles.max_height = self._rows_shown()
+
+    def _rows_shown(self) -> int:
+        # A low terminal shows fewer rows of each list, so every section has a place on it.
+        return 12 if self.size.height >= 40 else 6
+
+    def _occasional(
+        self, table_id: str, title_key: str, columns: tuple[str, ...], shown: bool
+    ) -> DataTable[object] | None:
+        """The list of a section shown only on the days it has rows, made the first time."""
+        found = self.query(f"#{table_id}")
+        if not shown:
+            for widget in (*found, *self.query(f"#{table_id}-title")):
+                widget.remove()
+            return None
+        if found:
+            return self.query_one(f"#{table_id}", DataTable)
+        title = Static(t(title_key), id=f"{table_id}-title", classes="section-title", markup=False)
+        table: DataTable[object] = DataTable(id=table_id, cursor_type="row")
+        table.styles.max_height = self._rows_shown()
+        _add_columns(table, columns)
+        # The consents before the action points, whichever came first.
+        later = self.query("#actions-due-title") if table_id == "consents" else None
+        anchor = later.first() if later else self.query_one("#contacts-title")
+        self.query_one("#today-sections").mount(title, table, before=anchor)
+        return table
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown: the one place the lists load.
@@ -145,10 +156,13 @@ class TodayScreen(ShowsRowDetail, TpScreen[None]):
 
     def _fill_action_points(self) -> None:
         """Group meetings' action points due today or before; the section only when there are."""
-        from tp_tui.services.meetings import due_action_points
+        from tp_tui.services.action_points import due_action_points
 
         due = due_action_points(self._now.date(), self._mine)
-        table = self.query_one("#actions-due", DataTable)
+        columns = ("meetings.col.due", "today.col.who", "meetings.col.what")
+        table = self._occasional("actions-due", "meetings.today_title", columns, bool(due))
+        if table is None:
+            return
         table.clear()
         for action in due:
             style = "bold red" if action.due_on < self._now.date() else ""
@@ -158,8 +172,6 @@ class TodayScreen(ShowsRowDetail, TpScreen[None]):
                 cell(f"{action.text} ({action.owner})" if action.owner else action.text),
                 key=f"p{action.participant_id}-a{action.id}",
             )
-        table.display = bool(due)
-        self.query_one("#actions-title", Static).display = bool(due)
 
     def _fill(self, overview: TodayOverview) -> None:
         callbacks = self.query_one("#callbacks", LazyTable)
@@ -180,21 +192,7 @@ class TodayScreen(ShowsRowDetail, TpScreen[None]):
         self._empty(quiet, "today.none_not_heard")
         self._page(quiet, overview.not_heard_from, self._more_not_heard)
 
-        ending = self.query_one("#consents", DataTable)
-        ending.clear()
-        for line in overview.consents_ending:
-            what = t(f"consent.{line.scope}")
-            if line.recipient != GROUP:
-                what += f" → {one_line(line.recipient)}"
-            soon = "bold red" if line.expires_on <= overview.day else ""
-            ending.add_row(
-                cell(line.name),
-                cell(what),
-                cell(format_date(line.expires_on), soon),
-                key=f"p{line.participant_id}-k{len(ending.rows)}",
-            )
-        for widget in (ending, self.query_one("#consents-title", Static)):
-            widget.display = bool(overview.consents_ending)
+        self._fill_consents(overview)
 
         rounds = self.query_one("#rounds", DataTable)
         rounds.clear()
@@ -210,6 +208,27 @@ class TodayScreen(ShowsRowDetail, TpScreen[None]):
                 cell(format_date(status.planned_on)),
                 cell(label, style),
                 key=f"r{status.place_id}",
+            )
+
+    def _fill_consents(self, overview: TodayOverview) -> None:
+        """Consents that end soon: renewing one is owed, like a call."""
+        columns = ("today.col.who", "today.col.consent", "today.col.ends")
+        ending = self._occasional(
+            "consents", "today.consents", columns, bool(overview.consents_ending)
+        )
+        if ending is None:
+            return
+        ending.clear()
+        for line in overview.consents_ending:
+            what = t(f"consent.{line.scope}")
+            if line.recipient != GROUP:
+                what += f" → {one_line(line.recipient)}"
+            soon = "bold red" if line.expires_on <= overview.day else ""
+            ending.add_row(
+                cell(line.name),
+                cell(what),
+                cell(format_date(line.expires_on), soon),
+                key=f"p{line.participant_id}-k{len(ending.rows)}",
             )
 
     def _page(
@@ -300,3 +319,11 @@ class TodayScreen(ShowsRowDetail, TpScreen[None]):
             self.tp.open_participant(int(participant))
         elif "-c" in value:  # a call owed to someone not in the programme
             self.tp.switch_mode("callbacks")
+
+
+def _add_columns(table: DataTable[object], keys: tuple[str, ...]) -> None:
+    for key_ in keys:
+        # Long double names are cut so the reason or note stays on screen at 80×24;
+        # the line under the lists shows the whole row under the cursor.
+        width = NARROW_NAME if key_ == "today.col.who" else None
+        table.add_column(t(key_), width=width)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
+from rich.cells import cell_len
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widget import Widget
@@ -53,6 +55,9 @@ class _Keys(Footer):
                 seen.add(binding.action)
                 yield binding, enabled, tooltip
 
+    _composed_width = 0
+    """The width the keys were last fitted to: a resize to another width fits them again."""
+
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
@@ -60,24 +65,38 @@ class _Keys(Footer):
         if self.app_wide:
             rank = {binding_id: n for n, binding_id in enumerate(APP_ORDER)}
             chosen.sort(key=lambda item: rank.get(item[0].id or "", len(rank)))
+        palette = [] if self.app_wide else list(self._palette_key())
+        self._composed_width = width = self.size.width or self.app.size.width
+        room = width - sum(_width(key) + 1 for key in palette)
         for binding, enabled, tooltip in chosen:
-            yield FooterKey(
+            footer_key = FooterKey(
                 binding.key,
                 self.app.get_key_display(binding),
                 binding.description,
                 binding.action,
                 disabled=not enabled,
                 tooltip=tooltip or binding.description,
-            ).data_bind(compact=Footer.compact)
+            )
+            # A key that does not fit whole is left out (``?`` lists it), never cut mid-word.
+            room -= _width(footer_key) + 1
+            if room < 0:
+                break
+            yield footer_key.data_bind(compact=Footer.compact)
         if self.app_wide:
             # F2–F7: a click opens the command palette, which lists the screens too.
-            yield FooterKey(
-                "ctrl+p", "F2–F7", t("nav.screens"), "app.command_palette"
-            ).data_bind(compact=Footer.compact)
-        elif self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
-            yield from self._palette_key()
+            screens = FooterKey("ctrl+p", "F2–F7", t("nav.screens"), "app.command_palette")
+            if room - _width(screens) >= 0:
+                yield screens.data_bind(compact=Footer.compact)
+        yield from palette
 
-    def _palette_key(self) -> Iterator[Widget]:
+    def on_resize(self, event: events.Resize) -> None:
+        # Only a change after the keys were fitted: the first layout must not compose twice.
+        if self._composed_width and event.size.width != self._composed_width:
+            self.call_after_refresh(self.recompose)
+
+    def _palette_key(self) -> Iterator[FooterKey]:
+        if not self.show_command_palette or not self.app.ENABLE_COMMAND_PALETTE:
+            return
         found = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if found is None:
             return
@@ -91,6 +110,11 @@ class _Keys(Footer):
             disabled=not enabled,
             tooltip=binding.tooltip or binding.description,
         )
+
+
+def _width(footer_key: FooterKey) -> int:
+    """Columns a compact footer key takes: the key, a space, the description."""
+    return cell_len(footer_key.key_display) + 1 + cell_len(footer_key.description)
 
 
 class ScreenKeys(_Keys):

@@ -1,0 +1,52 @@
+"""An unexpected error in slow work done in a thread (here the backup on start) reaches the user
+as any other does: the calm message and a log without personal data, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+CRASHING_WORKER = """
+import sys
+from pathlib import Path
+import tp_tui.services.autobackup as autobackup
+
+def broken(*args, **kwargs):
+    secret_note = "Kari Nordmann ringte om husleia"
+    raise ValueError(secret_note)
+
+autobackup.backup_if_due = broken  # it never raises; this one does, in the worker's thread
+from tp_tui.db import open_database
+open_database(Path(sys.argv[1]))
+from tp_tui.app import TpApp
+app = TpApp(db_path=Path(sys.argv[1]), backup_on_start=True)
+app.run(headless=True)
+print("exit", app.return_code)
+"""
+
+
+def test_an_error_in_a_worker_shows_the_calm_message(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "LANG": "C.UTF-8",
+        "TEXTUAL_ANIMATIONS": "none",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", CRASHING_WORKER, str(tmp_path / "tp.db")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    output = result.stdout + result.stderr
+    assert "exit 1" in result.stdout
+    assert "unexpected error" in output
+    assert "Kari" not in output
+    assert "Traceback" not in output
+    text = (tmp_path / "data" / "tp-tui" / "crash.log").read_text()
+    assert "ValueError" in text
+    assert "Kari" not in text
