@@ -20,7 +20,7 @@ from tp_tui.clock import Clock
 from tp_tui.crashlog import write_crash_log
 from tp_tui.db import ServerGone, StorageError, check_integrity, integrity_known
 from tp_tui.i18n import t
-from tp_tui.keys import SCREENS, key, retranslate_bindings
+from tp_tui.keys import SCREENS, key, retranslate_bindings, retranslate_new_bindings
 from tp_tui.settings import Settings
 from tp_tui.typeahead import TypeAhead
 from tp_tui.views.server_watch import ServerWatch
@@ -43,6 +43,7 @@ def _later(module: str, name: str) -> Callable[[], Any]:
 
     def load() -> Any:
         found = getattr(import_module(f"tp_tui.{module}"), name)
+        retranslate_new_bindings()  # the Textual widgets that module brought in
         return found() if module.startswith("views.") else found
 
     return load
@@ -67,6 +68,7 @@ class TpApp(App[None]):
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = App.COMMANDS | {
         _later("palette", "ParticipantCommands"),
         _later("palette", "NoteCommands"),
+        _later("palette", "ScreenCommands"),
     }
     BINDINGS = [
         key("f2", "switch_mode('today')", "nav.today", "app.today", group=SCREENS),
@@ -99,6 +101,8 @@ class TpApp(App[None]):
         key("ctrl+y", "redo", "nav.redo", "app.redo", show=False),
         key("f9", "close_day", "nav.close_day", "app.close_day"),
         key("ctrl+q", "quit", "nav.quit", "app.quit", show=False, priority=True),
+        # Textual adds its own ctrl+p, described in English, unless the app has one.
+        key("ctrl+p", "command_palette", "nav.palette", "app.palette", show=False, priority=True),
         key("f1", "toggle_help", "nav.help", "app.help", show=False),
         key("question_mark", "toggle_help", "nav.help", "app.help_question", key_display="?"),
     ]
@@ -132,6 +136,12 @@ class TpApp(App[None]):
         """Set when the background page check found the file damaged; the app has then quit."""
         self.server = ServerWatch(self)
         """A team's server that stops answering is waited for, never a reason to quit."""
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        # A form's module, imported when it is first opened, may have brought in a Textual
+        # widget (TextArea): its keys in the user's language before the form's widgets exist.
+        retranslate_new_bindings()
+        return super().push_screen(*args, **kwargs)
 
     def on_mount(self) -> None:
         if not integrity_known():
@@ -346,35 +356,13 @@ class TpApp(App[None]):
         open_survey_form(self)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield SystemCommand(t("nav.today"), t("palette.today"), lambda: self.switch_mode("today"))
-        yield SystemCommand(
-            t("nav.participants"),
-            t("palette.participants"),
-            lambda: self.switch_mode("participants"),
-        )
-        yield SystemCommand(
-            t("nav.callbacks"), t("palette.callbacks"), lambda: self.switch_mode("callbacks")
-        )
-        yield SystemCommand(
-            t("nav.rounds"), t("palette.rounds"), lambda: self.switch_mode("rounds")
-        )
-        yield SystemCommand(
-            t("nav.process"), t("nav.process.tooltip"), lambda: self.switch_mode("process")
-        )
-        yield SystemCommand(
-            t("nav.statistics"),
-            t("nav.statistics.tooltip"),
-            lambda: self.switch_mode("statistics"),
-        )
+        from tp_tui.palette import screen_commands, textual_commands
+
+        yield from screen_commands(self)
         yield SystemCommand(
             t("palette.new_participant"), t("palette.new_participant_help"), self.new_participant
         )
         yield SystemCommand(t("survey.command"), t("survey.command.help"), self.enter_survey)
-        yield SystemCommand(
-            t("team_admin.command"),
-            t("team_admin.command.help"),
-            lambda: self.push_screen(_later("views.team", "TeamScreen")()),
-        )
         yield SystemCommand(t("nav.log_contact"), t("palette.log_contact"), self.action_log_contact)
         yield SystemCommand(
             t("nav.register_callback"),
@@ -388,7 +376,24 @@ class TpApp(App[None]):
         consents = getattr(screen, "action_consents", None)  # on a participant's page
         if callable(consents):
             yield SystemCommand(t("consent.palette"), t("consent.palette.help"), consents)
-        for command in super().get_system_commands(screen):
-            # A screenshot would write an unencrypted picture of sensitive data to disk.
-            if command.callback != self.deliver_screenshot and command.title != "Screenshot":
-                yield command
+        # Textual's own (theme, quit, keys, maximise), in the user's words, without Screenshot.
+        yield from textual_commands(self, screen)
+
+    def action_command_palette(self) -> None:
+        from tp_tui.palette import open_command_palette
+
+        open_command_palette(self)
+
+    def search_themes(self) -> None:
+        from tp_tui.palette import search_themes
+
+        search_themes(self)
+
+    def action_help_quit(self) -> None:
+        # ctrl+c, which quits many programmes: say which key quits this one (as Textual does).
+        for key_name, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(
+                    t("textual.help_quit", shortcut=key_name), title=t("textual.help_quit.title")
+                )
+                return

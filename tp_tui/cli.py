@@ -99,12 +99,22 @@ def _arguments(
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from tp_tui.argparse_words import install
+
+    install()  # "usage:", "options:" and argparse's errors in the user's language
     shared = _global_options(defaults=False)
     parser = argparse.ArgumentParser(
         prog="tp", description=t("cli.description"), parents=[_global_options(defaults=True)]
     )
-    parser.add_argument("--version", action="version", version=f"tp-tui {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Subcommand)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"tp-tui {__version__}",
+        help=t("argparse.version"),
+    )
+    commands = parser.add_subparsers(
+        dest="command", metavar=t("argparse.metavar.command"), parser_class=_Subcommand
+    )
 
     def command(
         name: str, about: str, arguments: Callable[[argparse.ArgumentParser], None] | None = None
@@ -286,6 +296,12 @@ def run(argv: Sequence[str] | None = None) -> int:
     # Files this process creates (database, backups, exports) are the user's alone.
     os.umask(0o077)
     settings = load_settings(config_file())
+    # argparse's own words, in the language of the settings or the locale until --lang is
+    # read: a mistake in --lang itself ("tp --lang fr") is told in that language.
+    from tp_tui.argparse_words import install
+
+    _choose_language(None, settings)
+    install()
     preliminary = _global_options(defaults=True, helps=False).parse_known_args(argv)[0]
     _choose_language(preliminary.lang, settings)
     garbled = _not_utf8(sys.argv[1:] if argv is None else argv)

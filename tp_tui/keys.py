@@ -1,54 +1,59 @@
 """Key bindings whose descriptions follow the current language.
 
-Textual reads a binding's description when it draws the footer and the keys panel; this binding
-looks the text up in the translation layer at that moment, so the same screen classes serve both
-languages.
+A binding made with :func:`key` keeps the translation keys of its texts; so do Textual's own
+bindings ("Cursor up", "Focus Next"), which :func:`retranslate_bindings` replaces with such
+bindings the first time. The footer and the key panel then show the current language's words.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 
 from tp_tui.i18n import t
+from tp_tui.textual_private import rebuild_bindings
+from tp_tui.textual_words import BINDING_WORDS
 
 
-class TranslatedBinding(Binding):
-    """A Binding whose ``description`` and ``tooltip`` are translation keys."""
-
-    @property
-    def description(self) -> str:
-        return t(self.__dict__["_description_key"])
-
-    @description.setter
-    def description(self, value: str) -> None:
-        self.__dict__["_description_key"] = value
-
-    @property
-    def tooltip(self) -> str:
-        key = self.__dict__["_tooltip_key"]
-        return t(key) if key else ""
-
-    @tooltip.setter
-    def tooltip(self, value: str) -> None:
-        self.__dict__["_tooltip_key"] = value
-
-
+@dataclasses.dataclass(frozen=True)
 class TranslatedGroup(Binding.Group):
-    """A footer group ("F2–F5 Screens") whose description is a translation key."""
+    """A footer group ("F2–F5 Screens") whose description is said in the current language."""
 
-    @property
-    def description(self) -> str:
-        return t(self.__dict__["_description_key"])
+    description_key: str = ""
 
-    @description.setter
-    def description(self, value: str) -> None:
-        self.__dict__["_description_key"] = value
+    def localised(self) -> TranslatedGroup:
+        return dataclasses.replace(self, description=t(self.description_key))
+
+
+@dataclasses.dataclass(frozen=True)
+class TranslatedBinding(Binding):
+    """A Binding that knows the translation keys of its description and tooltip, so that it
+    can be said again in another language (:meth:`localised`)."""
+
+    description_key: str = ""
+    tooltip_key: str = ""
+
+    def localised(self) -> TranslatedBinding:
+        group = self.group.localised() if isinstance(self.group, TranslatedGroup) else self.group
+        return dataclasses.replace(
+            self,
+            description=t(self.description_key) if self.description_key else self.description,
+            tooltip=t(self.tooltip_key) if self.tooltip_key else self.tooltip,
+            group=group,
+        )
+
+
+def group(description: str, **options: Any) -> TranslatedGroup:
+    """A footer group whose description is the translation key ``description``."""
+    return TranslatedGroup(t(description), description_key=description, **options)
 
 
 # The screen keys share one place in the footer; each is still listed on its own under "?".
-SCREENS = TranslatedGroup("nav.screens", compact=True)
+SCREENS = group("nav.screens", compact=True)
 
 
 def key(keys: str, action: str, description: str, binding_id: str, **options: Any) -> Binding:
@@ -61,23 +66,77 @@ def key(keys: str, action: str, description: str, binding_id: str, **options: An
         binding_id: Stable id, e.g. ``"participants.new"``, for remapping keys.
         options: ``show``, ``priority``, ``key_display`` or ``tooltip`` (a translation key).
     """
-    options.setdefault("tooltip", f"{description}.tooltip")
-    return TranslatedBinding(keys, action, description, id=binding_id, **options)
+    tooltip = options.pop("tooltip", f"{description}.tooltip")
+    return TranslatedBinding(
+        keys,
+        action,
+        t(description),
+        tooltip=t(tooltip) if tooltip else "",
+        id=binding_id,
+        description_key=description,
+        tooltip_key=tooltip,
+        **options,
+    )
+
+
+def localised(binding: BindingType) -> BindingType:
+    """``binding`` in the current language: ours by its keys, Textual's by its English text."""
+    if isinstance(binding, TranslatedBinding):
+        return binding.localised()
+    plain = Binding(*binding) if isinstance(binding, tuple) else binding
+    description_key = BINDING_WORDS.get(plain.description, "")
+    tooltip_key = BINDING_WORDS.get(plain.tooltip, "")
+    if not (description_key or tooltip_key):
+        return binding  # no text, or one of ours made without key(): nothing to say
+    fields = {field.name: getattr(plain, field.name) for field in dataclasses.fields(plain)}
+    return TranslatedBinding(
+        **fields, description_key=description_key, tooltip_key=tooltip_key
+    ).localised()
+
+
+def _dom_classes() -> Iterator[type[DOMNode]]:
+    pending: list[type[DOMNode]] = [DOMNode]
+    seen: set[type[DOMNode]] = set()
+    while pending:
+        cls = pending.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        pending.extend(cls.__subclasses__())
+        yield cls
+
+
+_classes_seen = 0
+"""How many widget classes there were when the bindings were last said again."""
 
 
 def retranslate_bindings() -> None:
-    """Re-read the translated descriptions of every tp-tui widget's bindings.
+    """Say every widget's bindings, tp-tui's and Textual's, in the current language.
 
-    Textual copies bindings into plain ``Binding`` objects once, when a class is created, so a
-    language chosen after the views were imported (tests, or a future language switch) would
-    not reach the footer. This rebuilds those copies; widgets created afterwards use them.
+    Textual copies bindings into plain ``Binding`` objects when a class is created (with the
+    language of that moment) and into each new widget from there, so a language chosen after
+    the views were imported (tests, or a future language switch) would not reach the footer.
+    This replaces each class's own ``BINDINGS`` with bindings in the current language and
+    merges them again; widgets created afterwards use them.
     """
-    from textual.dom import DOMNode
+    global _classes_seen
+    classes = list(_dom_classes())
+    for cls in classes:
+        own: Iterable[BindingType] | None = cls.__dict__.get("BINDINGS")
+        if own:
+            cls.BINDINGS = [localised(binding) for binding in own]
+    for cls in classes:
+        rebuild_bindings(cls)
+    _classes_seen = len(classes)
 
-    pending: list[type[DOMNode]] = [DOMNode]
-    while pending:
-        cls = pending.pop()
-        pending.extend(cls.__subclasses__())
-        if cls.__module__.startswith("tp_tui."):
-            # Private in Textual 8: the merged map every new instance copies its bindings from.
-            cls._merged_bindings = cls._merge_bindings()
+
+def retranslate_new_bindings() -> None:
+    """As :func:`retranslate_bindings`, when widget classes were created since it last ran.
+
+    A view or form is imported when first opened, and may bring in a Textual widget Textual
+    itself imports only then (TextArea): called before such a screen's widgets are made, this
+    says that widget's keys in the user's language. Importing those widgets at start instead
+    would cost the first frame some 50 ms.
+    """
+    if sum(1 for _ in _dom_classes()) != _classes_seen:
+        retranslate_bindings()

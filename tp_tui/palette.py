@@ -1,16 +1,22 @@
-"""Command palette: jump to any participant by typing part of the name."""
+"""Command palette: jump to any participant by typing part of the name, or to a screen by any
+of its names; Textual's own palette texts and system commands in the user's language."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.screen import Screen
 
 from tp_tui.i18n import t
 from tp_tui.services.participants import list_participants
 from tp_tui.text import one_line
+from tp_tui.textual_private import WordedCommandPalette
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
@@ -87,3 +93,136 @@ class NoteCommands(Provider):
                 text=label,
                 help=t(f"search.kind.{hit.kind}"),
             )
+
+
+@dataclass(frozen=True)
+class ScreenName:
+    """A screen the palette opens: the message of its name in the footer and the palette, and
+    the message that lists the other names the interface gives it ("Tilbakeringinger")."""
+
+    label: str
+    others: str
+    help: str
+    open: Callable[[TpApp], object]
+
+
+def _mode(name: str) -> Callable[[TpApp], object]:
+    return lambda app: app.switch_mode(name)
+
+
+def _team(app: TpApp) -> object:
+    from tp_tui.views.team import TeamScreen
+
+    return app.push_screen(TeamScreen())
+
+
+SCREEN_NAMES = (
+    ScreenName("nav.today", "palette.names.today", "palette.today", _mode("today")),
+    ScreenName(
+        "nav.participants",
+        "palette.names.participants",
+        "palette.participants",
+        _mode("participants"),
+    ),
+    ScreenName("nav.callbacks", "palette.names.callbacks", "palette.callbacks", _mode("callbacks")),
+    ScreenName("nav.rounds", "palette.names.rounds", "palette.rounds", _mode("rounds")),
+    ScreenName("nav.process", "palette.names.process", "nav.process.tooltip", _mode("process")),
+    ScreenName(
+        "nav.statistics",
+        "palette.names.statistics",
+        "nav.statistics.tooltip",
+        _mode("statistics"),
+    ),
+    ScreenName("team_admin.command", "palette.names.team", "team_admin.command.help", _team),
+)
+# Between the names in a palette.names.* message.
+NAME_SEPARATOR = "|"
+
+
+def other_names(screen: ScreenName) -> list[str]:
+    """The names of ``screen`` besides its label, in the current language."""
+    label = t(screen.label).casefold()
+    names = (name.strip() for name in t(screen.others).split(NAME_SEPARATOR))
+    return [name for name in names if name and name.casefold() != label]
+
+
+def screen_commands(app: TpApp) -> Iterator[SystemCommand]:
+    """Each screen under its footer label (found, and listed when nothing is typed yet)."""
+    for screen in SCREEN_NAMES:
+        yield SystemCommand(t(screen.label), t(screen.help), partial(screen.open, app))
+
+
+class ScreenCommands(Provider):
+    """Finds a screen by the other names the interface gives it: "Tilbakeringinger" finds the
+    call list ("Ringeliste"), which the system commands find by its label."""
+
+    async def search(self, query: str) -> Hits:
+        app: TpApp = self.app  # type: ignore[assignment]
+        matcher = self.matcher(query)
+        for screen in SCREEN_NAMES:
+            label = t(screen.label)
+            best = max(((matcher.match(name), name) for name in other_names(screen)), default=None)
+            if best is None or best[0] <= 0:
+                continue
+            score, name = best
+            shown = f"{label} ({name})"
+            yield Hit(
+                score, Content(shown), partial(screen.open, app), text=shown, help=t(screen.help)
+            )
+
+
+def textual_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemCommand]:
+    """Textual's own system commands (``App.get_system_commands``) in the user's words.
+
+    Textual's "Screenshot" is left out: it would write an unencrypted picture of sensitive data
+    to disk. tests/unit/test_textual_words.py checks that every other one is here.
+    """
+    yield SystemCommand(
+        t("textual.command.theme"), t("textual.command.theme.help"), app.action_change_theme
+    )
+    yield SystemCommand(t("textual.command.quit"), t("textual.command.quit.help"), app.action_quit)
+    if screen.query("HelpPanel"):
+        yield SystemCommand(
+            t("textual.command.keys"), t("textual.command.keys.hide"), app.action_hide_help_panel
+        )
+    else:
+        yield SystemCommand(
+            t("textual.command.keys"), t("textual.command.keys.show"), app.action_show_help_panel
+        )
+    if screen.maximized is not None:
+        yield SystemCommand(
+            t("textual.command.minimize"),
+            t("textual.command.minimize.help"),
+            screen.action_minimize,
+        )
+    elif screen.focused is not None and screen.focused.allow_maximize:
+        yield SystemCommand(
+            t("textual.command.maximize"),
+            t("textual.command.maximize.help"),
+            screen.action_maximize,
+        )
+
+
+def open_command_palette(app: App[Any]) -> None:
+    """Textual's command palette, with its placeholder and "no matches" in the user's words."""
+    if app.use_command_palette and not CommandPalette.is_open(app):
+        app.push_screen(
+            WordedCommandPalette(
+                id="--command-palette",
+                placeholder=t("textual.palette.placeholder"),
+                no_matches=t("textual.palette.no_matches"),
+            )
+        )
+
+
+def search_themes(app: App[Any]) -> None:
+    """Textual's theme picker (``App.search_themes``), in the user's words."""
+    from textual.theme import ThemeProvider
+
+    app.push_screen(
+        WordedCommandPalette(
+            providers=[ThemeProvider],
+            placeholder=t("textual.palette.themes"),
+            no_matches=t("textual.palette.no_matches"),
+        )
+    )

@@ -86,7 +86,13 @@ def test_help_lists_every_command_without_importing_one(tmp_path: Path) -> None:
 
 
 # Where the interface lives: everything else is data, rules, exports and the command line.
-INTERFACE = ("tp_tui.app", "tp_tui.keys", "tp_tui.palette", "tp_tui.typeahead")
+INTERFACE = (
+    "tp_tui.app",
+    "tp_tui.keys",
+    "tp_tui.palette",
+    "tp_tui.typeahead",
+    "tp_tui.textual_private",
+)
 INTERFACE_PACKAGES = ("tp_tui.views", "tp_tui.widgets")
 
 

@@ -8,33 +8,27 @@ connects again, says so, and reads the screen anew.
 
 Any handler of any screen or widget may be the one that meets the lost connection. Textual
 stops a widget's message loop after an error in one of its handlers, so the error is caught one
-step before that, around the dispatch of each message: private Textual API, kept in this file
-alone; ``tests/ui/test_server_gone.py`` fails loudly if Textual changes it.
+step before that, around the dispatch of each message: private Textual API, kept in
+``tp_tui/textual_private.py`` with the rest (``tests/unit/test_textual_private.py`` fails
+loudly if Textual changes it).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual._callback import invoke
-from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.screen import ModalScreen
 
 from tp_tui.db import ServerGone
 from tp_tui.i18n import t
+from tp_tui.textual_private import guard_handlers
 
 if TYPE_CHECKING:
     from tp_tui.app import TpApp
 
 RETRY_SECONDS = 3.0
-
-_Dispatch = Callable[[MessagePump, Message], Awaitable[None]]
-_Handlers = Callable[
-    [MessagePump, str, Message], Iterable[tuple[type, Callable[[Message], Awaitable[Any]]]]
-]
 
 
 def _lost_in(pump: MessagePump) -> bool:
@@ -53,36 +47,7 @@ def guard_dispatch() -> None:
     a resumed screen (which draws it) comes after the screen's, which reads its lists. Actions
     run by keys are caught around the whole message.
     """
-    dispatch: _Dispatch = MessagePump._dispatch_message
-    if getattr(dispatch, "tp_guarded", False):
-        return
-    handlers: _Handlers = MessagePump._get_dispatch_methods  # noqa: SLF001
-
-    def guarded_handlers(
-        pump: MessagePump, method_name: str, message: Message
-    ) -> Iterator[tuple[type, Callable[[Message], Awaitable[Any]]]]:
-        for cls, method in handlers(pump, method_name, message):
-
-            async def guarded(event: Message, method: Callable[..., Any] = method) -> Any:
-                try:
-                    return await invoke(method, event)
-                except ServerGone:
-                    if not _lost_in(pump):
-                        raise
-                    return None
-
-            yield cls, guarded
-
-    async def guarded_dispatch(pump: MessagePump, message: Message) -> None:
-        try:
-            await dispatch(pump, message)
-        except ServerGone:
-            if not _lost_in(pump):
-                raise
-
-    guarded_dispatch.tp_guarded = True  # type: ignore[attr-defined]
-    MessagePump._get_dispatch_methods = guarded_handlers  # type: ignore[method-assign,assignment]
-    MessagePump._dispatch_message = guarded_dispatch  # type: ignore[method-assign,assignment]
+    guard_handlers(ServerGone, _lost_in)
 
 
 class ServerWatch:

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from typing import Self
 
 from textual import events
-from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
+
+from tp_tui.keys import key
 
 # Ask for the next page this many rows before the last one loaded is reached.
 NEAR_END = 10
@@ -26,8 +27,8 @@ class LazyTable(DataTable[object]):
     """
 
     BINDINGS = [
-        Binding("end", "scroll_bottom", "Last row", show=False),
-        Binding("home", "scroll_top", "First row", show=False),
+        key("end", "scroll_bottom", "table.last_row", "table.last_row", show=False),
+        key("home", "scroll_top", "table.first_row", "table.first_row", show=False),
     ]
 
     flexible: int | None = None

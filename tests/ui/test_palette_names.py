@@ -1,0 +1,99 @@
+"""The palette finds each screen by every name the interface gives it, in the user's language:
+"Tilbakeringinger" and "Ringeliste" both open the call list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.command import CommandInput, CommandPalette
+from textual.pilot import Pilot
+
+from tp_tui.app import TpApp
+from tp_tui.clock import FrozenClock
+from tp_tui.i18n import LANGUAGES, set_language, t
+from tp_tui.palette import SCREEN_NAMES, other_names
+from tp_tui.views.callbacks import CallbacksScreen
+from tp_tui.views.team import TeamScreen
+
+from .helpers import palette, top_palette_hit, wait_until
+
+SCREEN_CLASSES = {
+    "nav.today": "TodayScreen",
+    "nav.participants": "ParticipantsScreen",
+    "nav.callbacks": "CallbacksScreen",
+    "nav.rounds": "RoundsScreen",
+    "nav.process": "ProcessScreen",
+    "nav.statistics": "StatisticsScreen",
+    "team_admin.command": "TeamScreen",
+}
+
+
+@pytest.fixture(params=LANGUAGES)
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    set_language(request.param)
+    yield request.param
+    set_language("en")
+
+
+async def _open_by(pilot: Pilot[Any], name: str, label: str) -> str:
+    """Search the palette for ``name``, take its first hit; the class of the screen it opened."""
+    app = pilot.app
+    await pilot.press("ctrl+p")
+    await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+    app.screen.query_one(CommandInput).value = name
+    await wait_until(
+        pilot,
+        lambda: top_palette_hit(app).startswith(label),
+        f"{label!r} as the first hit for {name!r}",
+    )
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: not isinstance(app.screen, CommandPalette), "a screen")
+    await pilot.pause()
+    return type(app.screen).__name__
+
+
+def test_every_screen_has_another_name_in_every_language() -> None:
+    for language in LANGUAGES:
+        set_language(language)
+        try:
+            assert all(other_names(screen) for screen in SCREEN_NAMES), language
+        finally:
+            set_language("en")
+    assert {screen.label for screen in SCREEN_NAMES} == set(SCREEN_CLASSES)
+
+
+async def test_each_name_of_a_screen_opens_it(
+    db_path: Path, clock: FrozenClock, language: str
+) -> None:
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for screen in SCREEN_NAMES:
+            label = t(screen.label)
+            for name in (label, *other_names(screen)):
+                opened = await _open_by(pilot, name, label)
+                assert opened == SCREEN_CLASSES[screen.label], (language, name)
+                if isinstance(app.screen, TeamScreen):
+                    await pilot.press("escape")
+                await app.switch_mode("today" if screen.label != "nav.today" else "rounds")
+                await pilot.pause()
+
+
+async def test_tilbakeringinger_opens_the_call_list(db_path: Path, clock: FrozenClock) -> None:
+    """The words of the issue, typed as a person types them."""
+    set_language("nb")
+    try:
+        app = TpApp(clock=clock)
+        async with app.run_test(size=(100, 30)) as pilot:
+            for name in ("Tilbakeringinger", "Ringeliste"):
+                await palette(pilot, name, "Ringeliste")
+                await pilot.press("enter")
+                await wait_until(
+                    pilot, lambda: isinstance(app.screen, CallbacksScreen), "the call list"
+                )
+                await app.switch_mode("today")
+                await pilot.pause()
+    finally:
+        set_language("en")
