@@ -121,13 +121,33 @@ def retranslate_bindings() -> None:
     """
     global _classes_seen
     classes = list(_dom_classes())
+    said_again: set[type[DOMNode]] = set()
     for cls in classes:
         own: Iterable[BindingType] | None = cls.__dict__.get("BINDINGS")
         if own:
-            cls.BINDINGS = [localised(binding) for binding in own]
+            before = list(own)
+            after = [localised(binding) for binding in before]
+            # Only what reads differently is replaced: in the language the classes were made
+            # in (English for Textual's), nothing is rebuilt and the start pays nothing.
+            if any(map(_reads_differently, before, after)):
+                cls.BINDINGS = after
+                said_again.add(cls)
     for cls in classes:
-        rebuild_bindings(cls)
+        if said_again.intersection(cls.__mro__):
+            rebuild_bindings(cls)
     _classes_seen = len(classes)
+
+
+def _reads_differently(before: BindingType, after: BindingType) -> bool:
+    before = Binding(*before) if isinstance(before, tuple) else before
+    after = Binding(*after) if isinstance(after, tuple) else after
+    group_before = before.group.description if before.group else ""
+    group_after = after.group.description if after.group else ""
+    return (before.description, before.tooltip, group_before) != (
+        after.description,
+        after.tooltip,
+        group_after,
+    )
 
 
 def retranslate_new_bindings() -> None:
