@@ -7,7 +7,6 @@ database these are the ``pg_dump`` files ``tp backup`` wrote (tp_tui.services.se
 from __future__ import annotations
 
 import hashlib
-import os
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from tp_tui.db import write
 from tp_tui.models import db
 from tp_tui.paths import data_dir
 from tp_tui.services.audit import record
+from tp_tui.services.leftovers import zero_fill
 
 BACKUP_PATTERN = "tp-*.db"
 BACKUP_NAME_FORMAT = "tp-%Y%m%d-%H%M%S.db"  # the backup service's naming, in Oslo time
@@ -91,17 +91,6 @@ def current_server_url() -> str | None:
     return f"postgresql://{host}{port}/{database.database}"
 
 
-def _zero(path: Path) -> None:
-    size = path.stat().st_size
-    with path.open("r+b") as handle:
-        block = b"\0" * 65536
-        written = 0
-        while written < size:
-            written += handle.write(block[: min(len(block), size - written)])
-        handle.flush()
-        os.fsync(handle.fileno())
-
-
 def purge_files(participant_id: int, paths: list[Path], now: datetime) -> int:
     """Overwrite and remove ``paths`` (see :func:`purge_backups`), drop them from the ledger of
     written files, and leave the tombstone in the audit trail: how many files went, no names."""
@@ -127,7 +116,7 @@ def purge_backups(paths: list[Path]) -> int:
             continue
         for part in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
             if part.is_file():
-                _zero(part)
+                zero_fill(part)
                 part.unlink()
         removed += 1
     return removed

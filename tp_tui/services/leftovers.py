@@ -42,16 +42,22 @@ def half_made_files(db_path: Path, backups: Path, older_than: float | None = Non
     return found
 
 
+def zero_fill(path: Path) -> None:
+    """Overwrite the whole file with zeros, on the disk (fsync), before it is removed: what an
+    erased person's copy held is not left in the freed blocks for an undelete tool."""
+    size = path.stat().st_size
+    with path.open("r+b") as handle:
+        block = b"\0" * 65536
+        written = 0
+        while written < size:
+            written += handle.write(block[: min(len(block), size - written)])
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
 def _overwrite_and_remove(path: Path) -> None:
     try:
-        size = path.stat().st_size
-        with path.open("r+b") as handle:
-            block = b"\0" * 65536
-            written = 0
-            while written < size:
-                written += handle.write(block[: min(len(block), size - written)])
-            handle.flush()
-            os.fsync(handle.fileno())
+        zero_fill(path)
         path.unlink()
     except FileNotFoundError:
         pass  # another tp removed it first
