@@ -18,6 +18,8 @@ from textual.command import CommandList, CommandPalette
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.message_pump import MessagePump
+from textual.widgets import DataTable, Footer
+from textual.widgets._footer import FooterKey
 from textual.widgets.option_list import Option
 
 _Dispatch = Callable[[MessagePump, Message], Awaitable[None]]
@@ -115,3 +117,35 @@ class WordedCommandPalette(CommandPalette):
                 self._list_visible = False
 
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+# Item "footer keys": Textual's Footer draws each key as a FooterKey, which textual.widgets does
+# not export, and says whether the screen's bindings are known yet only in its private
+# ``_bindings_ready``. tp_tui/widgets/key_footer.py composes its two lines from both.
+
+
+def footer_ready(footer: Footer) -> bool:
+    """Whether the footer has the screen's bindings to show (Textual's private flag)."""
+    return bool(footer._bindings_ready)
+
+
+# Item "table widths": a DataTable measures its columns only when its private flag says they
+# changed; no public call says so after a column's width is set (tp_tui/widgets/lazy_table.py
+# gives the reason or note the width the others leave). LazyTable also extends DataTable's own
+# ``_on_resize`` and ``_on_idle`` (a public handler would run before the table measured).
+
+
+def column_widths_changed(table: DataTable[Any]) -> None:
+    """Make the table measure its columns again and redraw."""
+    table._require_update_dimensions = True
+    table.refresh()
+
+
+__all__ = [
+    "FooterKey",
+    "WordedCommandPalette",
+    "column_widths_changed",
+    "footer_ready",
+    "guard_handlers",
+    "rebuild_bindings",
+]

@@ -67,10 +67,34 @@ def no_matches() -> None:
     assert "placeholder" in inspect.signature(CommandPalette).parameters
 
 
+def footer_keys() -> None:
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    assert issubclass(FooterKey, Widget)
+    assert _parameters(FooterKey)[:4] == ["key", "key_display", "description", "action"]
+    assert {"disabled", "tooltip", "classes"} <= set(_parameters(FooterKey))
+    assert hasattr(Footer, "_bindings_ready"), "Footer._bindings_ready is gone"
+    assert textual_private.footer_ready(Footer()) is False  # not until a screen's keys come
+
+
+def table_widths() -> None:
+    from textual.widgets import DataTable
+
+    table: DataTable[str] = DataTable()
+    assert hasattr(table, "_require_update_dimensions"), "DataTable's width flag is gone"
+    textual_private.column_widths_changed(table)
+    assert table._require_update_dimensions is True
+    for handler in ("_on_resize", "_on_idle"):  # LazyTable extends both
+        assert handler in vars(DataTable), f"DataTable.{handler} is gone"
+
+
 ITEMS = {
     "merged bindings": merged_bindings,
     "message dispatch": message_dispatch,
     "no matches": no_matches,
+    "footer keys": footer_keys,
+    "table widths": table_widths,
 }
 
 

@@ -18,9 +18,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 from tp_tui.i18n import t
+from tp_tui.textual_private import FooterKey, footer_ready
 
 # App-wide keys in the order they are shown; any others the app shows come after these.
 APP_ORDER = (
@@ -59,7 +59,7 @@ class _Keys(Footer):
     """The width the keys were last fitted to: a resize to another width fits them again."""
 
     def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
+        if not footer_ready(self):
             return
         chosen = list(self._chosen())
         if self.app_wide:

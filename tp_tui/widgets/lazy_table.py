@@ -11,6 +11,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
 from tp_tui.keys import key
+from tp_tui.textual_private import column_widths_changed
 
 # Ask for the next page this many rows before the last one loaded is reached.
 NEAR_END = 10
@@ -136,8 +137,7 @@ class LazyTable(DataTable[object]):
             if names.auto_width or names.width != wanted:
                 names.auto_width = False
                 names.width = wanted
-                self._require_update_dimensions = True
-                self.refresh()
+                column_widths_changed(self)
         if self.flexible is None or not 0 <= self.flexible < len(columns):
             return
         flexible = columns[self.flexible]
@@ -147,6 +147,4 @@ class LazyTable(DataTable[object]):
         if flexible.auto_width or flexible.width != width:
             flexible.auto_width = False
             flexible.width = width
-            # No public way to say a column's width changed: the table's own flag for it.
-            self._require_update_dimensions = True
-            self.refresh()
+            column_widths_changed(self)  # no public way to say a column's width changed
