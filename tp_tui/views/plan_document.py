@@ -5,6 +5,8 @@ coordinator, which writes the plan out for them (consent obeyed) and records to 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -22,6 +24,9 @@ from tp_tui.text import literal, one_line
 from tp_tui.views.base import TpModalScreen
 from tp_tui.views.plan_forms import PlanForm
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
+
+if TYPE_CHECKING:
+    from tp_tui.export.deliver import Delivered
 
 STEPS = (PlanStatus.DRAFT, PlanStatus.OFFERED, PlanStatus.ACCEPTED, PlanStatus.DECLINED,
          PlanStatus.HANDED_OVER, PlanStatus.ACTIVE)  # fmt: skip
@@ -172,32 +177,45 @@ class HandOverForm(PlanForm):
         formats = with_hotkeys([("pdf", "PDF"), ("md", "Markdown"), ("html", "HTML")])
         yield from self._row("format", "plandoc.field.format",
                              KeyChoice(formats, "pdf", id="format"))  # fmt: skip
-        self.written: str = ""
+        self.handed: tuple[str, Path] | None = None
 
     def typed(self) -> tuple[str, str | None]:
         return self.query_one("#on", Input).value, self.query_one("#format", KeyChoice).value
 
     def store(self) -> None:
-        from tp_tui.export import render
-        from tp_tui.export.deliver import deliver, exports_dir
-        from tp_tui.services.plan_export import plan_export
-        from tp_tui.services.summary import record_export
+        from tp_tui.export.deliver import exports_dir
 
         on_text, fmt = self.typed()
         on = _day(on_text, self.tp.clock.today(), "plan_status")
         plans.hand_over(self.participant_id, self.tp.clock, on=on)
-        fmt = fmt or "pdf"
-        exported = plan_export(self.participant_id, self.tp.clock.now())
         now = self.tp.clock.now()
-        path = exports_dir() / f"plan-{self.participant_id}-{now:%Y%m%d-%H%M}.{fmt}"
-        delivered = deliver(render(exported, fmt), path, force=True)
-        record_export(self.participant_id, "plan", fmt, self.tp.clock)
-        self.written = str(delivered.path)
+        self.handed = (
+            fmt or "pdf",
+            exports_dir() / f"plan-{self.participant_id}-{now:%Y%m%d-%H%M}",
+        )
 
     def action_save(self) -> None:
         super().action_save()
-        if self.written:
-            self.notify(t("plandoc.handed_over", path=self.written), markup=False, timeout=12)
+        if self.handed is not None:
+            self._write_plan(*self.handed)
+
+    def _write_plan(self, fmt: str, stem: Path) -> None:
+        """The file for the coordinator, made in a thread (a PDF takes a moment): the hand-over
+        is saved already; the file and its note in the export record follow."""
+        from tp_tui.export import render
+        from tp_tui.services.plan_export import plan_export
+        from tp_tui.services.summary import record_export
+        from tp_tui.views.export_delivery import deliver_export
+
+        app, participant_id, clock = self.tp, self.participant_id, self.tp.clock
+        exported = plan_export(participant_id, clock.now())
+
+        def written(delivered: Delivered) -> None:
+            record_export(participant_id, "plan", fmt, clock)
+            app.notify(t("plandoc.handed_over", path=str(delivered.path)), markup=False, timeout=12)
+
+        path = stem.with_suffix(f".{fmt}")
+        deliver_export(app, lambda: render(exported, fmt), path, False, written, force=True)
 
 
 class PlanScreen(TpModalScreen[None]):
