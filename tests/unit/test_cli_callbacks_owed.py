@@ -3,16 +3,14 @@ out; and a name that fits more than one participant is never guessed, by any com
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from tests.unit.cli_db import file_with, stored
 from tp_tui.cli import run
 from tp_tui.clock import OSLO
-from tp_tui.db import close_database, open_database
 from tp_tui.models import Callback, Contact
 
 Capture = pytest.CaptureFixture[str]
@@ -26,20 +24,9 @@ def thursday_morning(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def db(tmp_path: Path, capsys: Capture) -> str:
-    path = str(tmp_path / "tp.db")
-    for name in PEOPLE:
-        assert run(["--db", path, "participants", "add", name]) == 0
+    path = file_with(tmp_path, *PEOPLE)
     capsys.readouterr()
     return path
-
-
-@contextmanager
-def stored(path: str) -> Iterator[None]:
-    open_database(Path(path))
-    try:
-        yield
-    finally:
-        close_database()
 
 
 def test_a_call_owed_to_a_participant_and_to_a_free_name(db: str, capsys: Capture) -> None:

@@ -3,15 +3,13 @@ until a day), withdraws it keeping the row; a name that fits several is never gu
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from tests.unit.cli_db import file_with, stored
 from tp_tui.cli import run
-from tp_tui.db import close_database, open_database
 from tp_tui.models import ChecklistMark, ConsentGrant
 
 Capture = pytest.CaptureFixture[str]
@@ -25,20 +23,9 @@ def thursday_morning(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def db(tmp_path: Path, capsys: Capture) -> str:
-    path = str(tmp_path / "tp.db")
-    for name in PEOPLE:
-        assert run(["--db", path, "participants", "add", name]) == 0
+    path = file_with(tmp_path, *PEOPLE)
     capsys.readouterr()
     return path
-
-
-@contextmanager
-def stored(path: str) -> Iterator[None]:
-    open_database(Path(path))
-    try:
-        yield
-    finally:
-        close_database()
 
 
 def test_record_list_and_withdraw(db: str, capsys: Capture) -> None:

@@ -5,16 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from tests.unit.cli_db import stored
 from tp_tui.cli import run
 from tp_tui.clock import OSLO
-from tp_tui.db import close_database, open_database
 from tp_tui.domain import LifeArea, mask_to_areas
 from tp_tui.models import Callback, Contact, Participant
 
@@ -35,15 +33,6 @@ def db(tmp_path: Path, capsys: Capture) -> str:
     assert run(["--db", path, "participants", "add", "Per Hansen"]) == 0
     capsys.readouterr()
     return path
-
-
-@contextmanager
-def stored(path: str) -> Iterator[None]:
-    open_database(Path(path))
-    try:
-        yield
-    finally:
-        close_database()
 
 
 def section(out: str, heading: str) -> list[str]:
