@@ -119,3 +119,14 @@ def screen_text(app: App[Any]) -> str:
     )
     console.print(update)
     return console.export_text(styles=False)
+
+
+async def open_erase_form(pilot: Pilot[Any], participant_id: int) -> None:
+    """The participant's page, then E: the erase form, as a user opens it."""
+    from tp_tui.views.erase_form import EraseScreen
+
+    pilot.app.open_participant(participant_id)  # type: ignore[attr-defined]
+    await settle(pilot)
+    await pilot.press("E")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, EraseScreen)

@@ -25,7 +25,7 @@ from tp_tui.views.export_dialog import ExportDialog
 from tp_tui.views.participants import ParticipantsScreen
 from tp_tui.views.statistics import StatisticsScreen
 
-from .helpers import PATIENCE, notifications, settle, type_text, wait_until
+from .helpers import PATIENCE, notifications, open_erase_form, settle, type_text, wait_until
 
 
 class Held:
@@ -168,11 +168,7 @@ async def test_an_erasure_says_it_is_working_and_cannot_be_cancelled_halfway(
     app = TpApp(clock=clock, db_path=demo_db)
     async with app.run_test(size=(100, 34)) as pilot:
         await pilot.press("f3")
-        app.open_participant(kari.id)
-        await settle(pilot)
-        await pilot.press("E")
-        await settle(pilot)
-        assert isinstance(app.screen, EraseScreen)
+        await open_erase_form(pilot, kari.id)
         await type_text(pilot, "Kari Nordmann")
         await pilot.press("enter")
         await wait_until(pilot, rebuilding.started.is_set, "the file being rebuilt")

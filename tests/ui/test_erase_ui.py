@@ -10,7 +10,7 @@ from tp_tui.models import Contact, Participant
 from tp_tui.views.erase_form import EraseScreen
 from tp_tui.views.participants import ParticipantsScreen
 
-from .helpers import settle, type_text
+from .helpers import open_erase_form, settle, type_text
 
 
 async def test_erase_after_typing_the_name(demo_db: Path, clock: FrozenClock) -> None:
@@ -19,11 +19,7 @@ async def test_erase_after_typing_the_name(demo_db: Path, clock: FrozenClock) ->
     app = TpApp(clock=clock, db_path=demo_db)
     async with app.run_test(size=(100, 34)) as pilot:
         await pilot.press("f3")
-        app.open_participant(kari.id)
-        await settle(pilot)
-        await pilot.press("E")
-        await settle(pilot)
-        assert isinstance(app.screen, EraseScreen)
+        await open_erase_form(pilot, kari.id)
         await type_text(pilot, "Kari")  # not the full name: nothing happens
         await pilot.press("enter")
         await settle(pilot)
@@ -74,11 +70,7 @@ async def test_the_plan_lists_calls_to_her_free_name_and_f2_keeps_them(
                            received_at=now, due_at=now, created_at=now, updated_at=now)  # fmt: skip
     app = TpApp(clock=clock, db_path=demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.open_participant(kari.id)
-        await settle(pilot)
-        await pilot.press("E")
-        await settle(pilot)
-        assert isinstance(app.screen, EraseScreen)
+        await open_erase_form(pilot, kari.id)
         plan = str(app.screen.query_one("#erase-plan", Static).render())
         assert "calls owed to a free name with their name or number: 1" in plan
         assert "press F2" in plan
