@@ -32,11 +32,6 @@ STEPS = (PlanStatus.DRAFT, PlanStatus.OFFERED, PlanStatus.ACCEPTED, PlanStatus.D
          PlanStatus.HANDED_OVER, PlanStatus.ACTIVE)  # fmt: skip
 
 
-def _today_text(today: date) -> str:
-    """Today's date as the field shows it: the same in every language (not the word "i dag")."""
-    return format_date(today)
-
-
 def _day(text: str, today: date, field: str) -> date:
     try:
         return parse_date(text or "i dag", today, "past")
@@ -117,7 +112,8 @@ class PlanStepForm(PlanForm):
         choices = with_hotkeys([(s.value, t(s.label_key)) for s in STEPS])
         yield from self._row("plan_status", "plan.field.plan_status",
                              KeyChoice(choices, self.current, id="plan_status"))  # fmt: skip
-        today = _today_text(self.tp.clock.today())
+        # Today written out, the same in every language (not the bokmål word "i dag").
+        today = format_date(self.tp.clock.today())
         yield from self._row("on", "plandoc.field.on", Input(today, id="on", compact=True))
 
     def on_mount(self) -> None:
@@ -144,7 +140,7 @@ class AgreementForm(PlanForm):
 
     def fields(self) -> ComposeResult:
         doc = plans.plan_document(self.participant_id)
-        day = format_date(doc.agreed_on) if doc.agreed_on else _today_text(self.tp.clock.today())
+        day = format_date(doc.agreed_on or self.tp.clock.today())
         yield from self._row("agreed_on", "plandoc.field.on", Input(day, id="agreed_on",
                                                                     compact=True))  # fmt: skip
         yield from self._row("note", "plandoc.field.agreement_note",
@@ -172,7 +168,8 @@ class HandOverForm(PlanForm):
         doc = plans.plan_document(self.participant_id)
         to = doc.coordinator.name if doc.coordinator else "–"
         yield Static(t("plandoc.handover_to", name=one_line(to)), markup=False)
-        today = _today_text(self.tp.clock.today())
+        # Today written out, the same in every language (not the bokmål word "i dag").
+        today = format_date(self.tp.clock.today())
         yield from self._row("plan_status", "plandoc.field.on", Input(today, id="on", compact=True))
         formats = with_hotkeys([("pdf", "PDF"), ("md", "Markdown"), ("html", "HTML")])
         yield from self._row("format", "plandoc.field.format",

@@ -65,7 +65,7 @@ class _Keys(Footer):
         if self.app_wide:
             rank = {binding_id: n for n, binding_id in enumerate(APP_ORDER)}
             chosen.sort(key=lambda item: rank.get(item[0].id or "", len(rank)))
-        palette = [] if self.app_wide else list(self._palette_key())
+        palette = list(self._palette_key())  # none on the app-wide line
         self._composed_width = width = self.size.width or self.app.size.width
         room = width - sum(_width(key) + 1 for key in palette)
         for binding, enabled, tooltip in chosen:
