@@ -55,9 +55,6 @@ def detect_language(environ: Mapping[str, str] | None = None) -> str:
 # text (msgstr[n] for the plural forms). Read once, at the first message of a language.
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
-# Kept only so branches written against the old dict catalogues still merge; nothing reads it.
-CATALOGUE_PARTS: tuple[str, ...] = ("",)
-
 
 @dataclass(frozen=True)
 class _Catalogue:
