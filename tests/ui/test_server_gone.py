@@ -60,7 +60,12 @@ async def test_the_app_waits_for_the_server_and_saves_what_was_typed(
 
             own_server.start()
             await wait_until(pilot, lambda: not app.server.lost, "contact again", timeout=60)
-            assert "Contact with the server again" in notifications(app)
+            # The notice is a message of its own: it may come a moment after the header changes.
+            await wait_until(
+                pilot,
+                lambda: "Contact with the server again" in notifications(app),
+                "the notice that the server answers again",
+            )
             await pilot.press("ctrl+s")
             await wait_until(
                 pilot,
