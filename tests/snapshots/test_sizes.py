@@ -121,7 +121,9 @@ def test_contact_form(
     demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]
 ) -> None:
     """The contact form for Kari Nordmann: labels clear of their fields, the kinds and the
-    eight life areas with their keys, wrapped to the width; its keys in the footer."""
+    eight life areas with their keys, wrapped to the width; at 80×24 every field down to the
+    outcome and the buttons on one screen (no line under a field until it has a message), what
+    the time was read as beside it; its keys in the footer."""
 
     async def form(pilot: Pilot[Any]) -> None:
         await pilot.press("ctrl+l", *"kari", "enter", "enter")

@@ -144,3 +144,47 @@ async def test_a_footer_key_that_does_not_fit_is_left_out_whole(
         await wait_until(
             pilot, lambda: "s Stage" in screen_text(app).splitlines()[-2], "more keys when wider"
         )
+
+
+@pytest.mark.parametrize(
+    ("language", "accompaniment", "labels"),
+    [
+        ("en", "a", ("Who", "When", "Kind", "Life areas", "Note", "Where", "Duration", "Outcome")),
+        ("nb", "f", ("Hvem", "Når", "Type", "Livsområder", "Notat", "Hvor", "Varighet", "Utfall")),
+    ],
+)
+async def test_the_contact_form_has_every_field_and_its_buttons_on_one_screen(
+    demo_db: Path, clock: FrozenClock, language: str, accompaniment: str, labels: tuple[str, ...]
+) -> None:
+    """Logged from a participant's page at 80×24: every field from "who" to the outcome and the
+    save button are on screen, nothing below the edge — also for an accompaniment, which adds
+    where they went; a message appears in its field's place once there is one."""
+    from textual.containers import VerticalScroll
+
+    from tp_tui.i18n import set_language, t
+    from tp_tui.services.participants import find_participants
+
+    set_language(language)
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_participant(find_participants("Kari Nordmann")[0].id)
+        await pilot.pause()
+        await pilot.press("l")
+        await wait_until(pilot, lambda: app.screen.query("#note"), "the contact form")
+        await pilot.press("enter", accompaniment)  # the time as it is, then the kind
+        await pilot.pause()
+        form = app.screen.query_one(VerticalScroll)
+        assert form.max_scroll_y == 0
+        shown = screen_text(app)
+        for label in (*labels, t("contact.field.destination")):
+            assert f" {label} " in shown, f"{label!r} is not on screen"
+        assert t("form.save_button") in shown
+        await pilot.press("ctrl+s")  # nowhere they went: not saved, and the form says so in view
+
+        def read() -> str:
+            return " ".join(
+                " ".join(line.strip(" █▁▂▃▄▅▆▇") for line in screen_text(app).splitlines()).split()
+            )
+
+        await wait_until(pilot, lambda: t("form.fix_errors") in read(), "the whole message in view")
+        assert app.screen.focused is app.screen.query_one("#destination")

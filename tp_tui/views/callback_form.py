@@ -29,6 +29,7 @@ from tp_tui.services.validation import ValidationFailed
 from tp_tui.views.conflict import CALLBACK_LABELS
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.date_field import DateField
+from tp_tui.widgets.field_message import FieldMessage
 from tp_tui.widgets.key_footer import KeyFooter
 from tp_tui.widgets.participant_picker import ParticipantPicker
 
@@ -92,7 +93,7 @@ class CallbackFormScreen(FormScreen[int | None]):
                     compact=True,
                 ),
             )
-            yield Static("", id="form-message", classes="message form-message", markup=False)
+            yield FieldMessage(id="form-message", classes="message form-message")
             yield from self._buttons()
         yield KeyFooter()
 

@@ -8,7 +8,7 @@ from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Static, TextArea
 
 from tp_tui.dates import DateParseError, parse_datetime
@@ -30,6 +30,7 @@ from tp_tui.views.conflict import CONTACT_LABELS
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
 from tp_tui.widgets.date_field import DateField
+from tp_tui.widgets.field_message import FieldMessage
 from tp_tui.widgets.key_footer import KeyFooter
 from tp_tui.widgets.participant_picker import ParticipantPicker
 
@@ -112,7 +113,7 @@ class ContactFormScreen(FormScreen[ContactSaved | None]):
                 ParticipantPicker(data.participant_id, name, id="participant"),
             )
             when = data.when or format_datetime(self.tp.clock.now())
-            yield from self._row(
+            yield from self._row_beside(
                 "when",
                 "contact.field.when",
                 DateField(
@@ -135,8 +136,11 @@ class ContactFormScreen(FormScreen[ContactSaved | None]):
             toggles = KeyChoice(areas, multiple=True, id="areas")
             toggles.set_values([area.value for area in data.life_areas])
             yield from self._row("areas", "contact.field.areas", toggles)
-            yield Label(t("contact.field.note"), markup=False)
-            yield TextArea(data.note, id="note", soft_wrap=True, compact=True)
+            # Beside its label like every other field: a line above it is a line the form lacks
+            # at 24 rows.
+            with Horizontal(classes="field-row", id="note-row"):
+                yield Label(t("contact.field.note"), markup=False, classes="field-label")
+                yield TextArea(data.note, id="note", soft_wrap=True, compact=True)
             yield from self._row(
                 "destination",
                 "contact.field.destination",
@@ -169,7 +173,7 @@ class ContactFormScreen(FormScreen[ContactSaved | None]):
                 "contact.field.outcome",
                 KeyChoice(_choices(ContactOutcome), data.outcome, advance=True, id="outcome"),
             )
-            yield Static("", id="form-message", classes="message form-message", markup=False)
+            yield FieldMessage(id="form-message", classes="message form-message")
             yield from self._buttons(t("contact_form.another_button"))
         yield KeyFooter()
 
@@ -218,7 +222,6 @@ class ContactFormScreen(FormScreen[ContactSaved | None]):
     def _show_destination(self) -> None:
         visible = self.query_one("#kind", KeyChoice).value == ContactKind.ACCOMPANIMENT.value
         self.query_one("#destination-row").display = visible
-        self.query_one("#destination-message").display = visible
 
     def action_calendar(self) -> None:
         """Pick the day in a calendar; the time of day typed so far is kept."""

@@ -20,6 +20,7 @@ from tp_tui.views.base import TpModalScreen
 from tp_tui.views.conflict import conflict_message, kept_message, on_top_invalid_message
 from tp_tui.views.errors import not_saved_message
 from tp_tui.widgets.confirm import ConfirmScreen
+from tp_tui.widgets.field_message import FieldMessage
 
 ResultT = TypeVar("ResultT")
 SavedT = TypeVar("SavedT")
@@ -43,7 +44,15 @@ class FormScreen(TpModalScreen[ResultT]):
         with Horizontal(classes="field-row", id=f"{name}-row"):
             yield Label(t(label_key), markup=False, classes="field-label")
             yield field
-        yield Static("", id=f"{name}-message", classes="message", markup=False)
+        yield FieldMessage(id=f"{name}-message", classes="message")
+
+    def _row_beside(self, name: str, label_key: str, field: Widget) -> ComposeResult:
+        """A short field (a date and time) with its message on its right, not under it: the
+        form is a row shorter."""
+        with Horizontal(classes="field-row message-beside", id=f"{name}-row"):
+            yield Label(t(label_key), markup=False, classes="field-label")
+            yield field
+            yield FieldMessage(id=f"{name}-message", classes="message")
 
     def _buttons(self, another_label: str = "") -> ComposeResult:
         """Save and cancel for the mouse; "save + another" on forms filled in one after another."""
@@ -65,10 +74,13 @@ class FormScreen(TpModalScreen[ResultT]):
 
     def _form_message(self, text: str) -> None:
         message = self.query_one("#form-message", Static)
+        if isinstance(message, FieldMessage):
+            message.keep_in_view = True
         message.update(text)
         message.set_class(True, "error")
         # Under the last field: on a small terminal it would be below the edge, unread. Once
-        # laid out with the new text, so all of its lines come into view.
+        # laid out with the new text, so all of its lines come into view (a message that was not
+        # there yet scrolls itself into view when it gets its size).
         self.call_after_refresh(message.scroll_visible, animate=False)
 
     def _field_errors(

@@ -19,6 +19,7 @@ from tp_tui.services.team import Colleague, at_work_today, colleagues, my_id, tr
 from tp_tui.services.validation import ValidationFailed
 from tp_tui.text import literal, one_line
 from tp_tui.views.form_base import FormScreen
+from tp_tui.widgets.field_message import FieldMessage
 from tp_tui.widgets.key_footer import KeyFooter
 
 
@@ -85,7 +86,7 @@ class HandoverFormScreen(FormScreen[bool | None]):
                     Input(id="on", compact=True, placeholder=t("handover.on_placeholder")),
                 )
                 yield from self._row("note", "handover.note", Input(id="note", compact=True))
-            yield Static("", id="form-message", classes="message form-message", markup=False)
+            yield FieldMessage(id="form-message", classes="message form-message")
         yield KeyFooter()
 
     def on_mount(self) -> None:

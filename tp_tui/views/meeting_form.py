@@ -18,6 +18,7 @@ from tp_tui.services.meetings import (
 from tp_tui.text import one_line
 from tp_tui.views.plan_forms import PlanForm
 from tp_tui.widgets.choice import KeyChoice, Option
+from tp_tui.widgets.field_message import FieldMessage
 
 ACTION_ROWS = 3
 
@@ -53,7 +54,7 @@ class MeetingForm(PlanForm):
                             placeholder=t("meetings.owner_placeholder"))  # fmt: skip
                 yield Input("", id=f"action-{n}-due", classes="due", compact=True,
                             placeholder=t("meetings.due_placeholder"))  # fmt: skip
-            yield Static("", id=f"action-{n}-message", classes="message", markup=False)
+            yield FieldMessage(id=f"action-{n}-message", classes="message")
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -30,6 +30,7 @@ from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.text import one_line
 from tp_tui.views.conflict import PARTICIPANT_LABELS
 from tp_tui.views.form_base import FormScreen
+from tp_tui.widgets.field_message import FieldMessage
 from tp_tui.widgets.key_footer import KeyFooter
 
 
@@ -110,7 +111,7 @@ class ParticipantFormScreen(FormScreen[int | None]):
             )
             yield Label(t("participant.field.about"), markup=False)
             yield TextArea(id="about", soft_wrap=True, compact=True)
-            yield Static("", id="form-message", classes="message form-message", markup=False)
+            yield FieldMessage(id="form-message", classes="message form-message")
             yield from self._buttons()
         yield KeyFooter()
 
@@ -119,7 +120,7 @@ class ParticipantFormScreen(FormScreen[int | None]):
         with Horizontal(classes="field-row"):
             yield Label(label, markup=False, classes="field-label")
             yield field
-        yield Static("", id=f"{name}-message", classes="message", markup=False)
+        yield FieldMessage(id=f"{name}-message", classes="message")
 
     def on_mount(self) -> None:
         if self.participant_id is not None:

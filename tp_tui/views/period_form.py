@@ -13,6 +13,7 @@ from tp_tui.keys import key
 from tp_tui.services.stats_period import parse_period
 from tp_tui.services.validation import ValidationFailed
 from tp_tui.views.form_base import FormScreen
+from tp_tui.widgets.field_message import FieldMessage
 from tp_tui.widgets.key_footer import KeyFooter
 
 
@@ -41,7 +42,7 @@ class PeriodFormScreen(FormScreen[tuple[date, date] | None]):
                 Input(format_date(self.end), id="end", compact=True, select_on_focus=True),
             )
             yield Static(t("period.hint"), classes="message", markup=False)
-            yield Static("", id="form-message", classes="message", markup=False)
+            yield FieldMessage(id="form-message", classes="message")
         yield KeyFooter()
 
     def on_mount(self) -> None:

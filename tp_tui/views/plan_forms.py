@@ -30,6 +30,7 @@ from tp_tui.views.conflict import (
 from tp_tui.views.errors import not_saved_message
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
+from tp_tui.widgets.field_message import FieldMessage
 from tp_tui.widgets.key_footer import KeyFooter
 from tp_tui.widgets.modal import CentredModal
 
@@ -67,7 +68,7 @@ class PlanForm(FormScreen[bool | None]):
         with VerticalScroll(classes="form"):
             yield Static(t(self.title_key), classes="form-title", markup=False)
             yield from self.fields()
-            yield Static("", id="form-message", classes="message form-message", markup=False)
+            yield FieldMessage(id="form-message", classes="message form-message")
         yield KeyFooter()
 
     def fields(self) -> ComposeResult:

@@ -17,6 +17,7 @@ from tp_tui.services.rounds import RoundInput, active_places, default_place, log
 from tp_tui.text import one_line
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
+from tp_tui.widgets.field_message import FieldMessage
 from tp_tui.widgets.key_footer import KeyFooter
 
 FIELDS = ("place", "day", "start", "minutes", "conversations", "new_people")
@@ -88,7 +89,7 @@ class RoundFormScreen(FormScreen[RoundSaved | None]):
             yield Label(t("round.field.note"), markup=False)
             yield Input(id="note", placeholder=t("round_form.note_placeholder"), compact=True)
             yield Static(t("round_form.anonymous"), classes="message", markup=False)
-            yield Static("", id="form-message", classes="message form-message", markup=False)
+            yield FieldMessage(id="form-message", classes="message form-message")
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -16,6 +16,7 @@ from tp_tui.keys import key
 from tp_tui.text import one_line
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
+from tp_tui.widgets.field_message import FieldMessage
 from tp_tui.widgets.key_footer import KeyFooter
 
 
@@ -92,16 +93,14 @@ class StageFormScreen(FormScreen[StageChange | None]):
                 yield KeyChoice(
                     reasons, typed.closing_reason if typed else None, id="closing_reason"
                 )
-            yield Static("", id="closing_reason-message", classes="message", markup=False)
+            yield FieldMessage(id="closing_reason-message", classes="message")
         yield KeyFooter()
 
     def _row(self, name: str, label_key: str, field: Widget) -> ComposeResult:
         with Horizontal(classes="field-row"):
             yield Label(t(label_key), markup=False, classes="field-label")
             yield field
-        message = Static(
-            self.errors.get(name, ""), id=f"{name}-message", classes="message", markup=False
-        )
+        message = FieldMessage(self.errors.get(name, ""), id=f"{name}-message", classes="message")
         message.set_class(name in self.errors, "error")
         yield message
 

@@ -36,6 +36,7 @@ from tp_tui.survey_config import DEFAULT_SURVEY_CONFIG, SURVEYS, SurveyConfig
 from tp_tui.text import one_line
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.choice import KeyChoice, Option, with_hotkeys
+from tp_tui.widgets.field_message import FieldMessage
 from tp_tui.widgets.key_footer import KeyFooter
 
 
@@ -142,11 +143,9 @@ class SurveyFormScreen(FormScreen[SurveySaved | None]):
                             classes="question",
                         )
                         yield KeyChoice(self._scores(), advance=True, id=field)
-                        yield Static(
-                            "", id=f"{field}-message", classes="message answer-message",
-                            markup=False,
+                        yield FieldMessage(id=f"{field}-message", classes="message answer-message",
                         )  # fmt: skip
-            yield Static("", id="form-message", classes="message form-message", markup=False)
+            yield FieldMessage(id="form-message", classes="message form-message")
             yield from self._buttons(t("survey_form.another_button"))
         yield KeyFooter()
 

@@ -24,6 +24,7 @@ from tp_tui.text import cell, one_line
 from tp_tui.views.base import TpScreen
 from tp_tui.views.form_base import FormScreen
 from tp_tui.widgets.confirm import ConfirmScreen
+from tp_tui.widgets.field_message import FieldMessage
 from tp_tui.widgets.key_footer import KeyFooter
 
 
@@ -245,7 +246,7 @@ class TeamFormScreen(FormScreen[int | None]):
                     disabled=member is not None and member.is_me,
                 ),
             )
-            yield Static("", id="form-message", classes="message form-message", markup=False)
+            yield FieldMessage(id="form-message", classes="message form-message")
             yield from self._buttons()
         yield KeyFooter()
 

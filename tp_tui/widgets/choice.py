@@ -11,6 +11,9 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+GAP = "  "
+"""Between two options: the bold key that starts each one already sets them apart."""
+
 
 @dataclass(frozen=True)
 class Option:
@@ -107,13 +110,13 @@ class KeyChoice(Widget, can_focus=True):
             mark = ("[x] " if chosen else "[ ] ") if self.multiple else ""
             label = f"{mark}{option.label}"
             piece = len(option.hotkey) + 1 + len(label)
-            if used and used + 3 + piece > width:
+            if used and used + len(GAP) + piece > width:
                 text.append("\n")
                 used = 0
                 line += 1
             elif used:
-                text.append("   ")
-                used += 3
+                text.append(GAP)
+                used += len(GAP)
             style = "reverse" if chosen and not self.multiple else ("bold" if chosen else "")
             if index == self.cursor and self.has_focus:
                 style += " underline"

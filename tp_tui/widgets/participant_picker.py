@@ -15,6 +15,7 @@ from tp_tui.i18n import t
 from tp_tui.phone import format_phone
 from tp_tui.services.participants import Match, find_participants
 from tp_tui.text import literal, one_line
+from tp_tui.widgets.field_message import FieldMessage
 
 
 class ParticipantPicker(Vertical):
@@ -60,11 +61,9 @@ class ParticipantPicker(Vertical):
             compact=True,
         )
         yield OptionList(id="picker-options")
-        yield Static("", id="picked", markup=False)
-
-    def on_mount(self) -> None:
-        if self.participant_id is not None:
-            self.query_one("#picked", Static).update(literal(f"✓ {one_line(self._initial_name)}"))
+        # "✓ name" once a match is taken, or why nothing matches. A participant the form opened
+        # with is named in the field already: a second line saying so would cost a row at 24.
+        yield FieldMessage(id="picked")
 
     @property
     def typed(self) -> str:
