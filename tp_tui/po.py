@@ -174,12 +174,14 @@ def messages(text: str) -> Messages:
     # or one an entry of which does not match is read line by line instead.
     if "#, fuzzy" in text or "\r" in text:
         return _messages_by_line(text)
-    matches = _ENTRY.findall(text)
-    if len(matches) != text.count("\nmsgctxt "):
-        return _messages_by_line(text)
     found: dict[str, str] = {}
     plurals: dict[str, tuple[str, ...]] = {}
-    for key, key_rest, msgid, msgid_rest, _, _, forms, text_1, text_rest in matches:
+    read = 0
+    # One match at a time, not findall's list of them all: that list, some thousand tuples of
+    # nine strings, was the start-up's biggest moment of memory.
+    for match in _ENTRY.finditer(text):
+        read += 1
+        key, key_rest, msgid, msgid_rest, _, _, forms, text_1, text_rest = match.groups()
         if key_rest or "\\" in key:
             key = _string(key, key_rest)
         if forms:
@@ -192,6 +194,8 @@ def messages(text: str) -> Messages:
             text_1 = _string(text_1, text_rest)
         if text_1 or not (msgid or msgid_rest):  # empty: untranslated, unless meant empty
             found[key] = text_1
+    if read != text.count("\nmsgctxt "):
+        return _messages_by_line(text)
     rule = _PLURAL_FORMS.search(text[: text.find("\nmsgctxt ")])
     return found, plurals, rule.group(1).strip() if rule else ""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Static
 
 from tp_tui.app import TpApp
@@ -129,3 +130,22 @@ async def test_every_screen_shows_hostile_text_literally(db_path: Path, clock: F
         await pilot.pause()
         await pilot.press("escape")
         assert app.is_running
+
+
+async def test_column_headings_show_their_translation_literally(
+    demo_db: Path, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A heading is the translator's text as written: brackets and colons in it are neither
+    markup nor emoji codes, on Today and on the call list."""
+    from tp_tui import i18n
+
+    heading = "[b]Why[/b] :phone:"
+    messages = i18n._catalogue("en").messages  # noqa: SLF001 - as if en.po said so
+    monkeypatch.setitem(messages, "today.col.reason", heading)
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert heading in screen_text(app)
+        await pilot.press("f4")
+        await pilot.pause()
+        assert heading in screen_text(app)

@@ -70,10 +70,10 @@ class CallbacksScreen(ShowsRowDetail, TpScreen[None]):
         for section, _ in SECTIONS:
             table = self.query_one(f"#cb-{section}", LazyTable)
             first = "callbacks.col.done" if section == "done" else "today.col.due"
-            table.add_column(t(first))
-            table.add_column(t("today.col.who"), width=NARROW_NAME)
-            table.add_column(t("today.col.phone"))
-            table.add_column(t("today.col.reason"))
+            table.add_column(cell(t(first)))
+            table.add_column(cell(t("today.col.who")), width=NARROW_NAME)
+            table.add_column(cell(t("today.col.phone")))
+            table.add_column(cell(t("today.col.reason")))
             table.flexible = 3  # the reason gets what the others leave
             table.name_column = 1
 

@@ -112,14 +112,16 @@ class ParticipantDetailScreen(ShowsRowDetail, TpScreen[None]):
         with write():
             record("view", self.participant_id, self.tp.clock.now())
         self.query_one("#detail-callbacks", DataTable).add_columns(
-            t("today.col.due"), t("today.col.reason")
+            cell(t("today.col.due")), cell(t("today.col.reason"))
         )
         contacts = self.query_one("#detail-contacts", LazyTable)
-        contacts.add_columns(t("today.col.time"), t("today.col.kind"), t("detail.col.outcome"))
+        contacts.add_columns(
+            cell(t("today.col.time")), cell(t("today.col.kind")), cell(t("detail.col.outcome"))
+        )
         # The areas are cut short and the note gets the rest, so it is on screen at 80×24;
         # Enter on a contact shows all of it.
-        contacts.add_column(t("detail.col.areas"), width=AREAS_WIDTH)
-        contacts.add_column(t("today.col.note"))
+        contacts.add_column(cell(t("detail.col.areas")), width=AREAS_WIDTH)
+        contacts.add_column(cell(t("today.col.note")))
         contacts.flexible = 4
 
     def on_screen_resume(self) -> None:
@@ -158,7 +160,9 @@ class ParticipantDetailScreen(ShowsRowDetail, TpScreen[None]):
         table = self.query_one("#detail-actions", DataTable)
         if not table.columns:
             table.add_columns(
-                t("meetings.col.due"), t("meetings.col.what"), t("meetings.col.owner")
+                cell(t("meetings.col.due")),
+                cell(t("meetings.col.what")),
+                cell(t("meetings.col.owner")),
             )
         table.clear()
         today = self.tp.clock.today()

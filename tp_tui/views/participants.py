@@ -71,12 +71,12 @@ class ParticipantsScreen(ShowsRowDetail, TpScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one(LazyTable)
         table.name_column = 0  # 20 wide on a narrow list, 26 from 100 columns on
-        table.add_column(t("participant.field.name"), key="name", width=NAME_WIDTH)
-        table.add_column(t("participant.field.phone"), key="phone")
-        table.add_column(t("participant.field.status"), key="status")
-        table.add_column(t("participant.column.stage"), key="stage")
-        table.add_column(t("participant.column.last_contact"), key="last")
-        table.add_column(t("participant.field.intake"), key="intake")
+        table.add_column(cell(t("participant.field.name")), key="name", width=NAME_WIDTH)
+        table.add_column(cell(t("participant.field.phone")), key="phone")
+        table.add_column(cell(t("participant.field.status")), key="status")
+        table.add_column(cell(t("participant.column.stage")), key="stage")
+        table.add_column(cell(t("participant.column.last_contact")), key="last")
+        table.add_column(cell(t("participant.field.intake")), key="intake")
         table.focus()
 
     def on_screen_resume(self) -> None:

@@ -96,7 +96,7 @@ class ProcessScreen(TpScreen[None]):
 
     def on_mount(self) -> None:
         for table in self.query(DataTable):
-            table.add_column("", key="card")
+            table.add_column(cell(""), key="card")
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown: the one place the lists load.

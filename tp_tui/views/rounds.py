@@ -57,10 +57,10 @@ class RoundsScreen(TpScreen[None]):
         cursor = table.cursor_coordinate
         table.clear(columns=True)
         # Fixed widths: the grid must read the same whatever the week holds.
-        table.add_column(t("today.col.place"), key="place", width=12)
+        table.add_column(cell(t("today.col.place")), key="place", width=12)
         for monday in grid.weeks:
             label = t("rounds.week", week=monday.isocalendar().week)
-            table.add_column(label, key=str(monday), width=8)
+            table.add_column(cell(label), key=str(monday), width=8)
         for place in grid.places:
             cells = [cell(place.name)]
             cells += [self._cell(grid.cells[(place.id, monday)]) for monday in grid.weeks]

@@ -76,10 +76,10 @@ class SearchScreen(ShowsRowDetail, TpModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(LazyTable)
-        table.add_column(t("today.col.time"))
-        table.add_column(t("today.col.who"), width=NARROW_NAME)
-        table.add_column(t("search.col.what"))
-        table.add_column(t("search.col.text"))
+        table.add_column(cell(t("today.col.time")))
+        table.add_column(cell(t("today.col.who")), width=NARROW_NAME)
+        table.add_column(cell(t("search.col.what")))
+        table.add_column(cell(t("search.col.text")))
         table.flexible = 3  # the text found gets what the others leave
         table.name_column = 1
         # The whole height (forms.tcss makes forms as high as their content, which would let

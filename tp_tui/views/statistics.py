@@ -98,8 +98,8 @@ class StatisticsScreen(ShowsRowDetail, TpScreen[None]):
         table = self.query_one("#figures-table", DataTable)
         # The value first: the figures' words are long, and at 80 columns a value after them
         # would be off the screen.
-        table.add_column(t("stats_screen.column.value"), key="value")
-        table.add_column(t("stats_screen.column.figure"), key="figure")
+        table.add_column(cell(t("stats_screen.column.value")), key="value")
+        table.add_column(cell(t("stats_screen.column.figure")), key="figure")
 
     def on_screen_resume(self) -> None:
         # Also sent when first shown. Figures may have changed since: count again.

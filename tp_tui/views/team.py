@@ -56,12 +56,12 @@ class TeamScreen(TpScreen[None]):
         # Who I am is settled on opening the screen: I am listed (and made on first use).
         current_trust_person(self.tp.clock)
         table = self.query_one("#team", DataTable)
-        table.add_column(t("team_admin.col.me"), key="me")
-        table.add_column(t("team_admin.col.name"), key="name", width=28)
-        table.add_column(t("team_admin.col.initials"), key="initials")
-        table.add_column(t("team_admin.col.login"), key="login")
-        table.add_column(t("team_admin.col.active"), key="active")
-        table.add_column(t("team_admin.col.present"), key="present")
+        table.add_column(cell(t("team_admin.col.me")), key="me")
+        table.add_column(cell(t("team_admin.col.name")), key="name", width=28)
+        table.add_column(cell(t("team_admin.col.initials")), key="initials")
+        table.add_column(cell(t("team_admin.col.login")), key="login")
+        table.add_column(cell(t("team_admin.col.active")), key="active")
+        table.add_column(cell(t("team_admin.col.present")), key="present")
         table.focus()
         self.load()
 

@@ -326,4 +326,4 @@ def _add_columns(table: DataTable[object], keys: tuple[str, ...]) -> None:
         # Long double names are cut so the reason or note stays on screen at 80×24;
         # the line under the lists shows the whole row under the cursor.
         width = NARROW_NAME if key_ == "today.col.who" else None
-        table.add_column(t(key_), width=width)
+        table.add_column(cell(t(key_)), width=width)
