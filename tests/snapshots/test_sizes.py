@@ -51,8 +51,10 @@ def test_participants(
 def test_participant_page(
     demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]
 ) -> None:
-    """Kari Nordmann's page: goals by life area beside the process; scrolled to the end, the
-    contacts with their notes on screen (areas cut short, dates without the year)."""
+    """Kari Nordmann's page: name, phone, status, first contact and the intake date (on a
+    second line at 80 columns, not cut off); goals by life area beside the process; scrolled to
+    the end, the contacts with their notes on screen (areas cut short, dates without the
+    year)."""
     kari = Participant.get(Participant.name == "Kari Nordmann")
 
     async def open_kari(pilot: Pilot[Any]) -> None:
@@ -146,3 +148,38 @@ def test_participant_form(
 ) -> None:
     """The new-participant form: "First contact" and every other label clear of its field."""
     assert snap_compare(app(clock), press=["f3", "n"], terminal_size=size)
+
+
+@SIZES
+def test_close_of_day(
+    demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]
+) -> None:
+    """F9: what was done today, each call not yet returned with who, number and the whole
+    reason (a long one wraps under the reason, not under the time), the rounds not logged; no
+    boxes, since nothing here ticks; c and esc in the footer."""
+    assert snap_compare(app(clock), press=["f9"], terminal_size=size)
+
+
+@SIZES
+def test_round_form(
+    demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]
+) -> None:
+    """A visit to a meeting place (F5, n): the places with their keys, day, start, minutes,
+    the counts, the eight life areas and the anonymous note, all on one screen at 80×24."""
+    assert snap_compare(app(clock), press=["f5", "n"], terminal_size=size)
+
+
+@SIZES
+def test_stage_form(
+    demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]
+) -> None:
+    """A stage move from the participant page (s): the six stages with their keys, from when
+    and why, the name of the participant in the title."""
+
+    async def form(pilot: Pilot[Any]) -> None:
+        await pilot.press("f3", "enter")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+
+    assert snap_compare(app(clock), run_before=form, terminal_size=size)
