@@ -125,7 +125,7 @@ class SurveyFormScreen(FormScreen[SurveySaved | None]):
                 KeyChoice(surveys, self.survey, advance=True, id="survey"),
             )
             month = self.month or month_text(month_of(self._today()))
-            yield from self._row(
+            yield from self._row_beside(
                 "month",
                 "survey_form.month",
                 Input(month, id="month", compact=True, select_on_focus=True),
