@@ -188,3 +188,24 @@ async def test_the_contact_form_has_every_field_and_its_buttons_on_one_screen(
 
         await wait_until(pilot, lambda: t("form.fix_errors") in read(), "the whole message in view")
         assert app.screen.focused is app.screen.query_one("#destination")
+
+
+async def test_the_line_under_the_participants_names_the_columns_beyond_the_edge(
+    demo_db: Path, clock: FrozenClock
+) -> None:
+    """At 80 columns last contact and intake are past the edge: the line under the list gives
+    them with their headings, not as two bare dates; where they are on screen, as they are."""
+    from tp_tui.i18n import t
+
+    last, intake = t("participant.column.last_contact"), t("participant.field.intake")
+    app = TpApp(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await wait_until(pilot, lambda: "·" in screen_text(app).splitlines()[-4], "the line")
+        detail = " ".join(" ".join(screen_text(app).splitlines()[-5:-3]).split())
+        assert f"{last} " in detail and f" · {intake} " in detail, detail
+        await pilot.resize_terminal(140, 30)
+        await pilot.press("down")
+        await wait_until(pilot, lambda: "·" in screen_text(app).splitlines()[-4], "the line")
+        detail = screen_text(app).splitlines()[-4]
+        assert intake not in detail, detail

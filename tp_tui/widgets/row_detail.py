@@ -26,8 +26,21 @@ class RowDetail(Static):
         if row_key.value is None or row_key.value == "empty" or row_key not in table.rows:
             self.update("")
             return
-        parts = (str(getattr(value, "plain", value)).strip() for value in table.get_row(row_key))
-        self.update(" · ".join(part for part in parts if part))
+        # A cell whose column is past the edge (or scrolled off to the left) comes with its
+        # heading: two bare dates at the end of a line do not say which is the intake.
+        start, end = table.scroll_x, table.scroll_x + table.scrollable_content_region.width
+        parts = []
+        left = 0
+        for column, value in zip(table.ordered_columns, table.get_row(row_key), strict=False):
+            right = left + column.get_render_width(table)
+            text = str(getattr(value, "plain", value)).strip()
+            heading = str(getattr(column.label, "plain", column.label)).strip()
+            if text and heading and (right > end or left < start):
+                text = f"{heading} {text}"
+            if text:
+                parts.append(text)
+            left = right
+        self.update(" · ".join(parts))
 
 
 class ShowsRowDetail:
