@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import platformdirs
 import pytest
 from textual.pilot import Pilot
 
@@ -183,3 +184,58 @@ def test_stage_form(
         await pilot.pause()
 
     assert snap_compare(app(clock), run_before=form, terminal_size=size)
+
+
+def _on_kari_page(*keys: str) -> Any:
+    """Open Kari Nordmann's page, then press ``keys`` (a form or dialog of the page)."""
+
+    async def run(pilot: Pilot[Any]) -> None:
+        kari = Participant.get(Participant.name == "Kari Nordmann")
+        pilot.app.open_participant(kari.id)  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return run
+
+
+@SIZES
+def test_individual_plan(
+    demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]
+) -> None:
+    """Kari's individual plan (p): its status and history, the items by life area with who
+    does what by when, the agreement; the plan's keys in the footer."""
+    assert snap_compare(app(clock), run_before=_on_kari_page("p"), terminal_size=size)
+
+
+@SIZES
+def test_summary_export_dialog(
+    demo_db: Path,
+    clock: FrozenClock,
+    snap_compare: Any,
+    size: tuple[int, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The summary for the responsibility group (u): format and options with their keys, since
+    when, the whole file name, and that only the user can read the file."""
+    # The dialog only shows the name; a fixed folder keeps the picture the same on every machine.
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda *a, **k: "/home/tp/Documents")
+    assert snap_compare(app(clock), run_before=_on_kari_page("u"), terminal_size=size)
+
+
+@SIZES
+def test_consent_form(
+    demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]
+) -> None:
+    """The consents (y): a row to record a new one, then each consent with what it covers, to
+    whom, from and until when and whether it is in force, on one line or wrapped whole."""
+    assert snap_compare(app(clock), run_before=_on_kari_page("y"), terminal_size=size)
+
+
+@SIZES
+def test_meeting_form(
+    demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]
+) -> None:
+    """A responsibility-group meeting (n): when, who came, what was decided and the action
+    points with who does them by when."""
+    assert snap_compare(app(clock), run_before=_on_kari_page("n"), terminal_size=size)

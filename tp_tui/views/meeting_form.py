@@ -43,7 +43,8 @@ class MeetingForm(PlanForm):
         ]
         present = KeyChoice(options, None, multiple=True, id="attended")
         yield from self._row("attended", "meetings.field.present", present)
-        yield from self._row("note", "meetings.field.note", Input("", id="note", compact=True))
+        note = Input("", id="note", compact=True, placeholder=t("meetings.note_placeholder"))
+        yield from self._row("note", "meetings.field.note", note)
         yield from self._row("decisions", "meetings.field.decisions", TextArea(id="decisions"))
         yield Static(t("meetings.actions_help"), classes="message form-message", markup=False)
         for n in range(ACTION_ROWS):
