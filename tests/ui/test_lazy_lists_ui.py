@@ -25,7 +25,7 @@ from tp_tui.settings import Settings
 from tp_tui.views.participant_detail import ParticipantDetailScreen
 from tp_tui.views.participants import PAGE
 
-from .helpers import column, type_text
+from .helpers import column, type_text, wait_until
 
 FIRST = ("Kari", "Ola", "Ingrid", "Per", "Sigrid", "Lars", "Marit", "Nils", "Åse", "Øystein")
 MIDDLE = ("Marie", "Johan", "Sofie")
@@ -194,11 +194,18 @@ async def test_scrolling_the_view_without_the_cursor_loads_more(
         await pilot.pause()
         table = app.screen.query_one("#participants", DataTable)
         assert table.row_count == PAGE
-        # What the mouse wheel and the scroll bar do: move the view, not the cursor.
-        for _ in range(len(ordered)):
-            table.scroll_down(animate=False)
-            await pilot.pause()
-            if table.row_count == len(ordered):
-                break
+        # What the mouse wheel and the scroll bar do: move the view, not the cursor. A line at
+        # a time to the end of the rows there are, then wait for the next page to come.
+        while table.row_count < len(ordered):
+            loaded = table.row_count
+            for _ in range(len(ordered)):
+                if table.scroll_y >= table.max_scroll_y:
+                    break
+                table.scroll_down(animate=False)
+            await wait_until(
+                pilot,
+                lambda: table.row_count > loaded and table.max_scroll_y > table.scroll_y,
+                f"more than {loaded} rows after scrolling to the end of them",
+            )
         assert table.cursor_row == 0
         assert names_in(table) == ordered
