@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 from itertools import product
 from pathlib import Path
 from typing import Any
@@ -184,6 +185,11 @@ async def test_a_tall_screen_is_filled(db_path: Path, clock: FrozenClock) -> Non
         assert names_in(table) == ordered[: table.row_count]
 
 
+def _more_came(table: DataTable[object], loaded: int) -> bool:
+    """More rows than ``loaded``, and room under the view to scroll on into them."""
+    return table.row_count > loaded and table.max_scroll_y > table.scroll_y
+
+
 async def test_scrolling_the_view_without_the_cursor_loads_more(
     db_path: Path, clock: FrozenClock
 ) -> None:
@@ -204,7 +210,7 @@ async def test_scrolling_the_view_without_the_cursor_loads_more(
                 table.scroll_down(animate=False)
             await wait_until(
                 pilot,
-                lambda: table.row_count > loaded and table.max_scroll_y > table.scroll_y,
+                partial(_more_came, table, loaded),
                 f"more than {loaded} rows after scrolling to the end of them",
             )
         assert table.cursor_row == 0
