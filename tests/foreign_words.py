@@ -55,6 +55,17 @@ def _own_text(language: str) -> str:
 @cache
 def foreign_strings(language: str, extra_english: frozenset[str] = frozenset()) -> frozenset[str]:
     own = _own_text(language)
+    found = set(_catalogue_foreign(language))
+    if language != "en":
+        found |= {text for text in extra_english if len(text) >= 4 and text not in own}
+    return frozenset(found)
+
+
+@cache
+def _catalogue_foreign(language: str) -> frozenset[str]:
+    """The foreign strings every screen is checked for: the other languages' messages and,
+    but for English, the English texts Textual and argparse come with."""
+    own = _own_text(language)
     found = {
         piece
         for other in LANGUAGES
@@ -63,20 +74,40 @@ def foreign_strings(language: str, extra_english: frozenset[str] = frozenset()) 
         if len(piece) > 4 and re.search(r"[^\W\d_]", piece) and piece not in own
     }
     if language != "en":
-        english = {*BINDING_WORDS, *TEXTUAL_TEXTS, *extra_english}
+        english = {*BINDING_WORDS, *TEXTUAL_TEXTS}
         english |= set(_pieces([*ARGPARSE_WORDS, *ARGPARSE_COUNTED]))
         found |= {text for text in english if len(text) >= 4 and text not in own}
     return frozenset(found)
 
 
 @cache
-def _pattern(language: str, extra_english: frozenset[str]) -> re.Pattern[str]:
-    pieces = sorted(
-        {" ".join(piece.split()) for piece in foreign_strings(language, extra_english)},
-        key=len,
-        reverse=True,
-    )
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, pieces)) + r")(?!\w)")
+def _pattern(pieces: frozenset[str]) -> re.Pattern[str]:
+    """Any of ``pieces`` as whole words, the longest first (a regular expression of some
+    thousand alternatives takes a good part of a second to compile: made once per set)."""
+    ordered = sorted({" ".join(piece.split()) for piece in pieces}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+
+
+def _patterns(language: str, extra_english: frozenset[str]) -> list[re.Pattern[str]]:
+    """The patterns of ``foreign_strings(language, extra_english)``: one for the catalogues'
+    strings, the same for every screen, and a small one for the extra English texts."""
+    common = _catalogue_foreign(language)
+    extra = foreign_strings(language, extra_english) - common
+    return [_pattern(common), _pattern(extra)] if extra else [_pattern(common)]
+
+
+def _findall(patterns: list[re.Pattern[str]], text: str) -> list[str]:
+    """What one pattern of all the patterns' pieces would find: from left to right, at each
+    place the longest piece there, going on after it (as ``re.findall`` does)."""
+    if len(patterns) == 1:
+        return patterns[0].findall(text)
+    found = []
+    at = 0
+    while matches := [m for pattern in patterns if (m := pattern.search(text, at))]:
+        first = min(matches, key=lambda m: (m.start(), -len(m.group())))
+        found.append(first.group())
+        at = first.end()
+    return found
 
 
 def foreign_in(
@@ -96,5 +127,5 @@ def foreign_in(
     for word in sorted(typed, key=len, reverse=True):
         flat = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", " ", flat)
     flat = " ".join(flat.split())
-    found = set(_pattern(language, frozenset(extra_english)).findall(flat))
+    found = set(_findall(_patterns(language, frozenset(extra_english)), flat))
     return sorted(piece for piece in found if piece not in data)

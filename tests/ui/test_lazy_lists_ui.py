@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 from itertools import product
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from tp_tui.settings import Settings
 from tp_tui.views.participant_detail import ParticipantDetailScreen
 from tp_tui.views.participants import PAGE
 
-from .helpers import column, type_text
+from .helpers import column, type_text, wait_until
 
 FIRST = ("Kari", "Ola", "Ingrid", "Per", "Sigrid", "Lars", "Marit", "Nils", "Åse", "Øystein")
 MIDDLE = ("Marie", "Johan", "Sofie")
@@ -184,6 +185,11 @@ async def test_a_tall_screen_is_filled(db_path: Path, clock: FrozenClock) -> Non
         assert names_in(table) == ordered[: table.row_count]
 
 
+def _more_came(table: DataTable[object], loaded: int) -> bool:
+    """More rows than ``loaded``, and room under the view to scroll on into them."""
+    return table.row_count > loaded and table.max_scroll_y > table.scroll_y
+
+
 async def test_scrolling_the_view_without_the_cursor_loads_more(
     db_path: Path, clock: FrozenClock
 ) -> None:
@@ -194,11 +200,18 @@ async def test_scrolling_the_view_without_the_cursor_loads_more(
         await pilot.pause()
         table = app.screen.query_one("#participants", DataTable)
         assert table.row_count == PAGE
-        # What the mouse wheel and the scroll bar do: move the view, not the cursor.
-        for _ in range(len(ordered)):
-            table.scroll_down(animate=False)
-            await pilot.pause()
-            if table.row_count == len(ordered):
-                break
+        # What the mouse wheel and the scroll bar do: move the view, not the cursor. A line at
+        # a time to the end of the rows there are, then wait for the next page to come.
+        while table.row_count < len(ordered):
+            loaded = table.row_count
+            for _ in range(len(ordered)):
+                if table.scroll_y >= table.max_scroll_y:
+                    break
+                table.scroll_down(animate=False)
+            await wait_until(
+                pilot,
+                partial(_more_came, table, loaded),
+                f"more than {loaded} rows after scrolling to the end of them",
+            )
         assert table.cursor_row == 0
         assert names_in(table) == ordered

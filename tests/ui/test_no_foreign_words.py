@@ -87,7 +87,7 @@ async def _with_keys(pilot: Pilot[Any], where: str, seen: dict[str, list[str]]) 
     await wait_until(pilot, lambda: bool(pilot.app.screen.query("HelpPanel")), "the key panel")
     await _look(pilot, f"{where} + keys", seen)
     pilot.app.action_hide_help_panel()
-    await pilot.pause()
+    await wait_until(pilot, lambda: not pilot.app.screen.query("HelpPanel"), "no key panel")
 
 
 async def test_no_screen_shows_another_language(

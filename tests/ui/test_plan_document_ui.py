@@ -18,7 +18,7 @@ from tp_tui.services.participants import ParticipantInput, add_participant
 from tp_tui.services.plan import MemberInput, add_goal, remove_member, save_member
 from tp_tui.views.plan_document import PlanItemForm, PlanScreen
 
-from .helpers import notifications, screen_text, type_text, wait_until
+from .helpers import notifications, screen_text, type_quickly, type_text, wait_until
 
 
 @pytest.fixture
@@ -42,13 +42,13 @@ async def test_draft_edit_and_esc_asks_before_throwing_away(kari: int, clock: Fr
         await wait_until(pilot, lambda: isinstance(app.screen, PlanItemForm), "the row's form")
         await pilot.press("tab")  # from the goal to the measures
         assert isinstance(app.focused, TextArea) and app.focused.id == "measures"
-        await type_text(pilot, "Søke kommunal bolig og gå på visning sammen med TP " * 2)
+        await type_quickly(pilot, "Søke kommunal bolig og gå på visning sammen med TP " * 2)
         await pilot.press("escape")  # changed: it asks
         await wait_until(pilot, lambda: "throw away" in screen_text(app), "the question")
         await pilot.press("escape")  # no: back to the form, nothing lost
         await wait_until(pilot, lambda: isinstance(app.screen, PlanItemForm), "the form again")
         await pilot.press("tab", "tab")
-        await type_text(pilot, "01.02.2027")
+        await type_quickly(pilot, "01.02.2027")
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: isinstance(app.screen, PlanScreen), "the plan again")
         row = PlanItem.get()
@@ -62,7 +62,7 @@ async def test_draft_edit_and_esc_asks_before_throwing_away(kari: int, clock: Fr
         assert PlanItem.get().measures.startswith("Søke kommunal bolig")
         await wait_until(pilot, lambda: "Egen leilighet" in screen_text(app), "the row again")
         await pilot.press("s", "o", "tab")  # a step: offered, on another day than today
-        await type_text(pilot, "20.11.2026")
+        await type_quickly(pilot, "20.11.2026")
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: isinstance(app.screen, PlanScreen), "the plan again")
         plan = IndividualPlan.get()

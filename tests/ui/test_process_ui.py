@@ -14,7 +14,7 @@ from tp_tui.services.participants import ParticipantInput, add_participant
 from tp_tui.services.process import stage_records
 from tp_tui.views.process import ProcessScreen
 
-from .helpers import column, type_text
+from .helpers import column, type_quickly
 
 
 async def test_stage_one_to_six_by_keys(db_path: Path, clock: FrozenClock) -> None:
@@ -25,7 +25,7 @@ async def test_stage_one_to_six_by_keys(db_path: Path, clock: FrozenClock) -> No
         await pilot.pause()
         for day in ("10.10.2026", "01.11.2026", "15.11.2026", "i går"):
             await pilot.press("s", "tab")  # the next stage is suggested; Tab to the date
-            await type_text(pilot, day)
+            await type_quickly(pilot, day)
             await pilot.press("ctrl+s")
             await pilot.pause()
         await pilot.press("s", "6", "tab", "tab", "tab")  # close: why does it end?
@@ -74,7 +74,7 @@ async def test_goals_ratings_group_and_plan_by_keys(db_path: Path, clock: Frozen
         await pilot.press("g", "enter")  # "+ New"
         await pilot.pause()
         await pilot.press("1")  # housing; moves on to the words
-        await type_text(pilot, "Få min egen leilighet")
+        await type_quickly(pilot, "Få min egen leilighet")
         await pilot.press("enter", "o", "ctrl+s")  # o: wOrking on it (w is "wanted")
         await pilot.pause()
         goal = Goal.get()
@@ -87,9 +87,9 @@ async def test_goals_ratings_group_and_plan_by_keys(db_path: Path, clock: Frozen
         await pilot.pause()
         assert area_standings(kari.id)[LifeArea.HOUSING].latest == 2
         await pilot.press("a", "enter", "n")  # group: new member, NAV
-        await type_text(pilot, "Randi Olsen")
+        await type_quickly(pilot, "Randi Olsen")
         await pilot.press("tab")
-        await type_text(pilot, "veileder")
+        await type_quickly(pilot, "veileder")
         await pilot.press("tab", "tab", "k", "ctrl+s")
         await pilot.pause()
         member = GroupMember.get()
