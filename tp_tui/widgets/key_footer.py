@@ -16,6 +16,7 @@ from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
@@ -57,10 +58,31 @@ class _Keys(Footer):
 
     _composed_width = 0
     """The width the keys were last fitted to: a resize to another width fits them again."""
+    _shown: tuple[object, ...] = ()
+    """What the keys were last built from (width, keys, words, enabled): see bindings_changed."""
+
+    def _what_to_show(self) -> tuple[object, ...]:
+        keys = tuple((b.key, b.action, b.description, on, tip) for b, on, tip in self._chosen())
+        width = self.size.width or self.app.size.width
+        return width, keys, tuple(key.key_display for key in self._palette_key())
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        """Textual rebuilds the footer on every change of focus; here only when the keys it
+        shows change. Moving between fields and rows took half the time of drawing a screen."""
+        if not footer_ready(self):
+            super().bindings_changed(screen)  # the first time, as Textual does it
+            return
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self.call_after_refresh(self._refit)
+
+    async def _refit(self) -> None:
+        if self.is_attached and self._what_to_show() != self._shown:
+            await self.recompose()
 
     def compose(self) -> ComposeResult:
         if not footer_ready(self):
             return
+        self._shown = self._what_to_show()
         chosen = list(self._chosen())
         if self.app_wide:
             rank = {binding_id: n for n, binding_id in enumerate(APP_ORDER)}
