@@ -239,3 +239,45 @@ def test_meeting_form(
     """A responsibility-group meeting (n): when, who came, what was decided and the action
     points with who does them by when."""
     assert snap_compare(app(clock), run_before=_on_kari_page("n"), terminal_size=size)
+
+
+@SIZES
+def test_team_screen(
+    demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]
+) -> None:
+    """The team (from the palette): me marked, each colleague's name, initials, login, whether
+    active and at work today; the team's keys in the footer."""
+    from tp_tui.views.team import TeamScreen
+
+    async def team(pilot: Pilot[Any]) -> None:
+        await pilot.app.push_screen(TeamScreen())
+        await pilot.pause()
+
+    assert snap_compare(app(clock), run_before=team, terminal_size=size)
+
+
+@SIZES
+def test_goal_form(
+    demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]
+) -> None:
+    """Kari's goals (g): a row to add a new one, then each goal in her own words with its life
+    area and status, none cut."""
+    assert snap_compare(app(clock), run_before=_on_kari_page("g"), terminal_size=size)
+
+
+@SIZES
+def test_hand_over_form(
+    demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]
+) -> None:
+    """Handing Kari over (h): to which colleague (those at work today first), what goes with
+    her, and a note for the colleague."""
+    assert snap_compare(app(clock), run_before=_on_kari_page("h"), terminal_size=size)
+
+
+@SIZES
+def test_survey_form(
+    demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]
+) -> None:
+    """A survey's answers (F7, s): that it is stored without names, which survey and month
+    (what the month was read as beside it), and at 80×24 all five questions with their answers."""
+    assert snap_compare(app(clock), press=["f7", "s"], terminal_size=size)

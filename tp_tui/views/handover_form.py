@@ -85,7 +85,8 @@ class HandoverFormScreen(FormScreen[bool | None]):
                     "handover.on",
                     Input(id="on", compact=True, placeholder=t("handover.on_placeholder")),
                 )
-                yield from self._row("note", "handover.note", Input(id="note", compact=True))
+                note = Input(id="note", compact=True, placeholder=t("handover.note_placeholder"))
+                yield from self._row("note", "handover.note", note)
             yield FieldMessage(id="form-message", classes="message form-message")
         yield KeyFooter()
 
