@@ -134,3 +134,21 @@ def test_a_name_like_a_phone_number_or_a_date_needs_yes(
     assert run(["--db", db, "participants", "add", name, "--yes"]) == 0
     with stored(db):
         assert Participant.select().where(Participant.name == name).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "goes_in"), [("+47 912 34 567", "--phone"), ("31.02.2026", "--due")]
+)
+def test_a_free_name_like_a_phone_number_or_a_date_needs_yes(
+    db: str, capsys: Capture, name: str, goes_in: str
+) -> None:
+    """The number typed where the caller's name goes: asked about, nothing noted until --yes."""
+    args = ["--db", db, "--lang", "en", "callbacks", "add", name, "--reason", "Ringte"]
+    assert run([*args, "--phone", "412 34 567"]) == 2
+    said = capsys.readouterr().err
+    assert "not a name" in said and goes_in in said and "Nothing was saved" in said
+    with stored(db):
+        assert Callback.select().count() == 0
+    assert run([*args, "--phone", "412 34 567", "--yes"]) == 0
+    with stored(db):
+        assert [c.caller_name for c in Callback.select()] == [name]

@@ -48,6 +48,7 @@ def _add_actions(parser: argparse.ArgumentParser, shared: argparse.ArgumentParse
     add.add_argument("--reason", required=True, help=t("callbacks_cli.help.reason"))
     add.add_argument("--due", default="", help=t("callbacks_cli.help.due"))
     add.add_argument("--phone", default="", help=t("callbacks_cli.help.phone"))
+    add.add_argument("--yes", action="store_true", help=t("callbacks_cli.help.yes"))
     done = actions.add_parser("done", parents=[shared], help=t("callbacks_cli.help.done"))
     done.add_argument("id", type=_record_id, help=t("callbacks_cli.help.id"))
     done.add_argument(

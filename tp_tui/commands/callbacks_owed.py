@@ -37,7 +37,7 @@ def add_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> i
     from tp_tui.commands.log import resolve_participant
     from tp_tui.i18n import describe_moment
     from tp_tui.services.callbacks import CallbackInput, register_callback
-    from tp_tui.services.participants import find_participants
+    from tp_tui.services.participants import find_participants, name_looks_like
     from tp_tui.services.validation import ValidationFailed
 
     if find_participants(args.name, limit=1, include_closed=True):
@@ -52,6 +52,15 @@ def add_command(args: argparse.Namespace, settings: Settings, clock: Clock) -> i
         print(t("callbacks_cli.free_name_needs_phone", query=one_line(args.name)), file=sys.stderr)
         return EXIT_BAD_INPUT
     else:
+        # A number or a date where the name goes is a slip more often than a name: asked for.
+        looks = name_looks_like(args.name)
+        if looks and not args.yes:
+            key = {
+                "phone": "participants_cli.name_like_phone",
+                "date": "callbacks_cli.name_like_date",
+            }
+            print(t(key[looks], name=one_line(args.name)), file=sys.stderr)
+            return EXIT_BAD_INPUT
         data = CallbackInput(None, args.reason, args.due, args.name, args.phone)
         name = args.name
     try:

@@ -140,6 +140,12 @@ class CallbackFormScreen(FormScreen[int | None]):
     def action_save(self) -> None:
         for field in ("participant", "caller_phone", "reason"):
             self.query_one(f"#{field}-message", Static).update("")
+        typed = self.typed()
+        stored = self.stored.caller_name if self.stored else ""
+        if typed.participant_id is None and not self.name_checked(
+            typed.caller_name, stored, "#picker-input", self.action_save
+        ):
+            return
         if self.callback_id is None:
             save = partial(register_callback, self.typed(), self.tp.clock, self.tp.settings)
         else:

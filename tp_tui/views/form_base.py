@@ -14,6 +14,7 @@ from textual.widgets import Button, Label, Static
 
 from tp_tui.i18n import t
 from tp_tui.services.conflicts import ChangedSince, OnTopInvalid, Opened, Record
+from tp_tui.services.participants import name_looks_like
 from tp_tui.services.validation import FieldError, ValidationFailed
 from tp_tui.text import one_line
 from tp_tui.views.base import TpModalScreen
@@ -53,6 +54,28 @@ class FormScreen(TpModalScreen[ResultT]):
             yield Label(t(label_key), markup=False, classes="field-label")
             yield field
             yield FieldMessage(id=f"{name}-message", classes="message")
+
+    _name_confirmed = ""
+    """A name that looks like a number or a date, which the user said to save as it is."""
+
+    def name_checked(self, name: str, stored: str, field: str, save: Callable[[], None]) -> bool:
+        """Whether the save may go on with ``name``. One that looks like a phone number or a
+        date (not the one stored, nor one already confirmed) is asked about first: yes saves
+        again through ``save``, no goes back to the ``field`` (a selector) to fix it."""
+        looks = name_looks_like(name)
+        if not looks or name in (self._name_confirmed, stored):
+            return True
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._name_confirmed = name
+                save()
+            else:
+                self.query_one(field).focus()
+
+        question = t(f"participant_form.name_like_{looks}", name=one_line(name))
+        self.app.push_screen(ConfirmScreen(question), answer)
+        return False
 
     def _buttons(self, another_label: str = "") -> ComposeResult:
         """Save and cancel for the mouse; "save + another" on forms filled in one after another."""

@@ -22,7 +22,6 @@ from tp_tui.services.participants import (
     check_intake,
     check_name,
     check_phone,
-    name_looks_like,
     stored_participant_input,
     update_participant,
 )
@@ -51,7 +50,6 @@ class ParticipantFormScreen(FormScreen[int | None]):
         """The version the form saves on top of: as opened, or as stored after a conflict
         the user was told about (saving again is then their choice)."""
         self.opened: Opened[ParticipantInput] | None = None
-        self._name_confirmed = ""  # a name that looks like a number or date, saved when asked
         """What the form showed when it opened: a save on top writes only what differs."""
 
     def compose(self) -> ComposeResult:
@@ -196,20 +194,8 @@ class ParticipantFormScreen(FormScreen[int | None]):
 
     def action_save(self) -> None:
         data = self.typed()
-        looks = name_looks_like(data.name)
         stored = self._initial.name if self._initial else ""
-        if looks and data.name not in (self._name_confirmed, stored):
-            from tp_tui.widgets.confirm import ConfirmScreen
-
-            def answer(yes: bool | None) -> None:
-                if yes:
-                    self._name_confirmed = data.name
-                    self.action_save()
-                else:
-                    self.query_one("#name", Input).focus()
-
-            question = t(f"participant_form.name_like_{looks}", name=one_line(data.name))
-            self.app.push_screen(ConfirmScreen(question), answer)
+        if not self.name_checked(data.name, stored, "#name", self.action_save):
             return
         if self.participant_id is None:
             save = partial(add_participant, data, self.tp.clock)
