@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import statistics
 import subprocess
@@ -24,23 +23,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks import generate
-
-NOW = generate.NOW.isoformat()
-
-
-def _environment(tree: Path, home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TP_TUI_", "XDG_"))}
-    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-        env[name] = str(home / name.lower())
-    env.update({"TP_TUI_NOW": NOW, "LANG": "C.UTF-8", "PYTHONPATH": str(tree)})
-    env.pop("LC_ALL", None)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
+from benchmarks.run import environment
 
 
 def _prepare(tree: Path, home: Path) -> tuple[Path, dict[str, str]]:
-    env = _environment(tree, home)
+    env = environment(home)  # as benchmarks.run starts the app, but on this tree's code
+    env["PYTHONPATH"] = str(tree)
     make = "from benchmarks import generate; print(generate.ensure('100k', quiet=True)[0])"
     made = subprocess.run(
         [sys.executable, "-c", make], env=env, cwd=tree, check=True, capture_output=True, text=True
