@@ -147,12 +147,12 @@ class CallbackFormScreen(FormScreen[int | None]):
         ):
             return
         if self.callback_id is None:
-            save = partial(register_callback, self.typed(), self.tp.clock, self.tp.settings)
+            save = partial(register_callback, typed, self.tp.clock, self.tp.settings)
         else:
             save = partial(
                 update_callback,
                 self.callback_id,
-                self.typed(),
+                typed,
                 self.tp.clock,
                 self.tp.settings,
                 self.version,

@@ -96,9 +96,8 @@ class FormScreen(TpModalScreen[ResultT]):
         raise NotImplementedError
 
     def _form_message(self, text: str) -> None:
-        message = self.query_one("#form-message", Static)
-        if isinstance(message, FieldMessage):
-            message.keep_in_view = True
+        message = self.query_one("#form-message", FieldMessage)
+        message.keep_in_view = True
         message.update(text)
         message.set_class(True, "error")
         # Under the last field: on a small terminal it would be below the edge, unread. Once

@@ -61,10 +61,12 @@ class _Keys(Footer):
     _shown: tuple[object, ...] = ()
     """What the keys were last built from (width, keys, words, enabled): see bindings_changed."""
 
-    def _what_to_show(self) -> tuple[object, ...]:
-        keys = tuple((b.key, b.action, b.description, on, tip) for b, on, tip in self._chosen())
+    def _what_to_show(
+        self, chosen: list[tuple[Binding, bool, str]], palette: list[FooterKey]
+    ) -> tuple[object, ...]:
+        keys = tuple((b.key, b.action, b.description, on, tip) for b, on, tip in chosen)
         width = self.size.width or self.app.size.width
-        return width, keys, tuple(key.key_display for key in self._palette_key())
+        return width, keys, tuple(key.key_display for key in palette)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         """Textual rebuilds the footer on every change of focus; here only when the keys it
@@ -76,18 +78,20 @@ class _Keys(Footer):
             self.call_after_refresh(self._refit)
 
     async def _refit(self) -> None:
-        if self.is_attached and self._what_to_show() != self._shown:
+        if not self.is_attached:
+            return
+        if self._what_to_show(list(self._chosen()), list(self._palette_key())) != self._shown:
             await self.recompose()
 
     def compose(self) -> ComposeResult:
         if not footer_ready(self):
             return
-        self._shown = self._what_to_show()
         chosen = list(self._chosen())
+        palette = list(self._palette_key())  # none on the app-wide line
+        self._shown = self._what_to_show(chosen, palette)
         if self.app_wide:
             rank = {binding_id: n for n, binding_id in enumerate(APP_ORDER)}
             chosen.sort(key=lambda item: rank.get(item[0].id or "", len(rank)))
-        palette = list(self._palette_key())  # none on the app-wide line
         self._composed_width = width = self.size.width or self.app.size.width
         room = width - sum(_width(key) + 1 for key in palette)
         for binding, enabled, tooltip in chosen:
