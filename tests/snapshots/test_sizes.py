@@ -32,6 +32,19 @@ async def focus_first_list(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+def _on_kari_page(*keys: str) -> Any:
+    """Open Kari Nordmann's page, then press ``keys`` (End, or a form or dialog of the page)."""
+
+    async def run(pilot: Pilot[Any]) -> None:
+        kari = Participant.get(Participant.name == "Kari Nordmann")
+        pilot.app.open_participant(kari.id)  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return run
+
+
 @SIZES
 def test_today(demo_db: Path, clock: FrozenClock, snap_compare: Any, size: tuple[int, int]) -> None:
     """Today: the calls owed with the reason readable (the overdue one as "OVERDUE 23.11 15:30"),
@@ -56,13 +69,7 @@ def test_participant_page(
     second line at 80 columns, not cut off); goals by life area beside the process; scrolled to
     the end, the contacts with their notes on screen (areas cut short, dates without the
     year)."""
-    kari = Participant.get(Participant.name == "Kari Nordmann")
-
-    async def open_kari(pilot: Pilot[Any]) -> None:
-        pilot.app.open_participant(kari.id)  # type: ignore[attr-defined]
-        await pilot.pause()
-
-    assert snap_compare(app(clock), run_before=open_kari, press=["end"], terminal_size=size)
+    assert snap_compare(app(clock), run_before=_on_kari_page("end"), terminal_size=size)
 
 
 @SIZES
@@ -184,19 +191,6 @@ def test_stage_form(
         await pilot.pause()
 
     assert snap_compare(app(clock), run_before=form, terminal_size=size)
-
-
-def _on_kari_page(*keys: str) -> Any:
-    """Open Kari Nordmann's page, then press ``keys`` (a form or dialog of the page)."""
-
-    async def run(pilot: Pilot[Any]) -> None:
-        kari = Participant.get(Participant.name == "Kari Nordmann")
-        pilot.app.open_participant(kari.id)  # type: ignore[attr-defined]
-        await pilot.pause()
-        await pilot.press(*keys)
-        await pilot.pause()
-
-    return run
 
 
 @SIZES
